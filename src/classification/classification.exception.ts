@@ -1,0 +1,18 @@
+import { DomainException } from '../common/domain.exception';
+
+export enum ClassificationExceptionCode {
+  CSV_MISSING_COLUMN = 'CSV_MISSING_COLUMN',
+  CSV_UNKNOWN_LABEL = 'CSV_UNKNOWN_LABEL',
+  CSV_MALFORMED = 'CSV_MALFORMED',
+  CSV_EMPTY = 'CSV_EMPTY',
+  LEXICON_INVALID = 'LEXICON_INVALID',
+  LEXICON_UNREADABLE = 'LEXICON_UNREADABLE',
+  NOT_LOADED = 'NOT_LOADED',
+}
+
+/** A classification failure an operator can act on: bad training CSV (with its line), bad lexicon file. */
+export class ClassificationException extends DomainException<ClassificationExceptionCode> {
+  constructor(message: string, code: ClassificationExceptionCode, details?: Record<string, unknown>) {
+    super(message, code, code === ClassificationExceptionCode.NOT_LOADED ? 503 : 422, details);
+  }
+}

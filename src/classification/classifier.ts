@@ -1,0 +1,164 @@
+import { featureValues } from './features';
+import { CompiledLexicon, compileLexicon, Lexicon, Thresholds } from './lexicon';
+import { hasReadableContent, normaliseText, truncate } from './text';
+import { Tokenizer } from './tokenizer';
+
+/** A message to classify: the resident's text and, when the channel has one, a title (weighted higher). */
+export interface ClassifyInput {
+  text: string;
+  title?: string;
+}
+
+export interface ClassifyOptions {
+  /** Overrides the lexicon's triage thresholds. */
+  thresholds?: Partial<Thresholds>;
+  /** Only these sectors compete (evaluation on data with fewer sectors than the lexicon). */
+  restrictTo?: readonly string[];
+  /** How many explaining keywords to return (default 8). */
+  explain?: number;
+  /** Overrides the lexicon's prefix length. */
+  maxChars?: number;
+}
+
+/** Why a message goes to the triage queue; `null` when the classifier is confident. */
+export type TriageReason = 'empty' | 'no-keywords' | 'low-confidence' | 'close-call' | null;
+
+export interface SectorScore {
+  sector: string;
+  score: number;
+  confidence: number;
+}
+
+/** One word's share of the winning sector's score: weight × feature value. */
+export interface KeywordContribution {
+  word: string;
+  weight: number;
+}
+
+/**
+ * The classifier's answer. `score(sector) = bias + Σ contributions`; `keywords` lists the largest
+ * contributions to the winning sector and `otherContribution` the sum of the rest, so the three add up.
+ */
+export interface Classification {
+  sector: string | null;
+  confidence: number;
+  top3: SectorScore[];
+  keywords: KeywordContribution[];
+  bias: number;
+  otherContribution: number;
+  triage: boolean;
+  reason: TriageReason;
+  truncated: boolean;
+}
+
+const EMPTY: Omit<Classification, 'truncated'> = {
+  sector: null,
+  confidence: 0,
+  top3: [],
+  keywords: [],
+  bias: 0,
+  otherContribution: 0,
+  triage: true,
+  reason: 'empty',
+};
+
+/** Classifies one message with a compiled lexicon: pure apart from the tokenizer, and never throws on input. */
+export function classifyWith(
+  lexicon: CompiledLexicon,
+  tokenizer: Tokenizer,
+  input: ClassifyInput,
+  options: ClassifyOptions = {},
+): Classification {
+  const meta = lexicon.source;
+  const maxChars = options.maxChars ?? meta.maxChars;
+  const body = truncate(normaliseText(typeof input.text === 'string' ? input.text : ''), maxChars);
+  const title = truncate(normaliseText(input.title ?? ''), maxChars);
+  const truncated = body.truncated || title.truncated;
+  if (!hasReadableContent(body.text) && !hasReadableContent(title.text)) return { ...EMPTY, truncated };
+
+  const values = featureValues(tokenizer(title.text), tokenizer(body.text), meta.features);
+  const k = lexicon.sectors.length;
+  const active = activeSectors(lexicon, options.restrictTo);
+  const scores = Float64Array.from(lexicon.bias);
+  let matched = 0;
+  for (const [word, value] of values) {
+    const row = lexicon.weights.get(word);
+    if (!row) continue;
+    matched++;
+    for (let c = 0; c < k; c++) scores[c] += row[c] * value;
+  }
+
+  const temperature = meta.calibration.temperature;
+  let max = -Infinity;
+  for (const c of active) max = Math.max(max, scores[c]);
+  let z = 0;
+  for (const c of active) z += Math.exp((scores[c] - max) / temperature);
+  const ranked = active
+    .map((c) => ({ c, score: scores[c], confidence: Math.exp((scores[c] - max) / temperature) / z }))
+    .sort((a, b) => b.score - a.score || a.c - b.c);
+
+  const best = ranked[0];
+  const thresholds = { ...meta.thresholds, ...options.thresholds };
+  const margin = best.confidence - (ranked[1]?.confidence ?? 0);
+  const reason: TriageReason =
+    matched === 0
+      ? 'no-keywords'
+      : best.confidence < thresholds.minConfidence
+        ? 'low-confidence'
+        : margin < thresholds.minMargin
+          ? 'close-call'
+          : null;
+
+  const contributions: KeywordContribution[] = [];
+  for (const [word, value] of values) {
+    const w = lexicon.weights.get(word)?.[best.c] ?? 0;
+    if (w !== 0) contributions.push({ word, weight: w * value });
+  }
+  contributions.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
+  const keywords = contributions.slice(0, options.explain ?? 8);
+  const shown = keywords.reduce((sum, kw) => sum + kw.weight, 0);
+  const bias = lexicon.bias[best.c];
+
+  return {
+    sector: lexicon.sectors[best.c],
+    confidence: best.confidence,
+    top3: ranked.slice(0, 3).map((r) => ({ sector: lexicon.sectors[r.c], score: r.score, confidence: r.confidence })),
+    keywords,
+    bias,
+    otherContribution: best.score - bias - shown,
+    triage: reason !== null,
+    reason,
+    truncated,
+  };
+}
+
+function activeSectors(lexicon: CompiledLexicon, restrictTo?: readonly string[]): number[] {
+  const all = lexicon.sectors.map((_, c) => c);
+  if (!restrictTo) return all;
+  const wanted = new Set(restrictTo);
+  const some = all.filter((c) => wanted.has(lexicon.sectors[c]));
+  return some.length > 0 ? some : all;
+}
+
+/**
+ * A lexicon and a tokenizer bound together. Plain class (no Nest) so the CLI, the bench and tests share it;
+ * `ClassificationService` wraps it for the application.
+ */
+export class Classifier {
+  readonly compiled: CompiledLexicon;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly tokenizer: Tokenizer,
+  ) {
+    this.compiled = compileLexicon(lexicon);
+  }
+
+  get sectors(): readonly string[] {
+    return this.compiled.sectors;
+  }
+
+  classify(input: ClassifyInput, options?: ClassifyOptions): Classification {
+    return classifyWith(this.compiled, this.tokenizer, input, options);
+  }
+}

@@ -1,0 +1,36 @@
+/** How a message's tokens become feature values; stored in the lexicon so training and scoring agree. */
+export interface FeatureSettings {
+  /** A title token counts this many times a body token (titles are short and on topic). */
+  titleWeight: number;
+  /** Adjacent content-word pairs ("物业 收费") are features too; written with one space between the words. */
+  phrases: boolean;
+}
+
+/** The separator of a phrase's two words: tokens never contain whitespace. */
+export const PHRASE_SEPARATOR = ' ';
+
+function count(into: Map<string, number>, tokens: readonly string[], weight: number, phrases: boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    into.set(tokens[i], (into.get(tokens[i]) ?? 0) + weight);
+    if (phrases && i > 0) {
+      const phrase = tokens[i - 1] + PHRASE_SEPARATOR + tokens[i];
+      into.set(phrase, (into.get(phrase) ?? 0) + weight);
+    }
+  }
+}
+
+/**
+ * Feature values of one message: value(word) = ln(1 + titleWeight × count in title + count in body).
+ * Sublinear, so a word repeated ten times does not outvote the rest of the message.
+ */
+export function featureValues(
+  titleTokens: readonly string[],
+  bodyTokens: readonly string[],
+  settings: FeatureSettings,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  count(counts, titleTokens, settings.titleWeight, settings.phrases);
+  count(counts, bodyTokens, 1, settings.phrases);
+  for (const [key, c] of counts) counts.set(key, Math.log1p(c));
+  return counts;
+}

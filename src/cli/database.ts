@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/config.loader';
+import { dataSourceOptions } from '../database/database-url';
+import { OrgSeeder } from '../database/org.seeder';
+import { loadOrgConfig } from '../org/org-config';
+
+/**
+ * Opens the database the service uses (DATABASE_URL or config/default.yaml), brings its schema and the
+ * organisation up to date as a start would, runs `fn`, and closes it.
+ */
+export async function withDataSource<T>(fn: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const dataSource = new DataSource(dataSourceOptions(config.database.url));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+    await new OrgSeeder(dataSource).seed(loadOrgConfig());
+    return await fn(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}

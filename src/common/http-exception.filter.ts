@@ -1,0 +1,34 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainException } from './domain.exception';
+
+/** One place that turns errors into HTTP answers: domain codes pass through, anything unknown becomes a 500. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof DomainException) {
+      void reply.status(exception.httpStatus).send({
+        error: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+      });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      void reply.status(exception.getStatus()).send(typeof body === 'string' ? { error: 'http', message: body } : body);
+      return;
+    }
+    const status = (exception as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Fastify's own errors (body too large, bad JSON) carry their status: the client sent something wrong.
+      void reply.status(status).send({ error: (exception as { code?: string }).code ?? 'bad_request', message: (exception as Error).message });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.message : String(exception), exception instanceof Error ? exception.stack : undefined);
+    void reply.status(500).send({ error: 'internal', message: 'Internal server error' });
+  }
+}

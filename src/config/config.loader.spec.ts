@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config.error';
+import { loadConfig } from './config.loader';
+import { wecomEnabled } from './config.schema';
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe(loadConfig.name, () => {
+  it('loads the shipped defaults: SQLite under data/, port 3000, WeCom off', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBe('sqlite:data/minyi.sqlite');
+    expect(config.server.port).toBe(3000);
+    expect(wecomEnabled(config)).toBe(false);
+  });
+
+  it('applies environment overrides with the names of the map', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'mysql://root@127.0.0.1:3306/minyi',
+      WECOM_CORP_ID: 'wx5823bf96d3bd56c7',
+      WECOM_TOKEN: 'QDG6eK',
+      WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+      ADMIN_TOKEN: 'secret',
+    });
+    expect(config.server.port).toBe(8080);
+    expect(config.database.url).toBe('mysql://root@127.0.0.1:3306/minyi');
+    expect(config.admin.token).toBe('secret');
+    expect(wecomEnabled(config)).toBe(true);
+  });
+
+  it('names the variable and the reason for a bad DATABASE_URL', () => {
+    expect(problemsOf(() => loadConfig({ DATABASE_URL: 'postgres://x/y' }))).toEqual([
+      'DATABASE_URL: expected mysql://user:pass@host:3306/db or sqlite:<path>',
+    ]);
+  });
+
+  it('names the variable for a bad port and a bad AES key', () => {
+    const problems = problemsOf(() => loadConfig({ PORT: 'eighty', WECOM_ENCODING_AES_KEY: 'short' }));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^PORT: /);
+    expect(problems[1]).toBe('WECOM_ENCODING_AES_KEY: expected 43 characters [A-Za-z0-9]');
+  });
+
+  it('names the file, line and path for a bad value in the YAML file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minyi-config-'));
+    const file = join(dir, 'default.yaml');
+    const base = require('node:fs').readFileSync(join(__dirname, '../../config/default.yaml'), 'utf8') as string;
+    writeFileSync(file, base.replace('level: info', 'level: loud'));
+    const [problem] = problemsOf(() => loadConfig({}, file));
+    expect(problem).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: log\\.level: `));
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minyi-config-'));
+    const file = join(dir, 'default.yaml');
+    writeFileSync(file, 'server:\n  port: 3000\n   host: [unclosed\n');
+    expect(problemsOf(() => loadConfig({}, file))[0]).toMatch(/default\.yaml:\d+: /);
+  });
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const DATABASE_URL_HINT = 'expected mysql://user:pass@host:3306/db or sqlite:<path>';
+
+export const databaseUrlSchema = z
+  .string()
+  .min(1, DATABASE_URL_HINT)
+  .refine((v) => /^sqlite:.+/.test(v) || /^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(v), DATABASE_URL_HINT);
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+
+export const appConfigSchema = z
+  .object({
+    server: z
+      .object({
+        port: portSchema,
+        host: z.string().min(1),
+        bodyLimitBytes: z.coerce.number().int().min(1024).max(50 * 1024 * 1024),
+        publicUrl: z.string().url(),
+      })
+      .strict(),
+    database: z.object({ url: databaseUrlSchema, logging: z.coerce.boolean() }).strict(),
+    log: z
+      .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) })
+      .strict(),
+    locale: z
+      .object({ default: z.string().min(2), supported: z.array(z.string().min(2)).min(1) })
+      .strict()
+      .refine((l) => l.supported.includes(l.default), 'locale.default must be one of locale.supported'),
+    wecom: z
+      .object({
+        corpId: z.string(),
+        agentId: z.string().regex(/^\d*$/, 'expected the numeric AgentID'),
+        secret: z.string(),
+        kfSecret: z.string(),
+        token: z.string(),
+        encodingAesKey: z
+          .string()
+          .refine((v) => v === '' || /^[A-Za-z0-9]{43}$/.test(v), 'expected 43 characters [A-Za-z0-9]'),
+        apiBase: z.string().url(),
+        requestTimeoutMs: z.coerce.number().int().min(100).max(60000),
+      })
+      .strict(),
+    classification: z
+      .object({ lexicon: z.string().min(1), maxChars: z.coerce.number().int().min(100).max(100000) })
+      .strict(),
+    admin: z.object({ token: z.string() }).strict(),
+  })
+  .strict();
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/** Environment variable → path in the config tree. */
+export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
+  ['PORT', 'server.port'],
+  ['HOST', 'server.host'],
+  ['PUBLIC_URL', 'server.publicUrl'],
+  ['DATABASE_URL', 'database.url'],
+  ['DATABASE_LOGGING', 'database.logging'],
+  ['LOG_LEVEL', 'log.level'],
+  ['WECOM_CORP_ID', 'wecom.corpId'],
+  ['WECOM_AGENT_ID', 'wecom.agentId'],
+  ['WECOM_SECRET', 'wecom.secret'],
+  ['WECOM_KF_SECRET', 'wecom.kfSecret'],
+  ['WECOM_TOKEN', 'wecom.token'],
+  ['WECOM_ENCODING_AES_KEY', 'wecom.encodingAesKey'],
+  ['WECOM_API_BASE', 'wecom.apiBase'],
+  ['ADMIN_TOKEN', 'admin.token'],
+];
+
+/** WeCom is enabled only when the callback can be verified and decrypted. */
+export function wecomEnabled(config: AppConfig): boolean {
+  const w = config.wecom;
+  return Boolean(w.corpId && w.token && w.encodingAesKey);
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { projectRoot } from '../config/paths';
+import { ALL_ENTITIES } from './entities';
+import { ALL_MIGRATIONS } from './migrations';
+
+export type Engine = 'sqlite' | 'mysql';
+
+export function engineOf(url: string): Engine {
+  return url.startsWith('mysql://') ? 'mysql' : 'sqlite';
+}
+
+/** Builds TypeORM options from a DATABASE_URL; the same entities and migrations serve both engines. */
+export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
+  const common = { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, synchronize: false, logging } as const;
+  if (engineOf(url) === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      extra: { connectionLimit: 20, connectTimeout: 5000 },
+    };
+  }
+  const file = url.slice('sqlite:'.length);
+  const database = file === ':memory:' || isAbsolute(file) ? file : join(projectRoot(), file);
+  if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database,
+    // WAL lets readers proceed while a write commits; busy_timeout makes a second process wait instead of failing.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisation';
+
+/**
+ * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
+ * the same classes whether they run from `src/` or `dist/`. Add new migrations at the end.
+ */
+export const ALL_MIGRATIONS = [CreateOrganisation1764300000000];

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt } from '../database/columns';
+
+export type AreaKind = 'town' | 'street' | 'other';
+
+/** A town (镇) or street (街道) of the city; residents name it, routing uses it. */
+@Entity({ name: 'area' })
+export class AreaEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: AreaKind;
+
+  /** Other names residents use (short forms, old names). */
+  @Column({ type: 'simple-json' })
+  aliases!: string[];
+
+  @Column({ type: 'integer', default: 0 })
+  sortOrder!: number;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreatedAt()
+  createdAt!: Date;
+
+  @UpdatedAt()
+  updatedAt!: Date;
+}

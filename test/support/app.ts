@@ -1,0 +1,39 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory';
+import { createPinoLogger } from '../../src/common/logger';
+import { loadConfig } from '../../src/config/config.loader';
+import type { AppConfig } from '../../src/config/config.schema';
+import type { Engine } from '../../src/database/database-url';
+import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  url: string;
+  config: AppConfig;
+  db: TestDatabase;
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+/** Boots the whole service on a fresh database of `engine`, listening on an ephemeral loopback port. */
+export async function startTestApp(
+  engine: Engine,
+  options: { env?: NodeJS.ProcessEnv; org?: OrgConfig; db?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase(engine));
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
+  const app = await createApp({ config, org: options.org ?? loadOrgConfig(), logger: createPinoLogger('silent') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    config,
+    db,
+    close: async ({ keepDatabase = false } = {}) => {
+      await app.close();
+      if (!keepDatabase) await db.drop();
+    },
+  };
+}
