@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { Clock } from './common/clock';
+import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
@@ -8,10 +10,15 @@ import { OrgModule } from './org/org.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, org: OrgConfig): DynamicModule {
+  static forRoot(config: AppConfig, org: OrgConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(config, org), OrgModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot(clock),
+        DatabaseModule.forRoot(config, org),
+        OrgModule,
+      ],
       controllers: [HealthController],
     };
   }

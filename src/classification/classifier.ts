@@ -1,6 +1,5 @@
-import { featureValues } from './features';
+import { prepareMessage } from './features';
 import { CompiledLexicon, compileLexicon, Lexicon, Thresholds } from './lexicon';
-import { hasReadableContent, normaliseText, truncate } from './text';
 import { Tokenizer } from './tokenizer';
 
 /** A message to classify: the resident's text and, when the channel has one, a title (weighted higher). */
@@ -62,6 +61,22 @@ const EMPTY: Omit<Classification, 'truncated'> = {
   reason: 'empty',
 };
 
+/** Raw scores of every sector: bias + Σ weight × value over the message's words and phrases. */
+export function scoreMessage(lexicon: CompiledLexicon, tokenizer: Tokenizer, input: ClassifyInput, maxChars?: number) {
+  const meta = lexicon.source;
+  const prepared = prepareMessage(tokenizer, input, meta.features, maxChars ?? meta.maxChars);
+  const k = lexicon.sectors.length;
+  const scores = Float64Array.from(lexicon.bias);
+  let matched = 0;
+  for (const [word, value] of prepared.values) {
+    const row = lexicon.weights.get(word);
+    if (!row) continue;
+    matched++;
+    for (let c = 0; c < k; c++) scores[c] += row[c] * value;
+  }
+  return { ...prepared, scores, matched };
+}
+
 /** Classifies one message with a compiled lexicon: pure apart from the tokenizer, and never throws on input. */
 export function classifyWith(
   lexicon: CompiledLexicon,
@@ -70,23 +85,10 @@ export function classifyWith(
   options: ClassifyOptions = {},
 ): Classification {
   const meta = lexicon.source;
-  const maxChars = options.maxChars ?? meta.maxChars;
-  const body = truncate(normaliseText(typeof input.text === 'string' ? input.text : ''), maxChars);
-  const title = truncate(normaliseText(input.title ?? ''), maxChars);
-  const truncated = body.truncated || title.truncated;
-  if (!hasReadableContent(body.text) && !hasReadableContent(title.text)) return { ...EMPTY, truncated };
-
-  const values = featureValues(tokenizer(title.text), tokenizer(body.text), meta.features);
-  const k = lexicon.sectors.length;
+  const scored = scoreMessage(lexicon, tokenizer, input, options.maxChars);
+  const { values, scores, matched, truncated } = scored;
+  if (scored.empty) return { ...EMPTY, truncated };
   const active = activeSectors(lexicon, options.restrictTo);
-  const scores = Float64Array.from(lexicon.bias);
-  let matched = 0;
-  for (const [word, value] of values) {
-    const row = lexicon.weights.get(word);
-    if (!row) continue;
-    matched++;
-    for (let c = 0; c < k; c++) scores[c] += row[c] * value;
-  }
 
   const temperature = meta.calibration.temperature;
   let max = -Infinity;

@@ -1,3 +1,5 @@
+import { hasReadableContent, normaliseText, truncate } from './text';
+
 /** How a message's tokens become feature values; stored in the lexicon so training and scoring agree. */
 export interface FeatureSettings {
   /** A title token counts this many times a body token (titles are short and on topic). */
@@ -33,4 +35,30 @@ export function featureValues(
   count(counts, bodyTokens, 1, settings.phrases);
   for (const [key, c] of counts) counts.set(key, Math.log1p(c));
   return counts;
+}
+
+/** The text of a message as the classifier reads it (shared by training and classification). */
+export interface PreparedMessage {
+  values: Map<string, number>;
+  truncated: boolean;
+  empty: boolean;
+}
+
+/**
+ * Normalises, bounds (`maxChars` per field) and tokenizes a message into feature values. Training and
+ * classification both go through here so that they can never read a message differently.
+ */
+export function prepareMessage(
+  tokenizer: (text: string) => string[],
+  input: { title?: string; text: string },
+  settings: FeatureSettings,
+  maxChars: number,
+): PreparedMessage {
+  const body = truncate(normaliseText(typeof input.text === 'string' ? input.text : ''), maxChars);
+  const title = truncate(normaliseText(typeof input.title === 'string' ? input.title : ''), maxChars);
+  const truncated = body.truncated || title.truncated;
+  if (!hasReadableContent(body.text) && !hasReadableContent(title.text)) {
+    return { values: new Map(), truncated, empty: true };
+  }
+  return { values: featureValues(tokenizer(title.text), tokenizer(body.text), settings), truncated, empty: false };
 }

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
+import type { Clock } from '../../src/common/clock';
 import { createPinoLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config/config.loader';
 import type { AppConfig } from '../../src/config/config.schema';
@@ -18,11 +19,11 @@ export interface TestApp {
 /** Boots the whole service on a fresh database of `engine`, listening on an ephemeral loopback port. */
 export async function startTestApp(
   engine: Engine,
-  options: { env?: NodeJS.ProcessEnv; org?: OrgConfig; db?: TestDatabase } = {},
+  options: { env?: NodeJS.ProcessEnv; org?: OrgConfig; db?: TestDatabase; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase(engine));
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
-  const app = await createApp({ config, org: options.org ?? loadOrgConfig(), logger: createPinoLogger('silent') });
+  const app = await createApp({ config, org: options.org ?? loadOrgConfig(), logger: createPinoLogger('silent'), clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,0 +1,99 @@
+import type { Classification } from '../classification/classifier';
+
+/**
+ * What the resident-facing side (conversations, channels) may ask of tickets. The conversation module depends on
+ * this interface only, so dialogs do not reach into ticket rules; `TicketsService` implements it.
+ */
+
+/** Where a resident talks to minyi; with the external id it identifies the resident. */
+export type ResidentChannel = 'web' | 'wecom_app' | 'wecom_kf';
+
+export interface ResidentRef {
+  channel: ResidentChannel;
+  /** Web: the browser's stable id; app: the member's userid; kf: the external_userid. */
+  externalId: string;
+  /** kf only: the Customer Service account the resident wrote to. */
+  openKfId?: string | null;
+}
+
+export interface AttachmentRef {
+  kind: 'image' | 'voice' | 'video' | 'file' | 'location';
+  /** WeCom media id (valid 3 days), a stored file key, or a `lat,lng` for locations. */
+  ref: string;
+  name?: string | null;
+}
+
+/** Everything the filing dialog collected. */
+export interface NewConcern {
+  resident: ResidentRef;
+  text: string;
+  areaCode?: string | null;
+  address?: string | null;
+  since?: string | null;
+  affected?: string | null;
+  attachments?: AttachmentRef[];
+  phone?: string | null;
+  name?: string | null;
+  anonymous: boolean;
+  consent: boolean;
+  /** The sector name the resident chose instead of the classifier's, if any. */
+  chosenSector?: string | null;
+  locale?: string;
+}
+
+/** A routing proposal shown to the resident before confirming: sector, committee, studio, deciding words. */
+export interface RoutePreview {
+  classification: Classification;
+  sector: { code: string; name: string } | null;
+  committee: { code: string; name: string } | null;
+  workstation: { code: string; name: string };
+  triage: boolean;
+  reasons: string[];
+}
+
+export type TicketStateName = 'submitted' | 'taken' | 'in_progress' | 'answered' | 'closed' | 'merged';
+
+export type Rating = 'satisfied' | 'basically_satisfied' | 'not_satisfied';
+
+/** A ticket as a resident may see it: no member-only notes, no other resident's data. */
+export interface ResidentTicketView {
+  number: string;
+  title: string;
+  state: TicketStateName;
+  sectorName: string | null;
+  workstationName: string;
+  createdAt: Date;
+  takeDeadline: Date | null;
+  answerDeadline: Date | null;
+  latestReply: string | null;
+  rating: Rating | null;
+  /** Open to additions (补充) and, once answered, to a rating. */
+  open: boolean;
+}
+
+export interface FiledConcern {
+  ticket: ResidentTicketView;
+  /** When the resident can expect an answer (the answer deadline). */
+  expectedAnswerBy: Date;
+  /** Open tickets in the same area and sector that look like the same concern. */
+  similar: ResidentTicketView[];
+}
+
+export interface ResidentTicketsPort {
+  /** Classifies and routes without creating anything (shown to the resident for confirmation). */
+  previewRoute(text: string, areaCode: string | null, chosenSector?: string | null): Promise<RoutePreview>;
+  /** Registers the concern (点单): creates the ticket, routes it, notifies the studio. */
+  fileConcern(concern: NewConcern): Promise<FiledConcern>;
+  /** A resident joins an existing ticket as "same concern" (+1 support) instead of filing a new one. */
+  supportTicket(number: string, resident: ResidentRef): Promise<ResidentTicketView>;
+  /** The resident's own ticket by number; null when it does not exist or belongs to someone else. */
+  findForResident(number: string, resident: ResidentRef): Promise<ResidentTicketView | null>;
+  /** The resident's tickets, newest first. */
+  listForResident(resident: ResidentRef, limit?: number): Promise<ResidentTicketView[]>;
+  /** Appends text and/or attachments (补充) to one of the resident's open tickets. */
+  addInformation(number: string, resident: ResidentRef, addition: { text?: string; attachments?: AttachmentRef[] }): Promise<ResidentTicketView>;
+  /** Rates an answered ticket (查单); not_satisfied reopens it (重办) with the comment as reason. */
+  rate(number: string, resident: ResidentRef, rating: Rating, comment?: string | null): Promise<ResidentTicketView>;
+}
+
+export const RESIDENT_TICKETS = Symbol('RESIDENT_TICKETS');
