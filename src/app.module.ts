@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
+import { OutboxModule } from './outbox/outbox.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         CommonModule.forRoot(clock),
         DatabaseModule.forRoot(config, org),
         OrgModule,
+        OutboxModule,
       ],
       controllers: [HealthController],
     };

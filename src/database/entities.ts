@@ -1,3 +1,4 @@
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { AreaEntity } from '../org/area.entity';
 import { CommitteeEntity } from '../org/committee.entity';
 import { DutyShiftEntity } from '../org/duty-shift.entity';
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   MemberEntity,
   DutyShiftEntity,
   RoutingOverrideEntity,
+  OutboxMessageEntity,
 ];

@@ -1,7 +1,11 @@
 import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisation';
+import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
  * the same classes whether they run from `src/` or `dist/`. Add new migrations at the end.
  */
-export const ALL_MIGRATIONS = [CreateOrganisation1764300000000];
+export const ALL_MIGRATIONS = [
+  CreateOrganisation1764300000000,
+  CreateOutbox1764305000000,
+];

@@ -1,0 +1,137 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Clock } from '../common/clock';
+import type { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxService } from './outbox.service';
+import type { OutboxTransport, TransportResult } from './outbox.transport';
+import type { OutboxChannel } from './outbox.types';
+
+export const OUTBOX_POLICY = {
+  pollMs: 500,
+  batch: 20,
+  leaseMs: 30_000,
+  maxAttempts: 10,
+  baseBackoffMs: 1_000,
+  maxBackoffMs: 10 * 60_000,
+};
+
+/** Exponential back-off with ±20 % jitter, so instances retrying the same outage do not move in step. */
+export function backoffMs(attempts: number, random = Math.random): number {
+  const base = Math.min(OUTBOX_POLICY.maxBackoffMs, OUTBOX_POLICY.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * Sends due outbox rows through the registered transports. Any number of instances may run it: each row is
+ * claimed with a conditional UPDATE, and a claim expires (lease) if its instance dies mid-send.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly owner = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  private readonly logger = new Logger('OutboxDispatcher');
+  private readonly transports = new Map<OutboxChannel, OutboxTransport>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  register(transport: OutboxTransport): void {
+    this.transports.set(transport.channel, transport);
+  }
+
+  onApplicationBootstrap(): void {
+    this.unsubscribe = this.outbox.onEnqueued(() => this.kick());
+    this.timer = setInterval(() => this.kick(), OUTBOX_POLICY.pollMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.unsubscribe?.();
+    await this.running;
+  }
+
+  /** Starts a pass unless one is running; a kick during a pass schedules one more. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e: unknown) => {
+        this.logger.error(`dispatch failed: ${(e as Error).message}`);
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Sends everything due now; returns how many rows were attempted. Tests call it directly. */
+  async drain(): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const due = await this.repo.findDue([...this.transports.keys()], this.clock.now(), OUTBOX_POLICY.batch);
+      let claimed = 0;
+      for (const row of due) {
+        if (!(await this.repo.claim(row, this.owner, this.clock.now(), OUTBOX_POLICY.leaseMs))) continue;
+        claimed++;
+        await this.deliver(row);
+      }
+      attempted += claimed;
+      // Sending a recipient's oldest row makes its next row due, so look again until a pass claims nothing.
+      if (claimed === 0) return attempted;
+    }
+  }
+
+  private async deliver(row: OutboxMessageEntity): Promise<void> {
+    const transport = this.transports.get(row.channel);
+    let result: TransportResult;
+    try {
+      result = transport ? await transport.send(row) : { status: 'retry', error: `no transport for ${row.channel}` };
+    } catch (e) {
+      result = { status: 'retry', error: (e as Error).message };
+    }
+    const now = this.clock.now();
+    const attempts = row.attempts + 1;
+    switch (result.status) {
+      case 'sent':
+        await this.repo.settle(row.id, this.owner, { state: 'sent', sentAt: now, attempts, result: result.result ?? null, lastError: null });
+        return;
+      case 'hold':
+        await this.repo.settle(row.id, this.owner, { state: 'held', attempts, lastError: result.error });
+        return;
+      case 'dead':
+        this.logger.warn(`outbox #${row.id} dead-lettered: ${result.error}`);
+        await this.repo.settle(row.id, this.owner, { state: 'dead', attempts, lastError: result.error });
+        return;
+      case 'retry': {
+        if (attempts >= OUTBOX_POLICY.maxAttempts) {
+          this.logger.warn(`outbox #${row.id} dead-lettered after ${attempts} attempts: ${result.error}`);
+          await this.repo.settle(row.id, this.owner, { state: 'dead', attempts, lastError: result.error });
+          return;
+        }
+        const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
+        await this.repo.settle(row.id, this.owner, {
+          state: 'pending',
+          attempts,
+          lastError: result.error,
+          nextAttemptAt: new Date(now.getTime() + delay),
+        });
+        return;
+      }
+    }
+  }
+}
