@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -20,6 +21,7 @@ export class AppModule {
         DatabaseModule.forRoot(config, org),
         OrgModule,
         OutboxModule,
+        InboxModule,
       ],
       controllers: [HealthController],
     };

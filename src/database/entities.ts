@@ -1,3 +1,5 @@
+import { InboxMessageEntity } from '../inbox/inbox-message.entity';
+import { KfCursorEntity } from '../inbox/kf-cursor.entity';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { AreaEntity } from '../org/area.entity';
 import { CommitteeEntity } from '../org/committee.entity';
@@ -17,4 +19,6 @@ export const ALL_ENTITIES = [
   DutyShiftEntity,
   RoutingOverrideEntity,
   OutboxMessageEntity,
+  InboxMessageEntity,
+  KfCursorEntity,
 ];

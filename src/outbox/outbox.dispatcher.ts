@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { INSTANCE_ID, PollingWorker } from '../common/polling-worker';
 import type { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -28,55 +27,31 @@ export function backoffMs(attempts: number, random = Math.random): number {
  * claimed with a conditional UPDATE, and a claim expires (lease) if its instance dies mid-send.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly owner = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  private readonly logger = new Logger('OutboxDispatcher');
+export class OutboxDispatcher extends PollingWorker {
+  readonly owner = INSTANCE_ID;
   private readonly transports = new Map<OutboxChannel, OutboxTransport>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
-  private again = false;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly repo: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super('OutboxDispatcher', OUTBOX_POLICY.pollMs);
+  }
 
   register(transport: OutboxTransport): void {
     this.transports.set(transport.channel, transport);
   }
 
-  onApplicationBootstrap(): void {
+  override onApplicationBootstrap(): void {
     this.unsubscribe = this.outbox.onEnqueued(() => this.kick());
-    this.timer = setInterval(() => this.kick(), OUTBOX_POLICY.pollMs);
-    this.timer.unref();
+    super.onApplicationBootstrap();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+  override async onApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
-    await this.running;
-  }
-
-  /** Starts a pass unless one is running; a kick during a pass schedules one more. */
-  kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((e: unknown) => {
-        this.logger.error(`dispatch failed: ${(e as Error).message}`);
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    await super.onApplicationShutdown();
   }
 
   /** Sends everything due now; returns how many rows were attempted. Tests call it directly. */

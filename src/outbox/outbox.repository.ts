@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { claimRow, isUniqueViolation, settleRow } from '../database/claim';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import type { OutboxChannel } from './outbox.types';
 
@@ -54,31 +55,13 @@ export class OutboxRepository {
   }
 
   /** Claims one row for `owner`; true only for the instance whose UPDATE changed it. */
-  async claim(row: OutboxMessageEntity, owner: string, now: Date, leaseMs: number): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update(OutboxMessageEntity)
-      .set({ state: 'sending', lockedBy: owner, lockedUntil: new Date(now.getTime() + leaseMs) })
-      .where('id = :id', { id: row.id })
-      .andWhere(
-        new Brackets((q) =>
-          q
-            .where('state = :pending AND nextAttemptAt <= :now', { pending: 'pending', now })
-            .orWhere('state = :sending AND lockedUntil < :now', { sending: 'sending' }),
-        ),
-      )
-      .execute();
-    return result.affected === 1;
+  claim(row: OutboxMessageEntity, owner: string, now: Date, leaseMs: number): Promise<boolean> {
+    return claimRow(this.repo, row.id, owner, now, leaseMs, { pending: 'pending', running: 'sending', dueColumn: 'nextAttemptAt' });
   }
 
   /** Settles a claimed row; guarded by the owner so a row re-claimed after a lease expiry is not overwritten. */
   async settle(id: number, owner: string, changes: Partial<OutboxMessageEntity>): Promise<void> {
-    await this.repo
-      .createQueryBuilder()
-      .update(OutboxMessageEntity)
-      .set({ ...changes, lockedBy: null, lockedUntil: null } as never)
-      .where('id = :id AND lockedBy = :owner', { id, owner })
-      .execute();
+    await settleRow(this.repo, id, owner, changes);
   }
 
   async releaseHeld(channel: OutboxChannel, recipient: string, now: Date): Promise<number> {
@@ -117,11 +100,4 @@ export class OutboxRepository {
     const result = await this.repo.update({ id, state: 'dead' }, { state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null });
     return result.affected === 1;
   }
-}
-
-/** SQLite and MySQL name a duplicate key differently; both mean "already there". */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; errno?: number; driverError?: { code?: string } };
-  const code = err.code ?? err.driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.errno === 1062;
 }

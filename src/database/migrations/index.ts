@@ -1,5 +1,6 @@
 import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisation';
 import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
+import { CreateInbox1764306000000 } from './1764306000000-CreateInbox';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -8,4 +9,5 @@ import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 export const ALL_MIGRATIONS = [
   CreateOrganisation1764300000000,
   CreateOutbox1764305000000,
+  CreateInbox1764306000000,
 ];

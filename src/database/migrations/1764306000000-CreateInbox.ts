@@ -1,0 +1,42 @@
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { schemaFor } from '../schema';
+
+export class CreateInbox1764306000000 implements MigrationInterface {
+  name = 'CreateInbox1764306000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaFor(queryRunner);
+    await queryRunner.createTable(
+      new Table({
+        name: 'inbox_message',
+        columns: [
+          s.id(),
+          s.varchar('source', 32),
+          s.varchar('dedupeKey', 191),
+          s.varchar('sender', 128),
+          s.longText('payload'),
+          s.varchar('state', 16),
+          s.int('attempts', false, 0),
+          s.datetime('nextAttemptAt'),
+          s.varchar('lockedBy', 64, true),
+          s.datetime('lockedUntil', true),
+          s.text('lastError', true),
+          s.datetime('receivedAt'),
+          s.datetime('processedAt', true),
+        ],
+        indices: [s.index('UQ_inbox_dedupe', ['dedupeKey'], true), s.index('IDX_inbox_due', ['state', 'nextAttemptAt'])],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'kf_cursor',
+        columns: [s.key('openKfId'), s.varchar('cursor', 128), s.datetime('updatedAt')],
+      }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('kf_cursor');
+    await queryRunner.dropTable('inbox_message');
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { InboxRepository } from './inbox.repository';
+
+export interface InboxEntry {
+  source: string;
+  dedupeKey: string;
+  sender: string;
+  payload: Record<string, unknown>;
+}
+
+/** Stores what arrives before it is acknowledged; the worker processes it afterwards. */
+@Injectable()
+export class InboxService {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly repo: InboxRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** 'duplicate' when this message was already received (WeCom retries up to three times). */
+  async accept(entry: InboxEntry, manager: EntityManager | null = null): Promise<'accepted' | 'duplicate'> {
+    const now = this.clock.now();
+    const stored = await this.repo.insertIfAbsent(manager, {
+      ...entry,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      receivedAt: now,
+    });
+    if (stored && !manager) this.notify();
+    return stored ? 'accepted' : 'duplicate';
+  }
+
+  /** Call after the transaction that accepted entries with a manager has committed. */
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  onAccepted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
