@@ -11,8 +11,13 @@ export interface WecomCryptoOptions {
   corpId: string;
 }
 
-/** The callback URL's query as Fastify hands it over: a repeated parameter arrives as an array. */
-export type CallbackQuery = Readonly<Record<string, string | readonly string[] | undefined>>;
+/** The callback URL's query, as parsed by Fastify (a repeated parameter arrives as an array) or a DTO. */
+export interface CallbackQuery {
+  readonly msg_signature?: unknown;
+  readonly timestamp?: unknown;
+  readonly nonce?: unknown;
+  readonly echostr?: unknown;
+}
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 // Printable ASCII: what a corp id or suite id looks like; garbage from a wrong key almost never does.
@@ -109,7 +114,7 @@ export class WecomCrypto {
   }
 }
 
-function single(query: CallbackQuery, name: string): string | undefined {
+function single(query: CallbackQuery, name: keyof CallbackQuery): string | undefined {
   const value = query[name];
   // A repeated parameter is ambiguous: which copy was signed is unknowable, so treat it as absent.
   return typeof value === 'string' ? value : undefined;
