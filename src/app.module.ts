@@ -1,14 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Clock } from './common/clock';
+import { ClassificationModule } from './classification/classification.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
-import type { AppConfig } from './config/config.schema';
+import { wecomEnabled, type AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { TicketsModule } from './tickets/tickets.module';
+import { ConversationModule } from './conversation/conversation.module';
+import { I18nModule } from './conversation/i18n.module';
+import { WebChatModule } from './channels/web/web-chat.module';
+import { WecomModule } from './channels/wecom/wecom.module';
 
 @Module({})
 export class AppModule {
@@ -20,8 +26,14 @@ export class AppModule {
         CommonModule.forRoot(clock),
         DatabaseModule.forRoot(config, org),
         OrgModule,
+        ClassificationModule,
         OutboxModule,
         InboxModule,
+        TicketsModule,
+        I18nModule,
+        ConversationModule,
+        WebChatModule,
+        ...(wecomEnabled(config) ? [WecomModule.forRoot()] : []),
       ],
       controllers: [HealthController],
     };

@@ -2,10 +2,22 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from './config/config.error';
+import { registerTicketsCommands } from './tickets/tickets.cli';
+import { registerDialogCommands } from './conversation/dialogs.cli';
+import { registerClassificationCommands } from './classification/classification.cli';
+import { withDataSource } from './cli/database';
+import { resolveSectorRoute } from './routing/sector-route';
+import { loadCorrections } from './tickets/corrections';
 
 /** The `minyi` command. Each capability registers its own sub-commands; JSON goes to stdout, progress to stderr. */
 export function buildProgram(): Command {
   const program = new Command('minyi').description('minyi (民意) operator commands').showHelpAfterError();
+  registerTicketsCommands(program);
+  registerDialogCommands(program);
+  registerClassificationCommands(program, {
+    resolveRoute: (sector) => withDataSource((ds) => resolveSectorRoute(ds, sector)),
+    loadCorrections: () => withDataSource((ds) => loadCorrections(ds)),
+  });
   return program;
 }
 

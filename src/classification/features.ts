@@ -6,6 +6,8 @@ export interface FeatureSettings {
   titleWeight: number;
   /** Adjacent content-word pairs ("物业 收费") are features too; written with one space between the words. */
   phrases: boolean;
+  /** Divide values by the message's Euclidean norm, so long messages do not score higher than short ones. */
+  normalise: boolean;
 }
 
 /** The separator of a phrase's two words: tokens never contain whitespace. */
@@ -33,7 +35,16 @@ export function featureValues(
   const counts = new Map<string, number>();
   count(counts, titleTokens, settings.titleWeight, settings.phrases);
   count(counts, bodyTokens, 1, settings.phrases);
-  for (const [key, c] of counts) counts.set(key, Math.log1p(c));
+  let squares = 0;
+  for (const [key, c] of counts) {
+    const v = Math.log1p(c);
+    counts.set(key, v);
+    squares += v * v;
+  }
+  if (settings.normalise && squares > 0) {
+    const norm = Math.sqrt(squares);
+    for (const [key, v] of counts) counts.set(key, v / norm);
+  }
   return counts;
 }
 

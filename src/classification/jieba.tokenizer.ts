@@ -16,6 +16,8 @@ export function readStopWords(path: string): Set<string> {
   return new Set(lines.map((l) => l.trim()).filter((l) => l.length > 0 && !l.startsWith('#')));
 }
 
+const ASCII_CHAR = /^[a-z0-9]$/i;
+
 let loadedUserDict: string | undefined | null = null;
 
 /**
@@ -41,9 +43,21 @@ export class JiebaTokenizer {
   /** The {@link Tokenizer} function: segment, then keep content words. */
   readonly tokenize: Tokenizer = (text) => {
     const out: string[] = [];
+    let latin = '';
+    const flush = (): void => {
+      if (latin && isContentToken(latin, this.stopWords)) out.push(latin);
+      latin = '';
+    };
     for (const token of nodejieba.cut(text, this.settings.hmm)) {
+      // Without HMM jieba cuts "app" into a/p/p; glue such runs back into one word.
+      if (ASCII_CHAR.test(token)) {
+        latin += token;
+        continue;
+      }
+      flush();
       if (isContentToken(token, this.stopWords)) out.push(token);
     }
+    flush();
     return out;
   };
 }

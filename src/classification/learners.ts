@@ -22,6 +22,8 @@ export interface LearnerOptions {
   /** L2 strength (logistic) or aggressiveness cap C (passive-aggressive) or smoothing alpha (complement NB). */
   regularisation: number;
   learningRate: number;
+  /** Per-sector step multipliers (inverse class frequency balances a skewed training set). */
+  classWeights?: Float64Array;
 }
 
 function scores(ex: SparseExample, t: WeightTable, out: Float64Array): void {
@@ -95,8 +97,8 @@ export function perceptron(data: readonly SparseExample[], nFeatures: number, k:
   return averagedOnline(data, nFeatures, k, o, (ex, s, delta) => {
     const rival = argmaxExcept(s, ex.label);
     if (s[rival] < s[ex.label]) return false;
-    delta[ex.label] = 1;
-    delta[rival] = -1;
+    delta[ex.label] = o.classWeights?.[ex.label] ?? 1;
+    delta[rival] = -delta[ex.label];
     return true;
   });
 }
@@ -107,7 +109,7 @@ export function passiveAggressive(data: readonly SparseExample[], nFeatures: num
     const rival = argmaxExcept(s, ex.label);
     const loss = 1 - (s[ex.label] - s[rival]);
     if (loss <= 0) return false;
-    const tau = Math.min(o.regularisation, loss / (2 * squaredNorm(ex)));
+    const tau = Math.min(o.regularisation, loss / (2 * squaredNorm(ex))) * (o.classWeights?.[ex.label] ?? 1);
     delta[ex.label] = tau;
     delta[rival] = -tau;
     return true;
@@ -123,7 +125,8 @@ export function logistic(data: readonly SparseExample[], nFeatures: number, k: n
     for (let c = 0; c < k; c++) max = Math.max(max, s[c]);
     let z = 0;
     for (let c = 0; c < k; c++) z += Math.exp(s[c] - max);
-    for (let c = 0; c < k; c++) delta[c] = eta * ((c === ex.label ? 1 : 0) - Math.exp(s[c] - max) / z);
+    const cw = o.classWeights?.[ex.label] ?? 1;
+    for (let c = 0; c < k; c++) delta[c] = cw * eta * ((c === ex.label ? 1 : 0) - Math.exp(s[c] - max) / z);
     return true;
   });
 }

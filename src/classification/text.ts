@@ -8,14 +8,13 @@ const TRADITIONAL =
   '農农動动勞劳決决議议貸贷銀银錢钱稅税邊边為为個个來来時时會会說说對对還还過过';
 const T2S = new Map<string, string>();
 for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) T2S.set(TRADITIONAL[i], TRADITIONAL[i + 1]);
+const T2S_PATTERN = new RegExp(`[${[...T2S.keys()].join('')}]`, 'g');
 
 export function normaliseText(text: string): string {
   let out = text.normalize('NFKC').toLowerCase();
   // The data masks phone numbers and e-mail addresses with runs of "*"; they carry no sector information.
-  out = out.replace(/\*{2,}/g, ' ');
-  let mapped = '';
-  for (const ch of out) mapped += T2S.get(ch) ?? ch;
-  return mapped;
+  if (out.includes('**')) out = out.replace(/\*{2,}/g, ' ');
+  return out.replace(T2S_PATTERN, (ch) => T2S.get(ch) ?? ch);
 }
 
 /** True when the text holds anything a classifier can read: a CJK character, a letter or a digit. */

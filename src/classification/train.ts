@@ -24,10 +24,22 @@ export interface TrainOptions {
   regularisation?: number;
   learningRate?: number;
   features?: FeatureSettings;
+  /** Train on tf·idf (rare words move faster); the idf is folded into the weights, so scoring needs none. */
+  idf?: boolean;
+  /** Learners averaged by 'ensemble'. */
+  ensemble?: LearnerName[];
+  /** Each online learner is trained this many times with different shuffles, and the tables averaged. */
+  shuffles?: number;
+  /** Additive smoothing of complement naive Bayes. */
+  smoothing?: number;
+  /** Weigh each sector's updates by (mean sector size / its size), so small sectors are not drowned out. */
+  balanced?: boolean;
   /** A word or phrase must occur in this many messages to be learned. */
   minDocFreq?: number;
   /** Per sector, only the words with the largest |weight| are kept (readability). */
   maxKeywords?: number;
+  /** Entries with a smaller |weight| are dropped from a sector (they barely move a score). */
+  minWeight?: number;
   /** Folds used to fit the softmax temperature on held-out scores; 0 keeps temperature 1. */
   calibrationFolds?: number;
   /** Existing lexicon: its curated entries, curated-only sectors and thresholds are kept. */
@@ -44,9 +56,15 @@ export const TRAINING_DEFAULTS = {
   epochs: 10,
   regularisation: 0.1,
   learningRate: 0.5,
-  features: { titleWeight: 3, phrases: true } as FeatureSettings,
+  features: { titleWeight: 3, phrases: false, normalise: true } as FeatureSettings,
+  idf: true,
+  ensemble: ['passive-aggressive', 'complement-nb'] as LearnerName[],
+  shuffles: 5,
+  smoothing: 1,
+  balanced: false,
   minDocFreq: 2,
-  maxKeywords: 1500,
+  maxKeywords: 1000,
+  minWeight: 0.1,
   calibrationFolds: 5,
   thresholds: { minConfidence: 0.5, minMargin: 0.15 } as Thresholds,
   maxChars: 5000,
@@ -60,7 +78,8 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
   const steps = o.calibrationFolds >= 2 ? o.calibrationFolds + 1 : 1;
   let done = 0;
   const tick = (): void => o.onProgress?.(++done, steps);
-  const lexicon = fitLexicon(examples, o, 1);
+  // Without calibration folds the base lexicon's temperature is the best estimate we have.
+  const lexicon = fitLexicon(examples, o, o.base?.calibration.temperature ?? 1);
   tick();
   if (o.calibrationFolds < 2) return lexicon;
 
@@ -95,20 +114,24 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
     return { idx: Int32Array.from(pairs, (p) => p[0]), val: Float64Array.from(pairs, (p) => p[1]), label: d.label };
   });
 
+  const idf = vocab.map((w) => (o.idf ? Math.log((1 + docs.length) / (1 + (df.get(w) ?? 0))) + 1 : 1));
+  for (const ex of data) for (let j = 0; j < ex.idx.length; j++) ex.val[j] *= idf[ex.idx[j]];
   const table = learn(data, vocab.length, trained.length, o);
+  for (let f = 0; f < vocab.length; f++) for (let c = 0; c < table.k; c++) table.w[f * table.k + c] *= idf[f];
+  const kept = keptWords(table, vocab, o.maxKeywords);
   const sectors: Record<string, SectorLexicon> = {};
   for (const name of labels) {
     const c = trained.indexOf(name);
-    const kept = o.base?.sectors[name];
+    const prior = o.base?.sectors[name];
     if (c < 0) {
-      if (kept) sectors[name] = kept; // a curated-only sector: nothing to learn, keep as the admin wrote it
+      if (prior) sectors[name] = prior; // a curated-only sector: nothing to learn, keep as the admin wrote it
       continue;
     }
     sectors[name] = {
       bias: round(table.bias[c], 4),
-      ...(kept?.curatedBias !== undefined ? { curatedBias: kept.curatedBias } : {}),
-      curated: { ...(kept?.curated ?? {}) },
-      keywords: topKeywords(table, c, vocab, o.maxKeywords),
+      ...(prior?.curatedBias !== undefined ? { curatedBias: prior.curatedBias } : {}),
+      curated: { ...(prior?.curated ?? {}) },
+      keywords: sectorKeywords(table, c, vocab, kept, o.minWeight),
     };
   }
   return {
@@ -122,8 +145,14 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
       epochs: o.epochs,
       regularisation: o.regularisation,
       learningRate: o.learningRate,
+      idf: o.idf,
+      ensemble: o.learner === 'ensemble' ? o.ensemble.join('+') : '',
+      shuffles: o.shuffles,
+      smoothing: o.smoothing,
+      balanced: o.balanced,
       minDocFreq: o.minDocFreq,
       maxKeywords: o.maxKeywords,
+      minWeight: o.minWeight,
       calibrationFolds: o.calibrationFolds,
       examples: examples.length,
     },
@@ -142,22 +171,21 @@ function sectorOrder(examples: readonly TrainingExample[], base?: Lexicon): stri
 }
 
 function learn(data: SparseExample[], nFeatures: number, k: number, o: Resolved): WeightTable {
-  const names: LearnerName[] = o.learner === 'ensemble' ? ['logistic', 'passive-aggressive', 'perceptron'] : [o.learner];
-  const tables = names.map((name) =>
-    normalise(
-      LEARNERS[name](data, nFeatures, k, {
-        epochs: o.epochs,
-        seed: o.seed,
-        regularisation: name === 'complement-nb' ? 1 : o.regularisation,
-        learningRate: o.learningRate,
-      }),
-      data,
-    ),
-  );
+  const names: LearnerName[] = o.learner === 'ensemble' ? o.ensemble : [o.learner];
+  const sizes = new Float64Array(k);
+  for (const ex of data) sizes[ex.label]++;
+  const classWeights = o.balanced ? sizes.map((n) => data.length / k / Math.max(n, 1)) : undefined;
   const out: WeightTable = { k, w: new Float64Array(nFeatures * k), bias: new Float64Array(k) };
-  for (const t of tables) {
-    for (let i = 0; i < out.w.length; i++) out.w[i] += t.w[i] / tables.length;
-    for (let c = 0; c < k; c++) out.bias[c] += t.bias[c] / tables.length;
+  for (const name of names) {
+    const runs = name === 'complement-nb' ? 1 : o.shuffles;
+    const share = 1 / (names.length * runs); // each learner gets an equal share however many shuffles it has
+    for (let r = 0; r < runs; r++) {
+      const options = { epochs: o.epochs, seed: o.seed + r, learningRate: o.learningRate, classWeights };
+      const regularisation = name === 'complement-nb' ? o.smoothing : o.regularisation;
+      const t = normalise(LEARNERS[name](data, nFeatures, k, { ...options, regularisation }), data);
+      for (let i = 0; i < out.w.length; i++) out.w[i] += t.w[i] * share;
+      for (let c = 0; c < k; c++) out.bias[c] += t.bias[c] * share;
+    }
   }
   return out;
 }
@@ -194,18 +222,59 @@ function normalise(t: WeightTable, data: readonly SparseExample[]): WeightTable 
   return t;
 }
 
-function topKeywords(t: WeightTable, c: number, vocab: readonly string[], max: number): Record<string, number> {
-  const entries: Array<[string, number]> = [];
-  for (let f = 0; f < vocab.length; f++) {
-    const w = round(t.w[f * t.k + c], 4);
-    if (w !== 0) entries.push([vocab[f], w]);
+/**
+ * The words kept for sector c: the `max` with the largest |weight| in c, plus any word kept for another sector
+ * (its whole row stays, so the weights of a kept word still sum to zero across sectors).
+ */
+function keptWords(t: WeightTable, vocab: readonly string[], max: number): Set<number> {
+  const kept = new Set<number>();
+  for (let c = 0; c < t.k; c++) {
+    const order = vocab.map((_, f) => f).sort((a, b) => Math.abs(t.w[b * t.k + c]) - Math.abs(t.w[a * t.k + c]) || a - b);
+    for (const f of order.slice(0, max)) kept.add(f);
   }
-  entries.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
-  return Object.fromEntries(entries.slice(0, max).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  return kept;
+}
+
+function sectorKeywords(t: WeightTable, c: number, vocab: readonly string[], kept: Set<number>, min: number): Record<string, number> {
+  const entries: Array<[string, number]> = [];
+  for (const f of kept) {
+    const w = round(t.w[f * t.k + c], 3);
+    if (w !== 0 && Math.abs(w) >= min) entries.push([vocab[f], w]);
+  }
+  return Object.fromEntries(entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits || 0;
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The training parameters recorded in a lexicon, to retrain or cross-validate the same way. */
+export function trainingOptionsOf(lexicon: Lexicon): Partial<TrainOptions> {
+  const t = lexicon.training ?? {};
+  const num = (key: string): number | undefined => (typeof t[key] === 'number' ? (t[key] as number) : undefined);
+  const bool = (key: string): boolean | undefined => (typeof t[key] === 'boolean' ? (t[key] as boolean) : undefined);
+  const learner = typeof t.learner === 'string' && (t.learner === 'ensemble' || t.learner in LEARNERS) ? (t.learner as LearnerChoice) : undefined;
+  const ensemble = typeof t.ensemble === 'string' && t.ensemble ? (t.ensemble.split('+').filter((n) => n in LEARNERS) as LearnerName[]) : undefined;
+  return stripUndefined({
+    seed: num('seed'),
+    learner,
+    ensemble,
+    epochs: num('epochs'),
+    regularisation: num('regularisation'),
+    learningRate: num('learningRate'),
+    idf: bool('idf'),
+    shuffles: num('shuffles'),
+    smoothing: num('smoothing'),
+    balanced: bool('balanced'),
+    minDocFreq: num('minDocFreq'),
+    maxKeywords: num('maxKeywords'),
+    minWeight: num('minWeight'),
+    calibrationFolds: num('calibrationFolds'),
+    features: { ...lexicon.features },
+    thresholds: { ...lexicon.thresholds },
+    maxChars: lexicon.maxChars,
+    tokenizerSettings: { ...lexicon.tokenizer },
+  });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.loader';
-import { dataSourceOptions } from '../database/database-url';
+import { createDataSource, dataSourceOptions } from '../database/database-url';
 import { OrgSeeder } from '../database/org.seeder';
 import { loadOrgConfig } from '../org/org-config';
 
@@ -11,7 +11,7 @@ import { loadOrgConfig } from '../org/org-config';
  */
 export async function withDataSource<T>(fn: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const dataSource = new DataSource(dataSourceOptions(config.database.url));
+  const dataSource = createDataSource(dataSourceOptions(config.database.url));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

@@ -9,6 +9,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // A route may have set text/plain for its success answer (the WeCom callback); errors are always JSON.
+    void reply.header('content-type', 'application/json; charset=utf-8');
     if (exception instanceof DomainException) {
       void reply.status(exception.httpStatus).send({
         error: exception.code,

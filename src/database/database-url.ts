@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { projectRoot } from '../config/paths';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
+import { serializeSqlite } from './sqlite-serializer';
 
 export type Engine = 'sqlite' | 'mysql';
 
@@ -40,4 +41,9 @@ export function dataSourceOptions(url: string, logging = false): DataSourceOptio
       db.pragma('foreign_keys = ON');
     },
   };
+}
+
+/** Every DataSource minyi opens goes through here, so SQLite always gets its one-flow-at-a-time guard. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return serializeSqlite(new DataSource(options));
 }

@@ -3,7 +3,7 @@ import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.schema';
 import type { OrgConfig } from '../org/org-config';
-import { dataSourceOptions } from './database-url';
+import { createDataSource, dataSourceOptions } from './database-url';
 import { OrgSeeder } from './org.seeder';
 
 export const ORG_CONFIG = Symbol('ORG_CONFIG');
@@ -31,11 +31,14 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.database.url, config.database.logging),
-          migrationsRun: true,
-          retryAttempts: 5,
-          retryDelay: 2000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config.database.url, config.database.logging),
+            migrationsRun: true,
+            retryAttempts: 5,
+            retryDelay: 2000,
+          }),
+          dataSourceFactory: async (options) => createDataSource(options!),
         }),
       ],
       providers: [{ provide: OrgSeedOnStart, useFactory: (ds: DataSource) => new OrgSeedOnStart(ds, org), inject: [DataSource] }],

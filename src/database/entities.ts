@@ -1,5 +1,6 @@
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { KfCursorEntity } from '../inbox/kf-cursor.entity';
+import { KfWindowEntity } from '../inbox/kf-window.entity';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { AreaEntity } from '../org/area.entity';
 import { CommitteeEntity } from '../org/committee.entity';
@@ -8,6 +9,13 @@ import { MemberEntity } from '../org/member.entity';
 import { RoutingOverrideEntity } from '../org/routing-override.entity';
 import { SectorEntity } from '../org/sector.entity';
 import { WorkstationEntity } from '../org/workstation.entity';
+import { DialogSessionEntity } from '../conversation/dialog-session.entity';
+import { DialogStateEntity } from '../conversation/dialog-state.entity';
+import { DialogScriptVersionEntity } from '../conversation/dialog-script-version.entity';
+import { ReceptionBookingEntity } from '../conversation/reception-booking.entity';
+import { JobEntity } from '../jobs/job.entity';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { ClassificationCorrectionEntity, TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity, TicketSequenceEntity, TicketSupporterEntity } from '../tickets/ticket-parts.entity';
 
 /** Every entity, so the service, the CLI and the tests build the same metadata. Add new entities here. */
 export const ALL_ENTITIES = [
@@ -21,4 +29,17 @@ export const ALL_ENTITIES = [
   OutboxMessageEntity,
   InboxMessageEntity,
   KfCursorEntity,
+  KfWindowEntity,
+  DialogStateEntity,
+  DialogSessionEntity,
+  ReceptionBookingEntity,
+  DialogScriptVersionEntity,
+  JobEntity,
+  TicketEntity,
+  TicketCohandlerEntity,
+  TicketNoteEntity,
+  TicketEventEntity,
+  TicketSupporterEntity,
+  TicketSequenceEntity,
+  ClassificationCorrectionEntity,
 ];

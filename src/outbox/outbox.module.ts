@@ -7,6 +7,6 @@ import { OutboxService } from './outbox.service';
 @Global()
 @Module({
   providers: [OutboxRepository, OutboxService, OutboxDispatcher],
-  exports: [OutboxService, OutboxDispatcher],
+  exports: [OutboxService, OutboxDispatcher, OutboxRepository],
 })
 export class OutboxModule {}

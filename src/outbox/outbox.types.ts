@@ -20,8 +20,31 @@ export interface NewOutboxMessage {
   openKfId?: string | null;
   kind: OutboxKind;
   /** Text for text/markdown; the card or update body for cards; `{ text, options }` for msgmenu. */
-  payload: { text?: string; options?: OutboxOption[]; card?: Record<string, unknown> };
+  payload: { text?: string; options?: OutboxOption[]; card?: CardPayload; update?: CardUpdatePayload };
   ticketId?: number | null;
   /** Not before this time (e.g. reminders); default now. */
   notBefore?: Date;
+}
+
+/**
+ * An interactive card for a member, independent of WeCom's JSON: the WeCom transport renders it as a
+ * `button_interaction` template card; `taskId` is unique per card and comes back with every click.
+ */
+export interface CardPayload {
+  taskId: string;
+  title: string;
+  desc?: string;
+  fields: Array<{ label: string; value: string }>;
+  /** A callback button has a `key`; a link button (e.g. open the console) has a `url`. */
+  buttons: Array<{ key?: string; url?: string; text: string; style?: 1 | 2 | 3 | 4 }>;
+  /** One drop-down whose choice comes back with the click (e.g. the way of working when taking). */
+  selection?: { questionKey: string; title: string; options: Array<{ id: string; text: string }>; selectedId?: string };
+  url?: string;
+}
+
+/** Replaces a sent card's buttons with a grey, unclickable text (e.g. "taken by 张伟") for these members. */
+export interface CardUpdatePayload {
+  responseCode: string;
+  replaceText: string;
+  userids: string[];
 }

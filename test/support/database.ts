@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, Engine } from '../../src/database/database-url';
+import type { DataSource } from 'typeorm';
+import { createDataSource, dataSourceOptions, Engine } from '../../src/database/database-url';
 
 /** The engines every database test runs on: SQLite always, MySQL/MariaDB when the run found it reachable. */
 export function testEngines(): Engine[] {
@@ -44,7 +44,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 /** A fresh database with every migration applied, through the same options the service uses. */
 export async function createMigratedDataSource(engine: Engine): Promise<{ dataSource: DataSource; db: TestDatabase; close(): Promise<void> }> {
   const db = await createTestDatabase(engine);
-  const dataSource = new DataSource(dataSourceOptions(db.url));
+  const dataSource = createDataSource(dataSourceOptions(db.url));
   await dataSource.initialize();
   await dataSource.runMigrations();
   return {

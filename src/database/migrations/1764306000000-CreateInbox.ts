@@ -33,9 +33,16 @@ export class CreateInbox1764306000000 implements MigrationInterface {
         columns: [s.key('openKfId'), s.varchar('cursor', 128), s.datetime('updatedAt')],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'kf_window',
+        columns: [s.key('externalUserId', 128), s.key('openKfId'), s.datetime('lastCustomerMessageAt')],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('kf_window');
     await queryRunner.dropTable('kf_cursor');
     await queryRunner.dropTable('inbox_message');
   }

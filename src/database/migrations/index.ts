@@ -1,6 +1,9 @@
 import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisation';
 import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 import { CreateInbox1764306000000 } from './1764306000000-CreateInbox';
+import { CreateConversation1764320000001 } from './1764320000001-CreateConversation';
+import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
+import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -10,4 +13,7 @@ export const ALL_MIGRATIONS = [
   CreateOrganisation1764300000000,
   CreateOutbox1764305000000,
   CreateInbox1764306000000,
+  CreateConversation1764320000001,
+  CreateJobs1764310000000,
+  CreateTickets1764310000001,
 ];

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ConversationModule } from '../../conversation/conversation.module';
+import { WebChatController } from './web-chat.controller';
+
+/** The local web chat; always on, unlike WeCom. */
+@Module({
+  imports: [ConversationModule],
+  controllers: [WebChatController],
+})
+export class WebChatModule {}

@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import type { ConversationService } from '../../conversation/conversation.service';
+import type { ConversationTurn } from '../../conversation/conversation.types';
+import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
+import type { OutboxService } from '../../outbox/outbox.service';
+import type { WecomCallback } from './wecom-messages';
+import { enqueueReplies } from './wecom-replies';
+
+/** What a template-card click does (take, re-route, view); provided by the ticket side of the WeCom channel. */
+export type CardActionHandler = (callback: Extract<WecomCallback, { kind: 'template_card_event' }>, inboxId: number) => Promise<void>;
+
+/** Turns a self-built-app callback into a conversation turn, or a card click into a ticket action. */
+export class WecomAppProcessor {
+  constructor(
+    private readonly conversation: ConversationService,
+    private readonly outbox: OutboxService,
+    private readonly dataSource: DataSource,
+    private readonly onCardAction: CardActionHandler,
+  ) {}
+
+  async process(row: InboxMessageEntity): Promise<void> {
+    const callback = row.payload as unknown as WecomCallback;
+    if (callback.kind === 'template_card_event') return this.onCardAction(callback, row.id);
+    const turn = this.turnOf(callback);
+    if (!turn) return;
+    const replies = await this.conversation.handle(turn);
+    await enqueueReplies(this.dataSource, this.outbox, { channel: 'wecom_app', recipient: turn.user, inboxId: row.id }, replies);
+  }
+
+  private turnOf(callback: WecomCallback): ConversationTurn | null {
+    switch (callback.kind) {
+      case 'text':
+        return { channel: 'wecom_app', user: callback.fromUserName, text: callback.content };
+      case 'image':
+      case 'voice':
+      case 'video':
+        return { channel: 'wecom_app', user: callback.fromUserName, attachments: [{ kind: callback.kind, ref: callback.mediaId }] };
+      case 'location':
+        return {
+          channel: 'wecom_app',
+          user: callback.fromUserName,
+          location: { lat: Number(callback.latitude), lng: Number(callback.longitude), label: callback.label || null },
+        };
+      case 'enter_agent':
+      case 'subscribe':
+        // Opening the app greets the member with the menu, as a first message would.
+        return { channel: 'wecom_app', user: callback.fromUserName };
+      case 'menu_click':
+        return { channel: 'wecom_app', user: callback.fromUserName, menuId: callback.eventKey };
+      default:
+        return null;
+    }
+  }
+}

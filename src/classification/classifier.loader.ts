@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { configPath } from '../config/paths';
+import { Classifier } from './classifier';
+import { JiebaFiles, JiebaTokenizer } from './jieba.tokenizer';
+import { Lexicon, readLexicon } from './lexicon';
+
+/** The shipped lexicon and segmenter data, under the project's `config/`. */
+export const DEFAULT_LEXICON_PATH = (): string => configPath('lexicon.json');
+
+export function defaultJiebaFiles(): JiebaFiles {
+  const userDict = configPath('jieba', 'user.dict.utf8');
+  const stopWords = configPath('jieba', 'stopwords.txt');
+  return { userDict: existsSync(userDict) ? userDict : undefined, stopWords: existsSync(stopWords) ? stopWords : undefined };
+}
+
+/** A jieba tokenizer set up the way the lexicon was trained (HMM on or off). */
+export function tokenizerFor(lexicon: Pick<Lexicon, 'tokenizer'>, files: JiebaFiles = defaultJiebaFiles()): JiebaTokenizer {
+  return JiebaTokenizer.load(files, lexicon.tokenizer);
+}
+
+/** Reads a lexicon file and binds it to a loaded jieba tokenizer. */
+export function loadClassifier(lexiconPath = DEFAULT_LEXICON_PATH(), files?: JiebaFiles): Classifier {
+  const lexicon = readLexicon(lexiconPath);
+  return new Classifier(lexicon, tokenizerFor(lexicon, files).tokenize);
+}

@@ -1,0 +1,55 @@
+import { Classifier } from './classifier';
+import { serialiseLexicon } from './lexicon';
+import { whitespaceTokenizer } from './tokenizer';
+import { train, TrainingExample, TrainOptions } from './train';
+import { tinyLexicon } from './classifier.spec';
+
+const EXAMPLES: TrainingExample[] = [
+  ...['停水 三天', '自来水 停水', '路灯 不亮', '小区 路灯 坏', '停水 没人管', '物业 停水'].map((text) => ({ label: '城乡建设', title: '', text })),
+  ...['公交 太少', '公交 晚点', '出租车 拒载', '公交 线路', '出租车 绕路', '公交 停运'].map((text) => ({ label: '交通运输', title: '', text })),
+];
+
+const OPTIONS: TrainOptions = { tokenizer: whitespaceTokenizer, tokenizerSettings: { hmm: false }, minDocFreq: 1, calibrationFolds: 2 };
+
+describe(train.name, () => {
+  it('learns weights that classify its examples', () => {
+    const lexicon = train(EXAMPLES, OPTIONS);
+    expect(lexicon.sectors['城乡建设'].keywords['停水']).toBeGreaterThan(0);
+    expect(lexicon.sectors['交通运输'].keywords['公交']).toBeGreaterThan(0);
+    const sut = new Classifier(lexicon, whitespaceTokenizer);
+    expect(sut.classify({ text: '停水' }).sector).toBe('城乡建设');
+    expect(sut.classify({ text: '公交' }).sector).toBe('交通运输');
+    expect(lexicon.calibration.temperature).not.toBe(1);
+  });
+
+  it('is byte-identical for the same seed', () => {
+    expect(serialiseLexicon(train(EXAMPLES, { ...OPTIONS, seed: 7 }))).toBe(serialiseLexicon(train(EXAMPLES, { ...OPTIONS, seed: 7 })));
+  });
+
+  it('depends on the seed', () => {
+    const a = serialiseLexicon(train(EXAMPLES, { ...OPTIONS, seed: 1, learner: 'passive-aggressive', shuffles: 1 }));
+    const b = serialiseLexicon(train(EXAMPLES, { ...OPTIONS, seed: 2, learner: 'passive-aggressive', shuffles: 1 }));
+    expect(a).not.toBe(b);
+  });
+
+  it('keeps curated entries, curated biases and curated-only sectors of the base lexicon', () => {
+    const base = tinyLexicon();
+    base.sectors['城乡建设'].curated = { 公交: 0, 物业费: 2.5 };
+    const lexicon = train(EXAMPLES, { ...OPTIONS, base });
+    expect(lexicon.sectors['城乡建设'].curated).toEqual({ 公交: 0, 物业费: 2.5 });
+    expect(lexicon.sectors['交通运输'].curated).toEqual({ 路灯: 0 });
+    expect(lexicon.sectors['农业农村']).toEqual(base.sectors['农业农村']);
+    expect(Object.keys(lexicon.sectors)).toEqual(['城乡建设', '交通运输', '农业农村']);
+    expect(lexicon.thresholds).toEqual(base.thresholds);
+    // the curated 0 still wins after retraining: 公交 adds nothing to 城乡建设
+    const sut = new Classifier(lexicon, whitespaceTokenizer);
+    const score = (text: string) => sut.classify({ text }).top3.find((t) => t.sector === '城乡建设')?.score;
+    expect(score('公交')).toBe(score('未知词'));
+  });
+
+  it('records its recipe and settings', () => {
+    const lexicon = train(EXAMPLES, { ...OPTIONS, trainedAt: '2026-01-01T00:00:00Z' });
+    expect(lexicon).toMatchObject({ version: 1, trainedAt: '2026-01-01T00:00:00Z', tokenizer: { hmm: false } });
+    expect(lexicon.training).toMatchObject({ learner: 'ensemble', seed: 42, examples: 12 });
+  });
+});

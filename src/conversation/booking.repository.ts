@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, EntityManager, MoreThan } from 'typeorm';
+import { ReceptionBookingEntity } from './reception-booking.entity';
+
+/** Queries over reception bookings. */
+@Injectable()
+export class BookingRepository {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(ReceptionBookingEntity);
+  }
+
+  bookedBetween(workstationCode: string, from: Date, to: Date): Promise<ReceptionBookingEntity[]> {
+    return this.repo.find({ where: { workstationCode, slotStart: Between(from, to) } });
+  }
+
+  upcomingFor(residentKey: string, now: Date): Promise<ReceptionBookingEntity | null> {
+    return this.repo.findOne({ where: { residentKey, slotStart: MoreThan(now) }, order: { slotStart: 'ASC' } });
+  }
+
+  /** Fails with a unique violation when the slot was taken meanwhile. */
+  insert(manager: EntityManager, row: Omit<ReceptionBookingEntity, 'id' | 'createdAt'>): Promise<ReceptionBookingEntity> {
+    return manager.getRepository(ReceptionBookingEntity).save(manager.getRepository(ReceptionBookingEntity).create(row));
+  }
+
+  async remove(manager: EntityManager, id: number): Promise<void> {
+    await manager.getRepository(ReceptionBookingEntity).delete({ id });
+  }
+}

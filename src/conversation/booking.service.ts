@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { isUniqueViolation } from '../database/claim';
+import { OrgService } from '../org/org.service';
+import type { ReceptionHours, WorkstationEntity } from '../org/workstation.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import { BookingRepository } from './booking.repository';
+import type { ReceptionBookingEntity } from './reception-booking.entity';
+
+export const SLOT_MINUTES = 30;
+const CHINA_OFFSET_MS = 8 * 3600_000;
+const DAYS_AHEAD = 14;
+
+/** Converts China-time wall clock (date YYYY-MM-DD, HH:MM) to the instant. */
+function chinaInstant(date: string, hhmm: string): Date {
+  return new Date(Date.parse(`${date}T${hhmm}:00Z`) - CHINA_OFFSET_MS);
+}
+
+/** The 30-minute slots of a workstation's weekly reception hours in the next two weeks, after `now`. */
+export function receptionSlots(hours: ReceptionHours[], now: Date, days = DAYS_AHEAD): Date[] {
+  const slots: Date[] = [];
+  for (let d = 0; d < days; d++) {
+    const local = new Date(now.getTime() + CHINA_OFFSET_MS + d * 86_400_000);
+    const date = local.toISOString().slice(0, 10);
+    const weekday = local.getUTCDay() === 0 ? 7 : local.getUTCDay();
+    for (const window of hours.filter((h) => h.weekday === weekday).sort((a, b) => a.start.localeCompare(b.start))) {
+      const end = chinaInstant(date, window.end).getTime();
+      for (let t = chinaInstant(date, window.start).getTime(); t + SLOT_MINUTES * 60_000 <= end; t += SLOT_MINUTES * 60_000) {
+        if (t > now.getTime()) slots.push(new Date(t));
+      }
+    }
+  }
+  return slots;
+}
+
+export type BookResult = { ok: true; booking: ReceptionBookingEntity } | { ok: false; reason: 'taken' };
+
+/** Reception visits (the "book a visit" menu item): free slots, booking with the duty member told, cancelling. */
+@Injectable()
+export class BookingService {
+  constructor(
+    private readonly repo: BookingRepository,
+    private readonly org: OrgService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async freeSlots(workstation: WorkstationEntity, limit: number): Promise<Date[]> {
+    const now = this.clock.now();
+    const all = receptionSlots(workstation.receptionHours, now);
+    if (all.length === 0) return [];
+    const booked = await this.repo.bookedBetween(workstation.code, all[0], all[all.length - 1]);
+    const taken = new Set(booked.map((b) => new Date(b.slotStart).getTime()));
+    return all.filter((s) => !taken.has(s.getTime())).slice(0, limit);
+  }
+
+  upcoming(residentKey: string): Promise<ReceptionBookingEntity | null> {
+    return this.repo.upcomingFor(residentKey, this.clock.now());
+  }
+
+  /** Books the slot and tells the duty member, in one transaction; `taken` when someone was faster. */
+  async book(workstationCode: string, slotStart: Date, residentKey: string, notice: (memberUserid: string) => string): Promise<BookResult> {
+    const member = await this.org.dutyMember(workstationCode, slotStart);
+    try {
+      const booking = await this.repo.dataSource.transaction(async (em) => {
+        const row = await this.repo.insert(em, { workstationCode, slotStart, residentKey, memberUserid: member?.userid ?? null });
+        if (member) {
+          await this.outbox.enqueue(em, {
+            idempotencyKey: `booking:${row.id}:booked`,
+            channel: 'wecom_app',
+            recipient: member.userid,
+            kind: 'text',
+            payload: { text: notice(member.userid) },
+          });
+        }
+        return row;
+      });
+      return { ok: true, booking };
+    } catch (e) {
+      if (isUniqueViolation(e)) return { ok: false, reason: 'taken' };
+      throw e;
+    }
+  }
+
+  async cancel(booking: ReceptionBookingEntity, notice: string): Promise<void> {
+    await this.repo.dataSource.transaction(async (em) => {
+      await this.repo.remove(em, booking.id);
+      if (booking.memberUserid) {
+        await this.outbox.enqueue(em, {
+          idempotencyKey: `booking:${booking.id}:cancelled`,
+          channel: 'wecom_app',
+          recipient: booking.memberUserid,
+          kind: 'text',
+          payload: { text: notice },
+        });
+      }
+    });
+  }
+}

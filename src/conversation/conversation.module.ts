@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { OrgModule } from '../org/org.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { BookingRepository } from './booking.repository';
+import { BookingService } from './booking.service';
+import { CONVERSATION_SETTINGS, conversationSettings } from './conversation.settings';
+import { ConversationService } from './conversation.service';
+import { DbStorage } from './db.storage';
+import { DialogRuntime } from './dialog.runtime';
+import { DialogScriptRepository } from './dialog-script.repository';
+import { DialogScriptsService } from './dialog-scripts.service';
+import { HANDLERS } from './handlers';
+import { I18nService } from './i18n.service';
+import { SessionRepository } from './session.repository';
+import { TurnLock } from './turn-lock';
+
+/** Botkit dialogs from `dialogs/`, their state in the database, and the one entry point channels call. */
+@Module({
+  imports: [OrgModule, TicketsModule],
+  providers: [
+    { provide: CONVERSATION_SETTINGS, useFactory: () => conversationSettings() },
+    {
+      provide: DialogRuntime,
+      useFactory: (ds: DataSource, clock: Clock, i18n: I18nService) => new DialogRuntime(new DbStorage(ds, () => clock.now()), i18n, HANDLERS),
+      inject: [DataSource, Clock, I18nService],
+    },
+    SessionRepository,
+    TurnLock,
+    BookingRepository,
+    BookingService,
+    DialogScriptRepository,
+    DialogScriptsService,
+    ConversationService,
+  ],
+  exports: [ConversationService, DialogScriptsService, BookingService],
+})
+export class ConversationModule {}

@@ -1,0 +1,129 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import type { Activity } from 'botbuilder-core';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { OrgService } from '../org/org.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { RESIDENT_TICKETS, ResidentTicketsPort, type AttachmentRef } from '../tickets/tickets.port';
+import { BookingService } from './booking.service';
+import { CONVERSATION_SETTINGS, ConversationSettings } from './conversation.settings';
+import { BotReply, ConversationTurn, QuickReply, sessionKey } from './conversation.types';
+import { DialogScriptsService } from './dialog-scripts.service';
+import { DialogError } from './dialog.error';
+import { DialogRuntime } from './dialog.runtime';
+import type { HandlerDeps } from './handlers/handler.types';
+import { I18nService } from './i18n.service';
+import { TurnLock } from './turn-lock';
+import { TurnRouter } from './turn.router';
+import type { TurnInfo } from './turn-info';
+
+const MENU_BUTTONS = ['menu.opt_file', 'menu.opt_status', 'menu.opt_add', 'menu.opt_rate', 'menu.opt_visit', 'menu.opt_handoff', 'menu.opt_help'];
+
+/**
+ * The one entry point of every channel: a resident's message in, the bot's replies out. Turns of one resident
+ * run one at a time (across instances), dialog state lives in the database, and no error escapes to the channel:
+ * the resident gets a polite generic reply and the log gets the dialog context.
+ */
+@Injectable()
+export class ConversationService implements OnModuleInit {
+  private readonly logger = new Logger('Conversation');
+  private readonly deps: HandlerDeps;
+  private readonly router: TurnRouter;
+
+  constructor(
+    private readonly runtime: DialogRuntime,
+    private readonly scripts: DialogScriptsService,
+    private readonly lock: TurnLock,
+    private readonly i18n: I18nService,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(RESIDENT_TICKETS) tickets: ResidentTicketsPort,
+    org: OrgService,
+    bookings: BookingService,
+    @Inject(CONVERSATION_SETTINGS) settings: ConversationSettings,
+  ) {
+    this.deps = { tickets, org, outbox, bookings, dataSource, i18n, clock };
+    this.router = new TurnRouter(runtime, settings, (info, text) => this.forward(info, text));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.scripts.boot();
+  }
+
+  async handle(turn: ConversationTurn): Promise<BotReply[]> {
+    const key = sessionKey(turn.channel, turn.user);
+    let locale = this.i18n.resolveLocale(turn.locale);
+    try {
+      return await this.lock.run(key, turn.channel, turn.user, async (session) => {
+        await this.scripts.refreshIfDue();
+        if (turn.locale || !session.locale) session.locale = locale;
+        locale = session.locale;
+        if (turn.workstation) session.workstationCode = turn.workstation;
+        const info: TurnInfo = {
+          session,
+          locale,
+          resident: { channel: turn.channel, externalId: turn.user, openKfId: turn.openKfId ?? null },
+          attachments: attachmentsOf(turn),
+          deps: this.deps,
+        };
+        const text = (turn.menuId ?? turn.text ?? '').trim();
+        const { replies, active } = await this.runtime.runTurn(activityOf(turn, text), info, (bot, dc, current) =>
+          this.router.route(bot, dc, current, text, info),
+        );
+        const last = replies[replies.length - 1];
+        if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
+        // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
+        if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
+        session.lastSeenAt = this.clock.now();
+        return replies;
+      });
+    } catch (e) {
+      const where = e instanceof DialogError ? `${e.dialogId}[${e.thread}#${e.stepIndex}]` : 'turn';
+      this.logger.error(`${where} failed for ${key}: ${(e as Error).message}`, (e as Error).stack);
+      return [{ type: 'message', text: this.i18n.t('errors.generic', {}, locale) }];
+    }
+  }
+
+  private menuButtons(locale: string): QuickReply[] {
+    return MENU_BUTTONS.map((k) => this.i18n.t(k, {}, locale)).map((title) => ({ title, payload: title }));
+  }
+
+  /** While a member handles the conversation, the resident's messages go to them through the outbox. */
+  private async forward(info: TurnInfo, text: string): Promise<void> {
+    const member = info.session.handoffMember;
+    if (!member) return;
+    const now = this.clock.now();
+    const body = text || this.i18n.t('handoff.attachment', { count: info.attachments.length });
+    await this.dataSource.transaction((em) =>
+      this.outbox.enqueue(em, {
+        idempotencyKey: `handoff:${info.session.key}:${now.getTime()}:${randomBytes(4).toString('hex')}`,
+        channel: 'wecom_app',
+        recipient: member,
+        kind: 'text',
+        payload: { text: this.i18n.t('handoff.forward', { resident: info.resident.externalId, text: body }) },
+      }),
+    );
+  }
+}
+
+function attachmentsOf(turn: ConversationTurn): AttachmentRef[] {
+  const all = [...(turn.attachments ?? [])];
+  if (turn.location) all.push({ kind: 'location', ref: `${turn.location.lat},${turn.location.lng}`, name: turn.location.label ?? null });
+  return all;
+}
+
+function activityOf(turn: ConversationTurn, text: string): Partial<Activity> {
+  return {
+    type: 'message',
+    id: randomBytes(6).toString('hex'),
+    channelId: turn.channel,
+    conversation: { id: turn.user, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: turn.user, name: '' },
+    recipient: { id: 'minyi', name: 'minyi' },
+    text,
+    timestamp: new Date(),
+  };
+}

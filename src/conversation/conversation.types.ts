@@ -1,0 +1,38 @@
+import type { AttachmentRef, ResidentChannel } from '../tickets/tickets.port';
+
+/** A button under a reply: `payload` is sent back as the resident's next message when tapped. */
+export interface QuickReply {
+  title: string;
+  payload: string;
+}
+
+/** One message from the bot to the resident, channel-neutral (web renders buttons, WeCom a menu or lines). */
+export interface BotReply {
+  type: 'message';
+  text: string;
+  quickReplies?: QuickReply[];
+}
+
+/** One message from a resident, as every channel hands it to `ConversationService.handle`. */
+export interface ConversationTurn {
+  channel: ResidentChannel;
+  /** Web: the browser's id; WeCom app: userid; kf: external_userid. */
+  user: string;
+  text?: string;
+  attachments?: AttachmentRef[];
+  location?: { lat: number; lng: number; label?: string | null };
+  /** A tapped menu item (kf msgmenu click id); it is handled like the text of the item. */
+  menuId?: string;
+  /** e.g. zh-CN or en; remembered for the next turns; default zh-CN. */
+  locale?: string;
+  /** The workstation the resident reached (web `?ws=`), remembered for the session. */
+  workstation?: string;
+  /** kf: the Customer Service account the resident wrote to. */
+  openKfId?: string | null;
+}
+
+/** JSON-safe values kept in dialog state. */
+export type VarValue = string | number | boolean | null | VarValue[] | { [key: string]: VarValue };
+export type DialogVars = Record<string, VarValue>;
+
+export const sessionKey = (channel: string, user: string): string => `${channel}:${user}`;

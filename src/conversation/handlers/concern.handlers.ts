@@ -1,0 +1,181 @@
+import { maskPhone } from '../../common/privacy';
+import type { AttachmentRef, NewConcern } from '../../tickets/tickets.port';
+import type { DialogVars, VarValue } from '../conversation.types';
+import { chinaTime, normaliseMobile } from '../format';
+import { MIN_CONCERN_CHARS } from './common.handlers';
+import { handler, HandlerContext, str } from './handler.types';
+
+/** Fields the resident can change from the summary: command list key → the thread that asks it. */
+const EDITABLE: ReadonlyArray<readonly [string, string]> = [
+  ['commands.field_text', 'q_text'],
+  ['commands.field_where', 'q_where'],
+  ['commands.field_since', 'q_since'],
+  ['commands.field_affected', 'q_affected'],
+  ['commands.field_photos', 'q_photos'],
+  ['commands.field_contact', 'q_contact'],
+  ['commands.field_sector', 'sector'],
+];
+
+const attachmentsOf = (vars: DialogVars): AttachmentRef[] =>
+  Array.isArray(vars.attachments) ? (vars.attachments as unknown as AttachmentRef[]) : [];
+
+async function preview(ctx: HandlerContext): Promise<void> {
+  const chosen = str(ctx.vars.chosenSector) || null;
+  const route = await ctx.deps.tickets.previewRoute(str(ctx.vars.text), str(ctx.vars.areaCode) || null, chosen);
+  const words = route.reasons.length ? route.reasons : route.classification.keywords.slice(0, 5).map((k) => k.word);
+  ctx.vars.sectorName = route.sector?.name ?? null;
+  ctx.vars.committeeName = route.committee?.name ?? null;
+  ctx.vars.workstationName = route.workstation.name;
+  ctx.vars.routeReasons = words.join(ctx.t('system.list_separator'));
+  const key = route.sector && !route.triage ? 'concern.route_sector' : 'concern.route_triage';
+  ctx.vars.routeText = ctx.t(key);
+}
+
+/** The address, prefixed with the recognised town or street unless the address already names it. */
+function placeOf(v: DialogVars): string {
+  const area = str(v.areaName);
+  const address = str(v.address);
+  return area && !address.includes(area) ? `${area} ${address}` : address;
+}
+
+function concernOf(ctx: HandlerContext): NewConcern {
+  const v = ctx.vars;
+  const anonymous = v.anonymous === true;
+  return {
+    resident: ctx.resident,
+    text: str(v.text),
+    areaCode: str(v.areaCode) || null,
+    address: str(v.address) || null,
+    since: str(v.since) || null,
+    affected: str(v.affected) || null,
+    attachments: attachmentsOf(v),
+    phone: anonymous ? null : str(v.phone) || null,
+    name: anonymous ? null : str(v.name) || null,
+    anonymous,
+    consent: v.consent === true,
+    chosenSector: str(v.chosenSector) || null,
+    locale: ctx.locale,
+  };
+}
+
+export const concernHandlers = {
+  checkConcernText: handler(async (ctx) => {
+    if (!ctx.answer || Array.from(ctx.answer).length < MIN_CONCERN_CHARS) return ctx.reask('concern.too_short');
+    ctx.vars.text = ctx.answer;
+  }),
+
+  /** A town or street named in the text (or the label of a shared location), plus the free address. */
+  resolvePlace: handler(async (ctx) => {
+    const location = ctx.attachments.find((a) => a.kind === 'location');
+    const place = ctx.answer || location?.name || null;
+    if (!place && !location) return ctx.reask('concern.where_again');
+    const area = place ? await ctx.deps.org.findArea(place) : null;
+    ctx.vars.where = place ?? location?.ref ?? null;
+    ctx.vars.address = place ?? location?.ref ?? null;
+    ctx.vars.areaCode = area?.code ?? null;
+    ctx.vars.areaName = area?.name ?? null;
+    if (location) ctx.vars.attachments = [...attachmentsOf(ctx.vars).filter((a) => a.kind !== 'location'), location] as unknown as VarValue;
+  }),
+
+  skipAffected: handler(async (ctx) => {
+    ctx.vars.affected = null;
+  }),
+
+  collectPhoto: handler(
+    async (ctx) => {
+      const photos = ctx.attachments.filter((a) => a.kind === 'image');
+      if (photos.length === 0) return ctx.reask('concern.photo_expected');
+      const all = [...attachmentsOf(ctx.vars), ...photos];
+      ctx.vars.attachments = all as unknown as VarValue;
+      ctx.vars.photoCount = all.filter((a) => a.kind === 'image').length;
+      ctx.gotoThread('q_more_photos');
+    },
+    ['q_more_photos'],
+  ),
+
+  setAnonymous: handler(
+    async (ctx) => {
+      Object.assign(ctx.vars, { anonymous: true, phone: null, name: null });
+      ctx.gotoThread('contact_done');
+    },
+    ['contact_done'],
+  ),
+
+  checkPhone: handler(async (ctx) => {
+    const phone = ctx.answer ? normaliseMobile(ctx.answer) : null;
+    if (!phone) return ctx.reask('concern.bad_phone');
+    Object.assign(ctx.vars, { anonymous: false, phone });
+  }),
+
+  checkName: handler(async (ctx) => {
+    if (!ctx.answer || Array.from(ctx.answer).length > 20) return ctx.reask('concern.bad_name');
+    ctx.vars.name = ctx.answer;
+  }),
+
+  setConsent: handler(async (ctx) => {
+    ctx.vars.consent = true;
+  }),
+
+  previewRoute: handler(preview),
+
+  listSectors: handler(async (ctx) => {
+    const sectors = await ctx.deps.org.repo.activeSectors();
+    ctx.vars.sectorChoices = sectors.map((s) => ({ title: s.name, payload: s.name }));
+  }),
+
+  chooseSector: handler(async (ctx) => {
+    const sectors = await ctx.deps.org.repo.activeSectors();
+    const said = ctx.answer ?? '';
+    const sector = sectors.find((s) => s.name === said) ?? sectors.find((s) => said.length >= 2 && s.name.includes(said));
+    if (!sector) return ctx.reask('concern.bad_sector');
+    ctx.vars.chosenSector = sector.name;
+    await preview(ctx);
+  }),
+
+  buildSummary: handler(async (ctx) => {
+    const v = ctx.vars;
+    const lines = [
+      ctx.t('concern.summary_text', { value: str(v.text) }),
+      ctx.t('concern.summary_where', { value: placeOf(v) }),
+      ctx.t('concern.summary_since', { value: str(v.since) }),
+      ctx.t('concern.summary_affected', { value: str(v.affected) || ctx.t('concern.none') }),
+      ctx.t('concern.summary_photos', { value: attachmentsOf(v).filter((a) => a.kind === 'image').length }),
+      ctx.t('concern.summary_contact', {
+        value: v.anonymous === true ? ctx.t('concern.anonymous') : `${str(v.name)} ${maskPhone(str(v.phone)) ?? ''}`,
+      }),
+      ctx.t('concern.summary_sector', { value: str(v.sectorName) || ctx.t('concern.triage_name'), workstation: str(v.workstationName) }),
+    ];
+    v.summary = lines.join('\n');
+    v._editing = false;
+  }),
+
+  pickField: handler(
+    async (ctx) => {
+      const field = EDITABLE.find(([command]) => ctx.is(command));
+      if (!field) return ctx.reask('concern.bad_field');
+      ctx.vars._editing = true;
+      ctx.gotoThread(field[1]);
+    },
+    EDITABLE.map(([, thread]) => thread),
+  ),
+
+  /** Creates the ticket; the reply names its number after the word for "number" (the contract with clients). */
+  fileConcern: handler(
+    async (ctx) => {
+      const filed = await ctx.deps.tickets.fileConcern(concernOf(ctx));
+      ctx.vars.number = filed.ticket.number;
+      await ctx.say('concern.filed', { number: filed.ticket.number, due: chinaTime(filed.expectedAnswerBy), workstation: filed.ticket.workstationName });
+      const similar = filed.similar.find((s) => s.number !== filed.ticket.number);
+      if (!similar) return ctx.stop();
+      ctx.vars.similarNumber = similar.number;
+      ctx.vars.similarTitle = similar.title;
+      ctx.gotoThread('similar');
+    },
+    ['similar'],
+  ),
+
+  supportSimilar: handler(async (ctx) => {
+    const ticket = await ctx.deps.tickets.supportTicket(str(ctx.vars.similarNumber), ctx.resident);
+    await ctx.say('concern.supported', { number: ticket.number });
+  }),
+};

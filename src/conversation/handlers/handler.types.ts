@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../common/clock';
+import type { OrgService } from '../../org/org.service';
+import type { OutboxService } from '../../outbox/outbox.service';
+import type { AttachmentRef, ResidentRef, ResidentTicketsPort } from '../../tickets/tickets.port';
+import type { BookingService } from '../booking.service';
+import type { DialogSessionEntity } from '../dialog-session.entity';
+import type { DialogVars, QuickReply } from '../conversation.types';
+import type { I18nService } from '../i18n.service';
+
+/** Services handlers may use; built once by the conversation module. */
+export interface HandlerDeps {
+  tickets: ResidentTicketsPort;
+  org: OrgService;
+  outbox: OutboxService;
+  bookings: BookingService;
+  dataSource: DataSource;
+  i18n: I18nService;
+  clock: Clock;
+}
+
+/** What a handler sees of the turn and can do to the dialog. */
+export interface HandlerContext {
+  readonly dialogId: string;
+  readonly thread: string;
+  /** The resident's answer to the question just asked (trimmed text), or null for a photo or location. */
+  readonly answer: string | null;
+  readonly attachments: AttachmentRef[];
+  readonly vars: DialogVars;
+  readonly locale: string;
+  readonly resident: ResidentRef;
+  readonly session: DialogSessionEntity;
+  readonly deps: HandlerDeps;
+  /** Says the text of a locale key; `{{x}}` comes from `extra`, `{{vars.x}}` from the dialog's variables. */
+  say(key: string, extra?: Record<string, unknown>, quickReplies?: QuickReply[]): Promise<void>;
+  /** Locale text without saying it. */
+  t(key: string, extra?: Record<string, unknown>): string;
+  /** Whether the answer is one of the command words under `key` (e.g. `commands.skip`). */
+  is(key: string): boolean;
+  gotoThread(thread: string): void;
+  /** Asks the question just answered again, after saying `key`; the second miss goes back to the menu. */
+  reask(key?: string, extra?: Record<string, unknown>): Promise<void>;
+  /** Ends this dialog; `replaceWith` starts another one in its place. */
+  stop(replaceWith?: { dialog: string; thread?: string; vars?: DialogVars }): Promise<void>;
+}
+
+/** A code step bound by name from a script (`handler: fileConcern`). */
+export interface DialogHandler {
+  /** Threads the handler may jump to; the loader checks that scripts using it define them. */
+  readonly gotos?: readonly string[];
+  readonly run: (ctx: HandlerContext) => Promise<void>;
+}
+
+export const handler = (run: DialogHandler['run'], gotos?: readonly string[]): DialogHandler => ({ run, gotos });
+
+/** Reads a variable as text (answers are strings; absent or non-text values become ''). */
+export const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');

@@ -1,0 +1,92 @@
+import type { Rating, ResidentTicketView } from '../../tickets/tickets.port';
+import { chinaTime, ticketNumberIn } from '../format';
+import { handler, HandlerContext, str } from './handler.types';
+
+const RATINGS: ReadonlyArray<readonly [string, Rating]> = [
+  ['commands.rating_satisfied', 'satisfied'],
+  ['commands.rating_basic', 'basically_satisfied'],
+  ['commands.rating_not', 'not_satisfied'],
+];
+
+/** One ticket in plain words: number, state, studio and the latest reply. */
+function describe(ctx: HandlerContext, t: ResidentTicketView): string {
+  return ctx.t('status.ticket', {
+    number: t.number,
+    title: t.title,
+    state: ctx.t(`status.state.${t.state}`),
+    workstation: t.workstationName,
+    created: chinaTime(t.createdAt),
+    reply: t.latestReply ?? ctx.t('status.no_reply'),
+  });
+}
+
+/** Offers the resident's tickets that pass `filter`; one is picked at once, none ends the dialog. */
+async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boolean, noneKey: string): Promise<void> {
+  const tickets = (await ctx.deps.tickets.listForResident(ctx.resident, 20)).filter(filter);
+  const preset = str(ctx.vars.number);
+  if (tickets.length === 0) {
+    await ctx.say(noneKey);
+    return ctx.stop();
+  }
+  if (tickets.length === 1 || tickets.some((t) => t.number === preset)) {
+    ctx.vars.number = tickets.some((t) => t.number === preset) ? preset : tickets[0].number;
+    ctx.vars.ticketTitle = tickets.find((t) => t.number === ctx.vars.number)?.title ?? '';
+    return ctx.gotoThread('ask');
+  }
+  ctx.vars.ticketChoices = tickets.slice(0, 8).map((t) => ({ title: t.number, payload: t.number }));
+}
+
+export const ticketsHandlers = {
+  normaliseNumber: handler(async (ctx) => {
+    const number = ticketNumberIn(ctx.answer);
+    if (!number) return ctx.reask('status.bad_number');
+    ctx.vars.number = number;
+  }),
+
+  lookupTicket: handler(async (ctx) => {
+    const ticket = await ctx.deps.tickets.findForResident(str(ctx.vars.number), ctx.resident);
+    if (!ticket) return ctx.say('status.not_found', { number: str(ctx.vars.number) });
+    await ctx.say('status.one', { ticket: describe(ctx, ticket) });
+  }),
+
+  listMine: handler(async (ctx) => {
+    const tickets = await ctx.deps.tickets.listForResident(ctx.resident, 5);
+    if (tickets.length === 0) return ctx.say('status.none');
+    await ctx.say('status.list', { count: tickets.length, tickets: tickets.map((t) => describe(ctx, t)).join('\n\n') });
+  }),
+
+  listOpenTickets: handler(async (ctx) => offer(ctx, (t) => t.open, 'add.none'), ['ask']),
+
+  listRatable: handler(async (ctx) => offer(ctx, (t) => t.state === 'answered', 'rate.none'), ['ask']),
+
+  /** The answer must be one of the offered numbers. */
+  pickTicket: handler(async (ctx) => {
+    const number = ticketNumberIn(ctx.answer);
+    const choices = Array.isArray(ctx.vars.ticketChoices) ? ctx.vars.ticketChoices.map((c) => (c as { payload: string }).payload) : [];
+    if (!number || !choices.includes(number)) return ctx.reask('system.pick_from_list');
+    ctx.vars.number = number;
+  }),
+
+  addInformation: handler(async (ctx) => {
+    const attachments = ctx.attachments.filter((a) => a.kind !== 'location');
+    if (!ctx.answer && attachments.length === 0) return ctx.reask();
+    const ticket = await ctx.deps.tickets.addInformation(str(ctx.vars.number), ctx.resident, {
+      text: ctx.answer ?? undefined,
+      attachments,
+    });
+    await ctx.say('add.done', { number: ticket.number });
+  }),
+
+  chooseRating: handler(async (ctx) => {
+    const rating = RATINGS.find(([command]) => ctx.is(command));
+    if (!rating) return ctx.reask('rate.bad_rating');
+    ctx.vars.rating = rating[1];
+  }),
+
+  submitRating: handler(async (ctx) => {
+    const comment = ctx.is('commands.skip') ? null : ctx.answer;
+    const rating = str(ctx.vars.rating) as Rating;
+    const ticket = await ctx.deps.tickets.rate(str(ctx.vars.number), ctx.resident, rating, comment);
+    await ctx.say(rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: ticket.number });
+  }),
+};

@@ -1,0 +1,78 @@
+import { chinaSlot, chinaTime } from '../format';
+import { sessionWorkstation } from './common.handlers';
+import { handler, HandlerContext, str } from './handler.types';
+
+const SLOTS_OFFERED = 6;
+
+async function workstationOrStop(ctx: HandlerContext) {
+  const ws = await sessionWorkstation(ctx);
+  if (!ws) {
+    await ctx.say('visit.no_slots');
+    await ctx.stop();
+  }
+  return ws;
+}
+
+export const visitHandlers = {
+  loadBooking: handler(
+    async (ctx) => {
+      const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
+      if (!booking) return;
+      ctx.vars.bookingText = chinaTime(booking.slotStart);
+      ctx.gotoThread('manage');
+    },
+    ['manage'],
+  ),
+
+  /** Reception days and hours of the studio, and its next free 30-minute slots as buttons. */
+  listSlots: handler(async (ctx) => {
+    const ws = await workstationOrStop(ctx);
+    if (!ws) return;
+    const days = ctx.t('visit.weekdays').split(',');
+    ctx.vars.workstationName = ws.name;
+    ctx.vars.address = ws.address ?? '';
+    ctx.vars.hoursText = ws.receptionHours.map((h) => `${days[h.weekday - 1] ?? h.weekday} ${h.start}-${h.end}`).join(ctx.t('system.list_separator'));
+    const slots = await ctx.deps.bookings.freeSlots(ws, SLOTS_OFFERED);
+    if (slots.length === 0) {
+      await ctx.say('visit.no_slots');
+      return ctx.stop();
+    }
+    ctx.vars.slotChoices = slots.map((s) => ({ title: chinaSlot(s), payload: chinaSlot(s) }));
+    ctx.vars.slotMap = Object.fromEntries(slots.map((s) => [chinaSlot(s), s.toISOString()]));
+  }),
+
+  bookSlot: handler(
+    async (ctx) => {
+      const map = (ctx.vars.slotMap ?? {}) as Record<string, string>;
+      const iso = ctx.answer ? map[ctx.answer] : undefined;
+      if (!iso) return ctx.reask('system.pick_from_list');
+      const ws = await workstationOrStop(ctx);
+      if (!ws) return;
+      const slot = chinaTime(iso);
+      const result = await ctx.deps.bookings.book(ws.code, new Date(iso), ctx.session.key, () =>
+        ctx.deps.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: ctx.resident.externalId }),
+      );
+      if (!result.ok) {
+        await ctx.say('visit.taken');
+        return ctx.gotoThread('pick');
+      }
+      await ctx.say('visit.booked', { slot, workstation: ws.name, address: ws.address ?? '' });
+    },
+    ['pick'],
+  ),
+
+  cancelBooking: handler(async (ctx) => {
+    const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
+    if (booking) await ctx.deps.bookings.cancel(booking, ctx.deps.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
+    await ctx.say('visit.cancelled', { slot: str(ctx.vars.bookingText) });
+  }),
+
+  changeBooking: handler(
+    async (ctx) => {
+      const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
+      if (booking) await ctx.deps.bookings.cancel(booking, ctx.deps.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
+      ctx.gotoThread('pick');
+    },
+    ['pick'],
+  ),
+};

@@ -1,0 +1,186 @@
+import type { Botkit, BotkitConversation, BotkitDialogWrapper, BotkitMessage, BotWorker } from 'botkit';
+import { stepOf } from './botkit-step';
+import type { DialogVars, QuickReply } from './conversation.types';
+import { DialogError } from './dialog.error';
+import { createHandlerContext } from './handler-context';
+import type { DialogHandler, HandlerContext } from './handlers/handler.types';
+import { DEFAULT_LOCALE, I18nService, normaliseCommand } from './i18n.service';
+import type { LoadedScript } from './script.loader';
+import { DialogScript, isLocaleKey, ScriptOption, ScriptStep } from './script.schema';
+import { turnInfo } from './turn-info';
+
+type BotkitHandler = (answer: string | null, convo: BotkitDialogWrapper, bot: BotWorker, message: BotkitMessage) => Promise<void>;
+
+/** One line of Botkit's runtime script (what `BotkitConversation.script` holds). */
+interface BotkitLine {
+  text?: (line: BotkitLine, vars: DialogVars) => string;
+  quick_replies?: (line: BotkitLine, vars: DialogVars) => QuickReply[];
+  collect?: { key: string; options: Array<{ default: true; handler: BotkitHandler }> };
+  action?: string;
+  execute?: { script: string; thread?: string };
+  handler?: BotkitHandler;
+}
+
+const localeOf = (vars: DialogVars): string => (typeof vars._locale === 'string' ? vars._locale : DEFAULT_LOCALE);
+
+/**
+ * Turns checked scripts into Botkit's runtime format. Every question gets one dispatcher option that matches
+ * the answer itself (command words of every locale, regexes, photos), runs the named handler and the action, so
+ * errors carry dialog context and a miss is re-asked once before the menu.
+ */
+export class ScriptCompiler {
+  constructor(
+    private readonly i18n: I18nService,
+    private readonly handlers: Readonly<Record<string, DialogHandler>>,
+  ) {}
+
+  compile(loaded: LoadedScript): Record<string, BotkitLine[]> {
+    const threads: Record<string, BotkitLine[]> = {};
+    for (const [name, steps] of Object.entries(loaded.script.threads)) threads[name] = steps.map((s) => this.line(loaded.script, s));
+    return threads;
+  }
+
+  /** Installs or replaces a dialog in the controller; a reload swaps `.script` in place (ids cannot be re-added). */
+  install(controller: Botkit, existing: BotkitConversation | undefined, loaded: LoadedScript, make: () => BotkitConversation): BotkitConversation {
+    const dialog = existing ?? make();
+    dialog.script = this.compile(loaded);
+    if (!existing) {
+      for (const thread of Object.keys(loaded.script.threads)) dialog.before(thread, async (convo: BotkitDialogWrapper) => stamp(convo, dialog));
+      controller.addDialog(dialog);
+    }
+    versions.set(dialog, loaded.version);
+    return dialog;
+  }
+
+  private text(step: ScriptStep): BotkitLine['text'] {
+    if (step.text === undefined) return undefined;
+    const variants = typeof step.text === 'string' ? [step.text] : step.text;
+    return (_line, vars) => {
+      const text = variants[Math.floor(Math.random() * variants.length)];
+      return isLocaleKey(text) ? this.i18n.template(text, localeOf(vars)) : text;
+    };
+  }
+
+  private quickReplies(step: ScriptStep): BotkitLine['quick_replies'] {
+    const spec = step.quick_replies;
+    if (!spec) return undefined;
+    if (!Array.isArray(spec)) return (_line, vars) => (Array.isArray(vars[spec.from]) ? (vars[spec.from] as unknown as QuickReply[]) : []);
+    return (_line, vars) =>
+      spec.map((q) => {
+        const resolve = (s: string) => (isLocaleKey(s) ? this.i18n.template(s, localeOf(vars)) : s);
+        const title = resolve(typeof q === 'string' ? q : q.title);
+        return { title, payload: typeof q === 'string' || !q.payload ? title : resolve(q.payload) };
+      });
+  }
+
+  private line(script: DialogScript, step: ScriptStep): BotkitLine {
+    const line: BotkitLine = { text: this.text(step), quick_replies: this.quickReplies(step) };
+    if (step.collect) {
+      const key = step.collect.key;
+      line.collect = { key, options: [{ default: true, handler: this.dispatcher(script.id, key, step.collect.options ?? []) }] };
+      return line;
+    }
+    if (step.handler || step.if) {
+      const condition = step.if;
+      const named = step.handler;
+      line.action = 'next';
+      line.handler = this.wrap(script.id, async (ctx, convo, bot) => {
+        if (condition && !truthy(ctx.vars[condition])) return;
+        if (named) await this.handlers[named].run(ctx);
+        if (!ctx.moved()) await perform(step, ctx, convo, bot);
+      });
+      return line;
+    }
+    if (step.action) {
+      line.action = step.action;
+      if (step.execute) line.execute = step.execute;
+    }
+    return line;
+  }
+
+  /** The single option behind every question: finds the matching option, runs its handler, then its action. */
+  private dispatcher(dialogId: string, collectKey: string, options: ScriptOption[]): BotkitHandler {
+    const matchers = options.map((o) => ({ option: o, test: this.matcher(o) }));
+    return this.wrap(dialogId, async (ctx, convo, bot) => {
+      const found = matchers.find((m) => !m.option.default && m.test(ctx.answer)) ?? matchers.find((m) => m.option.default);
+      if (!found) {
+        // Without options a question takes any text; a photo or location alone is not an answer to it.
+        if (ctx.answer === null || ctx.answer === '') await ctx.reask();
+        else ctx.vars._strikes = 0;
+        return;
+      }
+      if (found.option.handler) await this.handlers[found.option.handler].run(ctx);
+      if (ctx.moved()) return;
+      ctx.vars._strikes = 0;
+      await perform(found.option, ctx, convo, bot);
+    }, collectKey);
+  }
+
+  private matcher(option: ScriptOption): (answer: string | null) => boolean {
+    if (option.command) {
+      const words = new Set(this.i18n.words(option.command).map(normaliseCommand));
+      return (answer) => answer !== null && words.has(normaliseCommand(answer));
+    }
+    if (option.pattern !== undefined) {
+      const re = new RegExp(option.pattern, 'i');
+      return (answer) => answer !== null && re.test(answer);
+    }
+    return () => true;
+  }
+
+  private wrap(
+    dialogId: string,
+    body: (ctx: HandlerContext & { moved(): boolean }, convo: BotkitDialogWrapper, bot: BotWorker) => Promise<void>,
+    collectKey?: string,
+  ): BotkitHandler {
+    return async (answer, convo, bot, message) => {
+      const info = turnInfo(message.context);
+      const text = typeof answer === 'string' ? answer.trim() : null;
+      // Botkit stores a non-text answer (a photo) as the whole activity: keep state small and JSON-clean.
+      if (collectKey && typeof convo.vars[collectKey] === 'object') convo.vars[collectKey] = text;
+      const ctx = createHandlerContext(dialogId, text, convo, bot, info);
+      try {
+        await body(ctx, convo, bot);
+      } catch (e) {
+        throw e instanceof DialogError ? e : new DialogError(dialogId, stepOf(convo).thread, stepOf(convo).index, message.user, e);
+      }
+    };
+  }
+}
+
+const versions = new WeakMap<BotkitConversation, string>();
+
+/** The version of the script a dialog instance runs now. */
+export const versionOf = (dialog: BotkitConversation): string | undefined => versions.get(dialog);
+
+/** Marks the dialog's variables with the id and version it started under (values are copied between dialogs). */
+function stamp(convo: BotkitDialogWrapper, dialog: BotkitConversation): void {
+  if (convo.vars._dialog === dialog.id) return;
+  convo.setVar('_dialog', dialog.id);
+  convo.setVar('_v', versions.get(dialog) ?? '');
+  convo.setVar('_strikes', 0);
+}
+
+const truthy = (v: unknown): boolean => v !== undefined && v !== null && v !== false && v !== '' && v !== 0;
+
+async function perform(node: { action?: string; execute?: { script: string; thread?: string } }, ctx: HandlerContext, convo: BotkitDialogWrapper, bot: BotWorker): Promise<void> {
+  switch (node.action) {
+    case undefined:
+    case 'next':
+      return;
+    case 'repeat':
+      void convo.repeat();
+      return;
+    case 'complete':
+    case 'stop':
+    case 'timeout':
+      ctx.vars._status = node.action === 'complete' ? 'completed' : node.action === 'stop' ? 'canceled' : 'timeout';
+      void convo.stop();
+      return;
+    case 'execute_script':
+      await bot.replaceDialog(node.execute!.script, { ...ctx.vars, _dialog: null, thread: node.execute!.thread });
+      return;
+    default:
+      convo.gotoThread(node.action);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { I18nService } from '../conversation/i18n.service';
+import { OutboxService } from '../outbox/outbox.service';
+import type { TicketEntity } from './ticket.entity';
+
+/** China time as `YYYY-MM-DD HH:mm`, the way deadlines are shown to people. */
+export function formatChinaTime(at: Date | null): string {
+  if (!at) return '';
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export interface MemberRecipient {
+  userid: string;
+}
+
+/**
+ * Writes every ticket notification to the outbox with the caller's EntityManager, so a message exists exactly when
+ * its change committed. `key` makes each logical message unique (a retried change does not send twice).
+ */
+@Injectable()
+export class TicketNotifier {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly i18n: I18nService,
+  ) {}
+
+  t(key: string, vars: Record<string, unknown> = {}, locale?: string): string {
+    return this.i18n.t(`tickets.${key}`, vars, locale);
+  }
+
+  async toResident(em: EntityManager, ticket: TicketEntity, key: string, text: string, withRating = false): Promise<void> {
+    await this.outbox.enqueue(em, {
+      idempotencyKey: `ticket:${ticket.id}:${key}:resident`,
+      channel: ticket.residentChannel,
+      recipient: ticket.residentExternalId,
+      openKfId: ticket.residentOpenKfId,
+      kind: withRating ? 'msgmenu' : 'text',
+      payload: withRating
+        ? {
+            text,
+            options: (['satisfied', 'basically_satisfied', 'not_satisfied'] as const).map((r) => ({
+              id: `rate:${ticket.number}:${r}`,
+              label: this.t(`rating.${r}`, {}, ticket.locale),
+            })),
+          }
+        : { text },
+      ticketId: ticket.id,
+    });
+  }
+
+  /** Members hear in the order given (the duty member first). */
+  async toMembers(em: EntityManager, ticket: TicketEntity, key: string, userids: string[], text: string): Promise<void> {
+    for (const userid of unique(userids)) {
+      await this.outbox.enqueue(em, {
+        idempotencyKey: `ticket:${ticket.id}:${key}:${userid}`,
+        channel: 'wecom_app',
+        recipient: userid,
+        kind: 'text',
+        payload: { text },
+        ticketId: ticket.id,
+      });
+    }
+  }
+
+  /** A new ticket in a queue: a card with a take button (WeCom) that also carries the plain text. */
+  async newTicket(em: EntityManager, ticket: TicketEntity, key: string, userids: string[], names: { sector: string; area: string }): Promise<void> {
+    const vars = { number: ticket.number, sector: names.sector, area: names.area, title: ticket.title, takeBy: formatChinaTime(ticket.takeDeadline) };
+    const text = this.t('member.newTicket', vars);
+    for (const userid of unique(userids)) {
+      await this.outbox.enqueue(em, {
+        idempotencyKey: `ticket:${ticket.id}:${key}:${userid}`,
+        channel: 'wecom_app',
+        recipient: userid,
+        kind: 'template_card',
+        payload: {
+          text,
+          card: {
+            taskId: `ticket-${ticket.id}-${key}`.replace(/[^A-Za-z0-9_@-]/g, '-').slice(0, 128),
+            title: this.t('member.newTicketTitle', vars),
+            desc: ticket.title,
+            fields: [
+              { label: this.t('member.field.sector'), value: names.sector },
+              { label: this.t('member.field.area'), value: names.area },
+              { label: this.t('member.field.takeBy'), value: vars.takeBy },
+            ],
+            buttons: [{ key: `ticket:take:${ticket.number}`, text: this.t('member.take'), style: 1 }],
+          },
+        },
+        ticketId: ticket.id,
+      });
+    }
+  }
+}
+
+function unique(userids: string[]): string[] {
+  return [...new Set(userids)];
+}

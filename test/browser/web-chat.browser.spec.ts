@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, Browser, Page } from 'playwright-core';
+import { startTestApp, TestApp } from '../support/app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+describe('web chat in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Sends a message through the input box, or taps a quick reply when one with that title is shown. */
+  async function send(page: Page, text: string): Promise<void> {
+    const before = await page.locator('.msg.bot').count();
+    const button = page.locator('.quick button', { hasText: text });
+    if ((await button.count()) > 0 && (await button.first().textContent()) === text) await button.first().click();
+    else {
+      await page.fill('#text', text);
+      await page.click('#send');
+    }
+    await page.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+  }
+
+  it('files a concern end to end on a phone-sized page and shows the ticket number', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await page.goto(`${t.url}/?ws=ws-xisha`);
+    await page.waitForSelector('.quick button');
+    expect(await page.textContent('.msg.bot')).toContain('西沙街道委员工作室');
+    const userId = await page.evaluate(() => localStorage.getItem('minyi.user'));
+    expect(userId).toMatch(/^web-/);
+
+    for (const text of ['反映问题', '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '跳过', '跳过', '13812345678', '张三', '同意', '正确', '确认提交']) {
+      await send(page, text);
+    }
+    const last = await page.locator('.msg.bot').last().textContent();
+    expect(last).toMatch(/编号：[A-Z]{2}\d{8}-\d{4}/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'web-chat-filed.png'), fullPage: true });
+
+    // The same browser keeps its id: a reload continues with the same resident.
+    await page.reload();
+    await page.waitForSelector('.msg.bot');
+    expect(await page.evaluate(() => localStorage.getItem('minyi.user'))).toBe(userId);
+    await send(page, '查询进度');
+    await send(page, '我的');
+    expect(await page.locator('.msg.bot').last().textContent()).toContain('最近的1件诉求');
+  });
+});
