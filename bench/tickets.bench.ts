@@ -14,19 +14,12 @@ import { createDataSource, dataSourceOptions, engineOf } from '../src/database/d
 import { OrgSeeder } from '../src/database/org.seeder';
 import { JobScheduler } from '../src/jobs/job-scheduler';
 import { JobsRepository } from '../src/jobs/jobs.repository';
-import { AreaEntity } from '../src/org/area.entity';
-import { CommitteeEntity } from '../src/org/committee.entity';
-import { DutyShiftEntity } from '../src/org/duty-shift.entity';
-import { MemberEntity } from '../src/org/member.entity';
 import { loadOrgConfig } from '../src/org/org-config';
-import { OrgRepository } from '../src/org/org.repository';
-import { OrgService } from '../src/org/org.service';
-import { RoutingOverrideEntity } from '../src/org/routing-override.entity';
-import { SectorEntity } from '../src/org/sector.entity';
-import { WorkstationEntity } from '../src/org/workstation.entity';
 import { OutboxRepository } from '../src/outbox/outbox.repository';
 import { OutboxService } from '../src/outbox/outbox.service';
 import { RouteDecision, RoutingService } from '../src/routing/routing.service';
+import { orgServiceOf } from '../src/routing/sector-route';
+import { loadConfig } from '../src/config/config.loader';
 import { TicketDeadlines } from '../src/tickets/ticket-deadlines';
 import { TicketNotifier } from '../src/tickets/ticket-notifier';
 import { TicketStatsRepository } from '../src/tickets/ticket-stats.repository';
@@ -53,15 +46,10 @@ async function main(): Promise<void> {
   await new OrgSeeder(ds).seed(orgConfig);
 
   const clock = new ManualClock(new Date('2026-01-05T01:00:00Z'));
-  const org = new OrgService(
-    new OrgRepository(
-      ds.getRepository(SectorEntity), ds.getRepository(CommitteeEntity), ds.getRepository(WorkstationEntity), ds.getRepository(AreaEntity),
-      ds.getRepository(MemberEntity), ds.getRepository(DutyShiftEntity), ds.getRepository(RoutingOverrideEntity),
-    ),
-  );
+  const org = orgServiceOf(ds);
   const repo = new TicketsRepository(ds);
   const scheduler = new JobScheduler(new JobsRepository(ds), clock);
-  const notifier = new TicketNotifier(new OutboxService(new OutboxRepository(ds), clock), I18nService.load());
+  const notifier = new TicketNotifier(new OutboxService(new OutboxRepository(ds), clock), I18nService.load(), loadConfig({}));
   const deadlines = new TicketDeadlines(loadTicketsConfig(), new WorkingCalendar(loadCalendarConfig()), scheduler, repo, org, notifier, clock);
   const tickets = new TicketsService(repo, org, deadlines, scheduler, notifier, clock);
   const routing = new RoutingService(org);

@@ -13,6 +13,11 @@ export class KfWindowEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   openKfId!: string;
 
+  /** WeCom's send_time of that message: the 48 h run from here. */
   @Column(DATETIME)
   lastCustomerMessageAt!: Date;
+
+  /** When minyi processed it: the 5 messages count from here, so replies to earlier messages do not use them up. */
+  @Column(DATETIME)
+  quotaFrom!: Date;
 }

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
 import { I18nService } from '../conversation/i18n.service';
 import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from './ticket.entity';
+import { WAYS_OF_WORKING } from './ticket.types';
 
 /** China time as `YYYY-MM-DD HH:mm`, the way deadlines are shown to people. */
 export function formatChinaTime(at: Date | null): string {
@@ -23,7 +26,13 @@ export class TicketNotifier {
   constructor(
     private readonly outbox: OutboxService,
     private readonly i18n: I18nService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The console page of a ticket, for link buttons on member cards. */
+  ticketUrl(number: string, action?: string): string {
+    return `${this.config.server.publicUrl.replace(/\/$/, '')}/console#/tickets/${encodeURIComponent(number)}${action ? `?do=${action}` : ''}`;
+  }
 
   t(key: string, vars: Record<string, unknown> = {}, locale?: string): string {
     return this.i18n.t(`tickets.${key}`, vars, locale);
@@ -76,7 +85,8 @@ export class TicketNotifier {
         payload: {
           text,
           card: {
-            taskId: `ticket-${ticket.id}-${key}`.replace(/[^A-Za-z0-9_@-]/g, '-').slice(0, 128),
+            // task_id must be unique per app: each member's copy of the card is its own card.
+            taskId: `t${ticket.id}-${key}-${userid}`.replace(/[^A-Za-z0-9_@-]/g, '-').slice(0, 128),
             title: this.t('member.newTicketTitle', vars),
             desc: ticket.title,
             fields: [
@@ -84,7 +94,17 @@ export class TicketNotifier {
               { label: this.t('member.field.area'), value: names.area },
               { label: this.t('member.field.takeBy'), value: vars.takeBy },
             ],
-            buttons: [{ key: `ticket:take:${ticket.number}`, text: this.t('member.take'), style: 1 }],
+            selection: {
+              questionKey: 'way',
+              title: this.t('member.wayTitle'),
+              options: WAYS_OF_WORKING.map((way) => ({ id: way, text: this.t(`way.${way}`) })),
+            },
+            buttons: [
+              { key: `ticket:take:${ticket.number}`, text: this.t('member.take'), style: 1 },
+              { url: this.ticketUrl(ticket.number, 'reroute'), text: this.t('member.reroute'), style: 2 },
+              { url: this.ticketUrl(ticket.number), text: this.t('member.view'), style: 2 },
+            ],
+            url: this.ticketUrl(ticket.number),
           },
         },
         ticketId: ticket.id,

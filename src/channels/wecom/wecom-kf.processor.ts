@@ -47,7 +47,7 @@ export class WecomKfProcessor {
     const windows = this.dataSource.getRepository(KfWindowEntity);
     const key = { externalUserId: message.externalUserid, openKfId: message.openKfid };
     const current = await windows.findOneBy(key);
-    if (!current || current.lastCustomerMessageAt < at) await windows.save({ ...key, lastCustomerMessageAt: at });
+    if (!current || current.lastCustomerMessageAt <= at) await windows.save({ ...key, lastCustomerMessageAt: at, quotaFrom: this.clock.now() });
     await this.outbox.releaseHeld('wecom_kf', message.externalUserid);
     const turn = this.turnOf(message);
     if (!turn) return;

@@ -34,7 +34,7 @@ export class WecomKfTransport implements OutboxTransport {
     if (!window || now - window.lastCustomerMessageAt.getTime() > KF_WINDOW.ms) {
       return { status: 'hold', error: 'kf window closed: more than 48 h since the resident last wrote' };
     }
-    const sent = await this.outbox.countSentSince('wecom_kf', row.recipient, window.lastCustomerMessageAt);
+    const sent = await this.outbox.countSentSince('wecom_kf', row.recipient, window.quotaFrom);
     if (sent >= KF_WINDOW.maxMessages) {
       return { status: 'hold', error: 'kf window full: 5 messages sent since the resident last wrote' };
     }

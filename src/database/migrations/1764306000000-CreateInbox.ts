@@ -36,7 +36,7 @@ export class CreateInbox1764306000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'kf_window',
-        columns: [s.key('externalUserId', 128), s.key('openKfId'), s.datetime('lastCustomerMessageAt')],
+        columns: [s.key('externalUserId', 128), s.key('openKfId'), s.datetime('lastCustomerMessageAt'), s.datetime('quotaFrom')],
       }),
     );
   }
