@@ -1,12 +1,7 @@
-import { createServer, IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { WecomCallbackException } from '../src/channels/wecom/wecom.exception';
-import { WecomCrypto } from '../src/channels/wecom/wecom-crypto';
-import { dedupeKey, parseWecomCallback } from '../src/channels/wecom/wecom-messages';
-import { MAX_CALLBACK_XML_BYTES } from '../src/channels/wecom/wecom-xml';
-import { buildTextCallback, callbackUrl, TEST_WECOM_KEYS } from '../test/support/wecom-callback';
+import { buildTextCallback, callbackUrl } from '../test/support/wecom-callback';
+import { serveCeiling } from './lib/ceiling-server';
 import { runLoad } from './lib/load';
 
 /**
@@ -51,40 +46,7 @@ async function main(): Promise<void> {
 
 /** Worker side: the bare callback server; posts its port to the main thread. */
 async function serve(): Promise<void> {
-  const crypto = new WecomCrypto(TEST_WECOM_KEYS);
-  const seen = new Set<string>();
-
-  const server = createServer((req, res) => {
-    readBody(req)
-      .then((body) => {
-        const url = new URL(req.url ?? '/', 'http://bench');
-        const plaintext = crypto.openEnvelope(Object.fromEntries(url.searchParams), body);
-        const key = dedupeKey(parseWecomCallback(plaintext));
-        if (seen.size > 100_000) seen.clear();
-        seen.add(key);
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('success');
-      })
-      .catch((e: unknown) => {
-        res.writeHead(e instanceof WecomCallbackException ? e.httpStatus : 500).end();
-      });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  parentPort?.postMessage((server.address() as AddressInfo).port);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CALLBACK_XML_BYTES) req.destroy();
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  parentPort?.postMessage(await serveCeiling());
 }
 
 (isMainThread ? main() : serve()).catch((e: unknown) => {

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
 import { createPinoLogger, PinoNestLogger } from './common/logger';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { configureWorkers } from './common/polling-worker';
 import type { AppConfig } from './config/config.schema';
 import type { OrgConfig } from './org/org-config';
 
@@ -19,6 +20,7 @@ export interface CreateAppOptions {
 
 /** Builds the Nest application on Fastify (measured ≈3× Express here for XML callbacks); does not listen. */
 export async function createApp({ config, org, logger, clock }: CreateAppOptions): Promise<NestFastifyApplication> {
+  configureWorkers(config.workers);
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: true });
   // WeCom posts text/xml: hand the raw string to the controller, which must sign the exact bytes it received.
   adapter.getInstance().addContentTypeParser(

@@ -21,6 +21,8 @@ export interface LoadOptions {
   maxRequests?: number;
   /** Status counted as success; default 200. */
   expectStatus?: number;
+  /** Paces requests to this many per second overall (latency at a given load); default: as fast as answered. */
+  ratePerSec?: number;
 }
 
 export interface LoadResult {
@@ -75,7 +77,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   const worker = async (): Promise<void> => {
     while (process.hrtime.bigint() < deadline && issued < maxRequests) {
-      const spec = options.makeRequest(issued++);
+      const index = issued++;
+      if (options.ratePerSec) {
+        // Request i is due at start + i/rate; latency is measured from when it is sent.
+        const due = started + BigInt(Math.round((index / options.ratePerSec) * 1e9));
+        const waitNs = due - process.hrtime.bigint();
+        if (waitNs > 0n) await new Promise((r) => setTimeout(r, Number(waitNs / 1_000_000n)));
+      }
+      const spec = options.makeRequest(index);
       const t0 = process.hrtime.bigint();
       try {
         const status = await once(spec);

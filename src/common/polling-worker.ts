@@ -2,6 +2,23 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
+/** Background loops an instance may run; `MINYI_WORKERS` picks them (default all). */
+export const WORKER_KINDS = { InboxWorker: 'inbox', OutboxDispatcher: 'outbox', JobScheduler: 'jobs' } as const;
+let enabledWorkers: ReadonlySet<string> | 'all' = 'all';
+
+/**
+ * `all`, `none`, or a list such as `inbox,outbox`: an instance that only acknowledges callbacks and serves
+ * chats can leave the background work to other instances (they share the queues in the database).
+ */
+export function configureWorkers(spec: string): void {
+  enabledWorkers = spec === 'all' ? 'all' : new Set(spec === 'none' ? [] : spec.split(',').map((s) => s.trim()));
+}
+
+function workerEnabled(name: string): boolean {
+  const kind = (WORKER_KINDS as Record<string, string>)[name];
+  return enabledWorkers === 'all' || kind === undefined || enabledWorkers.has(kind);
+}
+
 /** This process's name in `lockedBy` columns: which instance holds a claimed row. */
 export const INSTANCE_ID = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
 
@@ -16,7 +33,7 @@ export abstract class PollingWorker implements OnApplicationBootstrap, OnApplica
   private again = false;
 
   protected constructor(
-    name: string,
+    private readonly name: string,
     private readonly pollMs: number,
   ) {
     this.logger = new Logger(name);
@@ -26,6 +43,10 @@ export abstract class PollingWorker implements OnApplicationBootstrap, OnApplica
   abstract drain(): Promise<number>;
 
   onApplicationBootstrap(): void {
+    if (!workerEnabled(this.name)) {
+      this.logger.log('not started here (MINYI_WORKERS)');
+      return;
+    }
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.timer.unref();
   }
@@ -37,6 +58,7 @@ export abstract class PollingWorker implements OnApplicationBootstrap, OnApplica
   }
 
   kick(): void {
+    if (!this.timer) return; // not started here, or shutting down
     if (this.running) {
       this.again = true;
       return;

@@ -44,6 +44,13 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('accepts a list of background workers and names MINYI_WORKERS when the list is wrong', () => {
+    expect(loadConfig({ MINYI_WORKERS: 'inbox,outbox' }).workers).toBe('inbox,outbox');
+    expect(problemsOf(() => loadConfig({ MINYI_WORKERS: 'inbox,mail' }))).toEqual([
+      'MINYI_WORKERS: expected all, none, or a list of inbox, outbox, jobs',
+    ]);
+  });
+
   it('names the variable for a bad port and a bad AES key', () => {
     const problems = problemsOf(() => loadConfig({ PORT: 'eighty', WECOM_ENCODING_AES_KEY: 'short' }));
     expect(problems).toHaveLength(2);

@@ -20,6 +20,9 @@ export const appConfigSchema = z
       })
       .strict(),
     database: z.object({ url: databaseUrlSchema, logging: z.coerce.boolean() }).strict(),
+    workers: z
+      .string()
+      .regex(/^(all|none|(inbox|outbox|jobs)(,(inbox|outbox|jobs))*)$/, 'expected all, none, or a list of inbox, outbox, jobs'),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) })
       .strict(),
@@ -58,6 +61,7 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['DATABASE_URL', 'database.url'],
   ['DATABASE_LOGGING', 'database.logging'],
   ['LOG_LEVEL', 'log.level'],
+  ['MINYI_WORKERS', 'workers'],
   ['WECOM_CORP_ID', 'wecom.corpId'],
   ['WECOM_AGENT_ID', 'wecom.agentId'],
   ['WECOM_SECRET', 'wecom.secret'],

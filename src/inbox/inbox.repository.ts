@@ -25,6 +25,32 @@ export class InboxRepository {
     }
   }
 
+  /**
+   * Stores many received messages with one INSERT that skips duplicate keys (a WeCom retry). The callback
+   * endpoint batches concurrent requests into one such statement: one commit for many acknowledgements.
+   */
+  async insertManyIgnoringDuplicates(rows: Array<Partial<InboxMessageEntity>>): Promise<void> {
+    if (rows.length === 0) return;
+    const metadata = this.dataSource.getMetadata(InboxMessageEntity);
+    const columns = metadata.columns.filter((c) => !c.isGenerated);
+    const driver = this.dataSource.driver;
+    const mysql = this.dataSource.options.type === 'mysql';
+    const quote = (name: string) => (mysql ? `\`${name}\`` : `"${name}"`);
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      for (const column of columns) {
+        const value = (row as Record<string, unknown>)[column.propertyName];
+        params.push(driver.preparePersistentValue(value === undefined ? column.default ?? null : value, column));
+      }
+      return `(${columns.map(() => '?').join(', ')})`;
+    });
+    const names = columns.map((c) => quote(c.databaseName)).join(', ');
+    const sql = mysql
+      ? `INSERT INTO inbox_message (${names}) VALUES ${tuples.join(', ')} ON DUPLICATE KEY UPDATE id = id`
+      : `INSERT OR IGNORE INTO inbox_message (${names}) VALUES ${tuples.join(', ')}`;
+    await this.dataSource.query(sql, params);
+  }
+
   /** Due rows that are the oldest unfinished row of their sender, so one person's messages are handled in order. */
   findDue(sources: string[], now: Date, limit: number): Promise<InboxMessageEntity[]> {
     if (sources.length === 0) return Promise.resolve([]);

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import type { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
 import { InboxRepository } from '../../src/inbox/inbox.repository';
@@ -91,5 +92,25 @@ describeEachEngine('inbox', (engine) => {
     }
     expect((await repo.findByKey('msg:1'))!.state).toBe('failed');
     expect(seen).toEqual([2]);
+  });
+});
+
+describeEachEngine('an instance with MINYI_WORKERS=none', (engine) => {
+  it('acknowledges and stores callbacks but leaves their processing to other instances', async () => {
+    const { startWecomApp } = await import('../support/wecom-app');
+    const { buildTextCallback } = await import('../support/wecom-callback');
+    const w = await startWecomApp(engine, { env: { MINYI_WORKERS: 'none' } });
+    try {
+      const cb = buildTextCallback({ from: 'ack-only', content: '你好', msgId: '7000000000000000001' });
+      expect((await w.post(cb)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 700));
+      const row = await new InboxRepository(w.t.app.get(DataSource)).findByKey('wecom:7000000000000000001');
+      expect(row!.state).toBe('pending');
+      expect(w.fake.sent).toHaveLength(0);
+    } finally {
+      await w.close();
+      const { configureWorkers } = await import('../../src/common/polling-worker');
+      configureWorkers('all');
+    }
   });
 });

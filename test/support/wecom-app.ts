@@ -11,7 +11,7 @@ export const WECOM_TEST_AGENT_ID = 1000002;
 /** The whole service with WeCom on, pointed at a fake WeCom server on loopback. */
 export async function startWecomApp(
   engine: Engine,
-  options: { fake?: FakeWecom; db?: TestDatabase; clock?: Clock } = {},
+  options: { fake?: FakeWecom; db?: TestDatabase; clock?: Clock; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ t: TestApp; fake: FakeWecom; post(cb: SignedCallback, path?: string): Promise<Response>; close(): Promise<void> }> {
   const fake =
     options.fake ??
@@ -20,6 +20,7 @@ export async function startWecomApp(
     db: options.db,
     clock: options.clock,
     env: {
+      ...options.env,
       WECOM_CORP_ID: TEST_WECOM_KEYS.corpId,
       WECOM_TOKEN: TEST_WECOM_KEYS.token,
       WECOM_ENCODING_AES_KEY: TEST_WECOM_KEYS.encodingAesKey,

@@ -48,7 +48,7 @@ export class WecomCallbackController {
     }
     const callback = parseWecomCallback(this.crypto.openEnvelope(query, request.body));
     if (callback.kind === 'unknown') return 'success';
-    await this.inbox.accept({
+    await this.inbox.store({
       source: callback.kind === 'kf_msg_or_event' ? WECOM_KF_EVENT_SOURCE : WECOM_APP_SOURCE,
       dedupeKey: `wecom:${dedupeKey(callback)}`,
       sender: senderOf(callback),
