@@ -8,6 +8,7 @@ import { createPinoLogger, PinoNestLogger } from './common/logger';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { configureWorkers } from './common/polling-worker';
 import type { AppConfig } from './config/config.schema';
+import { setupOpenApi } from './console/console.openapi';
 import type { OrgConfig } from './org/org-config';
 
 export interface CreateAppOptions {
@@ -33,6 +34,7 @@ export async function createApp({ config, org, logger, clock }: CreateAppOptions
     abortOnError: false,
   });
   app.useGlobalFilters(new HttpExceptionFilter());
+  setupOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -3,6 +3,7 @@ import type { Clock } from './common/clock';
 import { ClassificationModule } from './classification/classification.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { wecomEnabled, type AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -30,6 +31,7 @@ export class AppModule {
         OutboxModule,
         InboxModule,
         TicketsModule,
+        ConsoleModule,
         I18nModule,
         ConversationModule,
         WebChatModule,

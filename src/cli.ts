@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from './config/config.error';
 import { registerTicketsCommands } from './tickets/tickets.cli';
+import { registerConsoleCommands } from './console/console.cli';
 import { registerDialogCommands } from './conversation/dialogs.cli';
 import { registerClassificationCommands } from './classification/classification.cli';
 import { withDataSource } from './cli/database';
@@ -12,6 +13,7 @@ import { loadCorrections } from './tickets/corrections';
 /** The `minyi` command. Each capability registers its own sub-commands; JSON goes to stdout, progress to stderr. */
 export function buildProgram(): Command {
   const program = new Command('minyi').description('minyi (民意) operator commands').showHelpAfterError();
+  registerConsoleCommands(program);
   registerTicketsCommands(program);
   registerDialogCommands(program);
   registerClassificationCommands(program, {

@@ -21,10 +21,11 @@ import { TurnLock } from './turn-lock';
   imports: [OrgModule, TicketsModule],
   providers: [
     { provide: CONVERSATION_SETTINGS, useFactory: () => conversationSettings() },
+    { provide: DbStorage, useFactory: (ds: DataSource, clock: Clock) => new DbStorage(ds, () => clock.now()), inject: [DataSource, Clock] },
     {
       provide: DialogRuntime,
-      useFactory: (ds: DataSource, clock: Clock, i18n: I18nService) => new DialogRuntime(new DbStorage(ds, () => clock.now()), i18n, HANDLERS),
-      inject: [DataSource, Clock, I18nService],
+      useFactory: (storage: DbStorage, i18n: I18nService) => new DialogRuntime(storage, i18n, HANDLERS),
+      inject: [DbStorage, I18nService],
     },
     SessionRepository,
     TurnLock,

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder-core';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { BotWorker } from 'botkit';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { OrgService } from '../org/org.service';
@@ -12,7 +14,7 @@ import { CONVERSATION_SETTINGS, ConversationSettings } from './conversation.sett
 import { BotReply, ConversationTurn, QuickReply, sessionKey } from './conversation.types';
 import { DialogScriptsService } from './dialog-scripts.service';
 import { DialogError } from './dialog.error';
-import { DialogRuntime } from './dialog.runtime';
+import { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { HandlerDeps } from './handlers/handler.types';
 import { I18nService } from './i18n.service';
 import { TurnLock } from './turn-lock';
@@ -56,8 +58,12 @@ export class ConversationService implements OnModuleInit {
   async handle(turn: ConversationTurn): Promise<BotReply[]> {
     const key = sessionKey(turn.channel, turn.user);
     let locale = this.i18n.resolveLocale(turn.locale);
+    const text = (turn.menuId ?? turn.text ?? '').trim();
+    const activity = activityOf(turn, text);
     try {
-      return await this.lock.run(key, turn.channel, turn.user, async (session) => {
+      const stateKey = this.runtime.stateKey(activity);
+      return await this.lock.run(key, turn.channel, turn.user, stateKey, async (record) => {
+        const session = record.session;
         await this.scripts.refreshIfDue();
         if (turn.locale || !session.locale) session.locale = locale;
         locale = session.locale;
@@ -69,10 +75,9 @@ export class ConversationService implements OnModuleInit {
           attachments: attachmentsOf(turn),
           deps: this.deps,
         };
-        const text = (turn.menuId ?? turn.text ?? '').trim();
-        const { replies, active } = await this.runtime.runTurn(activityOf(turn, text), info, (bot, dc, current) =>
-          this.router.route(bot, dc, current, text, info),
-        );
+        const route = (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => this.router.route(bot, dc, current, text, info);
+        const { replies, active, stateJson } = await this.runtime.runTurn(activity, info, route, stateKey, record.state.json);
+        record.state.json = stateJson;
         const last = replies[replies.length - 1];
         if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
@@ -118,7 +123,7 @@ function attachmentsOf(turn: ConversationTurn): AttachmentRef[] {
 function activityOf(turn: ConversationTurn, text: string): Partial<Activity> {
   return {
     type: 'message',
-    id: randomBytes(6).toString('hex'),
+    id: randomUUID(),
     channelId: turn.channel,
     conversation: { id: turn.user, isGroup: false, conversationType: 'personal', name: '' },
     from: { id: turn.user, name: '' },

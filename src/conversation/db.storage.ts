@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder-core';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../database/claim';
+import { RowCodec, runSql } from '../database/plain-sql';
 import { DialogStateEntity } from './dialog-state.entity';
 
 /** Thrown when a write carries an eTag that is no longer the stored one (someone wrote in between). */
@@ -12,7 +13,14 @@ export class ETagConflictError extends Error {
   }
 }
 
-const newETag = (): string => randomBytes(8).toString('hex');
+/** A stored item as read: its JSON text (kept to skip unchanged writes) and eTag; nulls when there is none. */
+export interface StoredState {
+  json: string | null;
+  eTag: string | null;
+}
+
+// randomUUID draws from a cached entropy pool; randomBytes() per write showed up in turn profiles.
+const newETag = (): string => randomUUID();
 
 /**
  * botbuilder `Storage` over the `dialog_state` table, so dialog state outlives the process and is shared by
@@ -20,47 +28,82 @@ const newETag = (): string => randomBytes(8).toString('hex');
  * write with another eTag succeeds only while it matches the stored one, and a missing row is simply created.
  */
 export class DbStorage implements Storage {
+  private readonly codec: RowCodec<DialogStateEntity>;
+  private readonly sql: { update: string; updateIf: string; insert: string; delete: string; select: string };
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(DialogStateEntity);
+  ) {
+    this.codec = new RowCodec(dataSource, DialogStateEntity);
+    const c = (p: keyof DialogStateEntity & string) => this.codec.column(p);
+    const t = this.codec.table;
+    const set = `${c('value')} = ?, ${c('eTag')} = ?, ${c('updatedAt')} = ?`;
+    this.sql = {
+      update: `UPDATE ${t} SET ${set} WHERE ${c('key')} = ?`,
+      updateIf: `UPDATE ${t} SET ${set} WHERE ${c('key')} = ? AND ${c('eTag')} = ?`,
+      insert: `INSERT INTO ${t} (${c('key')}, ${c('value')}, ${c('eTag')}, ${c('updatedAt')}) VALUES (?, ?, ?, ?)`,
+      delete: `DELETE FROM ${t} WHERE ${c('key')} = ?`,
+      select: `SELECT ${c('value')} AS value, ${c('eTag')} AS eTag FROM ${t} WHERE ${c('key')} = ?`,
+    };
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return {};
-    const rows = await this.repo.find({ where: { key: In(keys) } });
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...(JSON.parse(row.value) as object), eTag: row.eTag };
+    for (const key of keys) {
+      const [row] = (await runSql(this.dataSource, this.sql.select, [key])).rows;
+      if (row) items[key] = { ...(JSON.parse(row.value as string) as object), eTag: row.eTag };
+    }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
-    for (const [key, item] of Object.entries(changes)) await this.writeOne(key, (item ?? {}) as Record<string, unknown>);
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag, ...rest } = (item ?? {}) as Record<string, unknown>;
+      await this.writeOne(key, JSON.stringify(rest), typeof eTag === 'string' && eTag !== '*' ? eTag : null);
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.repo.delete({ key: In(keys) });
+    for (const key of keys) await runSql(this.dataSource, this.sql.delete, [key]);
   }
 
-  private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
-    const { eTag, ...rest } = item;
-    const expected = typeof eTag === 'string' && eTag !== '*' ? eTag : null;
-    const row = { value: JSON.stringify(rest), eTag: newETag(), updatedAt: this.now() };
-    const query = this.repo.createQueryBuilder().update().set(row).where({ key });
-    if (expected) query.andWhere({ eTag: expected });
-    const updated = await query.execute();
-    if (updated.affected === 1) return;
-    if (expected && (await this.repo.exists({ where: { key } }))) throw new ETagConflictError(key);
+  /**
+   * A turn's write: replaces the item read at the start of the turn (`expected`), or creates it when there was
+   * none; anything else wrote in between is a conflict. Returns the new eTag.
+   */
+  async replace(key: string, json: string, expected: string | null): Promise<string> {
+    const eTag = newETag();
+    const updatedAt = this.codec.toRaw('updatedAt', this.now());
+    if (expected) {
+      const updated = await runSql(this.dataSource, this.sql.updateIf, [json, eTag, updatedAt, key, expected]);
+      if (updated.affected !== 1) throw new ETagConflictError(key);
+      return eTag;
+    }
     try {
-      await this.repo.insert({ key, ...row });
+      await runSql(this.dataSource, this.sql.insert, [key, json, eTag, updatedAt]);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ETagConflictError(key);
+      throw e;
+    }
+    return eTag;
+  }
+
+  private async writeOne(key: string, json: string, expected: string | null): Promise<void> {
+    const eTag = newETag();
+    const updatedAt = this.codec.toRaw('updatedAt', this.now());
+    const updated = expected
+      ? await runSql(this.dataSource, this.sql.updateIf, [json, eTag, updatedAt, key, expected])
+      : await runSql(this.dataSource, this.sql.update, [json, eTag, updatedAt, key]);
+    if (updated.affected === 1) return;
+    if (expected && (await runSql(this.dataSource, this.sql.select, [key])).rows.length > 0) throw new ETagConflictError(key);
+    try {
+      await runSql(this.dataSource, this.sql.insert, [key, json, eTag, updatedAt]);
     } catch (e) {
       // Another writer created the row between our UPDATE and INSERT: with an eTag that is a conflict.
       if (!isUniqueViolation(e)) throw e;
       if (expected) throw new ETagConflictError(key);
-      await this.repo.update({ key }, row);
+      await runSql(this.dataSource, this.sql.update, [json, eTag, updatedAt, key]);
     }
   }
 }

@@ -2,6 +2,7 @@ import { Activity, TurnContext } from 'botbuilder-core';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { Botkit, BotkitConversation, BotWorker } from 'botkit';
 import type { Storage } from 'botbuilder-core';
+import { TurnStorage } from './turn-storage';
 import { CollectingAdapter } from './collecting.adapter';
 import type { BotReply } from './conversation.types';
 import type { DialogHandler } from './handlers/handler.types';
@@ -19,6 +20,19 @@ export interface ActiveDialog {
 
 export type TurnRoute = (bot: BotWorker, dc: DialogContext, active: ActiveDialog | null) => Promise<void>;
 
+/** What of Botkit's (private) conversation state a turn needs: its storage key and the loaded state object. */
+interface ConversationStateView {
+  getStorageKey(context: TurnContext): string;
+  get(context: TurnContext): Record<string, unknown> | undefined;
+}
+
+export interface TurnOutcome {
+  replies: BotReply[];
+  active: ActiveDialog | null;
+  /** The dialog state after the turn, as JSON, for the caller to save with the session. */
+  stateJson: string;
+}
+
 /**
  * The one Botkit controller of the process, with no web server of its own: our channels feed it turns through
  * `runTurn`, state lives in the given storage, and the dialogs are the compiled scripts (swapped on reload).
@@ -28,10 +42,20 @@ export class DialogRuntime {
   private readonly adapter = new CollectingAdapter();
   private readonly compiler: ScriptCompiler;
   private readonly dialogs = new Map<string, BotkitConversation>();
+  private readonly storage: TurnStorage;
+  private readonly state: ConversationStateView;
 
   constructor(storage: Storage, i18n: I18nService, handlers: Readonly<Record<string, DialogHandler>>) {
-    this.controller = new Botkit({ adapter: this.adapter, storage, disable_webserver: true, disable_console: true });
+    this.storage = new TurnStorage(storage);
+    this.controller = new Botkit({ adapter: this.adapter, storage: this.storage, disable_webserver: true, disable_console: true });
+    // Botkit keeps its ConversationState private; the key and the state object are all we read of it.
+    this.state = (this.controller as unknown as { conversationState: ConversationStateView }).conversationState;
     this.compiler = new ScriptCompiler(i18n, handlers);
+  }
+
+  /** The storage key Botkit keeps this activity's dialog state under (channel, conversation and user). */
+  stateKey(activity: Partial<Activity>): string {
+    return this.state.getStorageKey({ activity } as TurnContext);
   }
 
   install(scripts: LoadedScript[]): void {
@@ -53,28 +77,43 @@ export class DialogRuntime {
   /**
    * One turn, like Botkit's `handleTurn` but awaited end to end: Botkit runs its middleware callbacks unawaited,
    * so an error there would escape as an unhandled rejection and stop the process instead of failing this turn.
+   * The dialog state comes in as the JSON the caller read (null: none yet) and goes out as JSON; the caller
+   * stores it, so Botkit's own load and save cost no query and no second serialisation.
    */
-  async runTurn(activity: Partial<Activity>, info: TurnInfo, route: TurnRoute): Promise<{ replies: BotReply[]; active: ActiveDialog | null }> {
+  async runTurn(activity: Partial<Activity>, info: TurnInfo, route: TurnRoute, stateKey: string, stateJson: string | null): Promise<TurnOutcome> {
     let after: ActiveDialog | null = null;
-    const replies = await this.adapter.process(activity, async (context: TurnContext) => {
-      setTurnInfo(context, info);
-      const incoming = context.activity;
-      context.turnState.set('botkitMessage', {
-        type: incoming.type,
-        user: incoming.from.id,
-        text: incoming.text,
-        channel: incoming.conversation.id,
-        reference: TurnContext.getConversationReference(incoming),
-        context,
-        incoming_message: incoming,
+    let saved = '';
+    this.storage.stage(stateKey, stateJson ? (JSON.parse(stateJson) as Record<string, unknown>) : null);
+    try {
+      const replies = await this.adapter.process(activity, async (context: TurnContext) => {
+        if (this.state.getStorageKey(context) !== stateKey) throw new Error(`DialogRuntime.runTurn(): state key is not "${stateKey}"`);
+        setTurnInfo(context, info);
+        after = await this.dispatch(context, route);
+        const { eTag: _eTag, ...state } = this.state.get(context) ?? {};
+        saved = JSON.stringify(state);
       });
-      const dc = await this.controller.dialogSet.createContext(context);
-      const bot = await this.controller.spawn(dc);
-      await route(bot, dc, this.active(dc));
-      after = this.active(dc);
-      await this.controller.saveState(bot);
+      return { replies, active: after, stateJson: saved };
+    } finally {
+      this.storage.unstage(stateKey);
+    }
+  }
+
+  /** Botkit's message middleware, then the route; returns the scripted dialog left on top. */
+  private async dispatch(context: TurnContext, route: TurnRoute): Promise<ActiveDialog | null> {
+    const incoming = context.activity;
+    context.turnState.set('botkitMessage', {
+      type: incoming.type,
+      user: incoming.from.id,
+      text: incoming.text,
+      channel: incoming.conversation.id,
+      reference: TurnContext.getConversationReference(incoming),
+      context,
+      incoming_message: incoming,
     });
-    return { replies, active: after };
+    const dc = await this.controller.dialogSet.createContext(context);
+    const bot = await this.controller.spawn(dc);
+    await route(bot, dc, this.active(dc));
+    return this.active(dc);
   }
 
   private active(dc: DialogContext): ActiveDialog | null {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID } from '../common/polling-worker';
+import { DbStorage, StoredState } from './db.storage';
 import type { DialogSessionEntity } from './dialog-session.entity';
 import { SessionRepository } from './session.repository';
 
@@ -13,12 +14,19 @@ export class TurnBusyError extends Error {
   }
 }
 
+/** What a turn reads under its lease and may change: the session, and its dialog state as stored JSON. */
+export interface TurnRecord {
+  session: DialogSessionEntity;
+  state: StoredState;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one resident's turns one at a time. Inside this process a promise chain per resident queues them (no
  * database polling); across instances the `dialog_session` lease does, so retried handlers never run twice
- * concurrently and no turn overwrites another's dialog state.
+ * concurrently and no turn overwrites another's dialog state. A turn costs four statements: claim the lease,
+ * read session and state together, write the state (only if changed, guarded by its eTag), save and release.
  */
 @Injectable()
 export class TurnLock {
@@ -26,12 +34,13 @@ export class TurnLock {
 
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly states: DbStorage,
     private readonly clock: Clock,
   ) {}
 
-  run<T>(key: string, channel: string, userId: string, work: (session: DialogSessionEntity) => Promise<T>): Promise<T> {
+  run<T>(key: string, channel: string, userId: string, stateKey: string, work: (record: TurnRecord) => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.withLease(key, channel, userId, work));
+    const next = previous.catch(() => undefined).then(() => this.withLease(key, channel, userId, stateKey, work));
     this.tails.set(key, next);
     const cleanup = () => {
       if (this.tails.get(key) === next) this.tails.delete(key);
@@ -40,7 +49,7 @@ export class TurnLock {
     return next;
   }
 
-  private async withLease<T>(key: string, channel: string, userId: string, work: (s: DialogSessionEntity) => Promise<T>): Promise<T> {
+  private async withLease<T>(key: string, channel: string, userId: string, stateKey: string, work: (r: TurnRecord) => Promise<T>): Promise<T> {
     const deadline = Date.now() + TURN_LOCK_POLICY.waitMs;
     while (!(await this.sessions.tryLock(key, channel, userId, INSTANCE_ID, this.clock.now(), TURN_LOCK_POLICY.leaseMs))) {
       if (Date.now() > deadline) throw new TurnBusyError(key);
@@ -48,10 +57,13 @@ export class TurnLock {
     }
     let saved = false;
     try {
-      const session = await this.sessions.find(key);
-      if (!session) throw new Error(`TurnLock.run(): session "${key}" vanished under its lease`);
-      const result = await work(session);
-      await this.sessions.saveAndUnlock(session, INSTANCE_ID, this.clock.now());
+      const loaded = await this.sessions.load(key, stateKey);
+      if (!loaded) throw new Error(`TurnLock.run(): session "${key}" vanished under its lease`);
+      const read = { ...loaded.state };
+      const result = await work(loaded);
+      // The eTag read under the lease must still be there: a lease that ran out and was taken over fails here.
+      if (loaded.state.json !== read.json && loaded.state.json !== null) await this.states.replace(stateKey, loaded.state.json, read.eTag);
+      await this.sessions.saveAndUnlock(loaded.session, INSTANCE_ID, this.clock.now());
       saved = true;
       return result;
     } finally {

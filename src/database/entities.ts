@@ -13,6 +13,9 @@ import { DialogSessionEntity } from '../conversation/dialog-session.entity';
 import { DialogStateEntity } from '../conversation/dialog-state.entity';
 import { DialogScriptVersionEntity } from '../conversation/dialog-script-version.entity';
 import { ReceptionBookingEntity } from '../conversation/reception-booking.entity';
+import { ConsoleAuditEntity } from '../console/auth/console-audit.entity';
+import { ConsoleLoginTokenEntity } from '../console/auth/console-login-token.entity';
+import { ConsoleSessionEntity } from '../console/auth/console-session.entity';
 import { JobEntity } from '../jobs/job.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { ClassificationCorrectionEntity, TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity, TicketSequenceEntity, TicketSupporterEntity } from '../tickets/ticket-parts.entity';
@@ -34,6 +37,9 @@ export const ALL_ENTITIES = [
   DialogSessionEntity,
   ReceptionBookingEntity,
   DialogScriptVersionEntity,
+  ConsoleSessionEntity,
+  ConsoleLoginTokenEntity,
+  ConsoleAuditEntity,
   JobEntity,
   TicketEntity,
   TicketCohandlerEntity,

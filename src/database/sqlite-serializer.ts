@@ -19,6 +19,21 @@ class Mutex {
 }
 
 /**
+ * One lock per database file in this process. Two DataSources on one file (two instances in one test process)
+ * each have a connection; better-sqlite3 waits for SQLite's file lock synchronously (busy_timeout), so a write
+ * from one would freeze the event loop that the other's open transaction needs in order to commit, until the
+ * timeout. Sharing the lock makes the second wait asynchronously instead.
+ */
+const fileLocks = new Map<string, Mutex>();
+
+function lockFor(database: unknown): Mutex {
+  if (typeof database !== 'string' || database === '' || database === ':memory:') return new Mutex();
+  let mutex = fileLocks.get(database);
+  if (!mutex) fileLocks.set(database, (mutex = new Mutex()));
+  return mutex;
+}
+
+/**
  * TypeORM gives SQLite one connection and one shared QueryRunner. Two async flows that each open a transaction
  * would nest (the second becomes a SAVEPOINT of the first, and dies with it on rollback), and a plain query from
  * another flow would run inside someone else's open transaction. This makes one flow at a time own the
@@ -28,7 +43,7 @@ class Mutex {
 export function serializeSqlite(dataSource: DataSource): DataSource {
   if (dataSource.options.type !== 'better-sqlite3') return dataSource;
   const flows = new AsyncLocalStorage<FlowToken>();
-  const mutex = new Mutex();
+  const mutex = lockFor(dataSource.options.database);
   let owner: FlowToken | null = null;
   let release: (() => void) | null = null;
   let nextId = 0;

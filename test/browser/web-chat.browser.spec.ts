@@ -6,6 +6,8 @@ import { startTestApp, TestApp } from '../support/app';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
+jest.setTimeout(180_000);
+
 describe('web chat in a browser', () => {
   let t: TestApp;
   let browser: Browser;
@@ -35,6 +37,8 @@ describe('web chat in a browser', () => {
 
   it('files a concern end to end on a phone-sized page and shows the ticket number', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    // CI shares two cores between the browser, the service and the test runner: allow for a slow first answer.
+    page.setDefaultTimeout(90_000);
     await page.goto(`${t.url}/?ws=ws-xisha`);
     await page.waitForSelector('.quick button');
     expect(await page.textContent('.msg.bot')).toContain('西沙街道委员工作室');

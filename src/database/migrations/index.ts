@@ -2,6 +2,7 @@ import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisat
 import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 import { CreateInbox1764306000000 } from './1764306000000-CreateInbox';
 import { CreateConversation1764320000001 } from './1764320000001-CreateConversation';
+import { CreateConsole1764330000001 } from './1764330000001-CreateConsole';
 import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
 import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
 
@@ -14,6 +15,7 @@ export const ALL_MIGRATIONS = [
   CreateOutbox1764305000000,
   CreateInbox1764306000000,
   CreateConversation1764320000001,
+  CreateConsole1764330000001,
   CreateJobs1764310000000,
   CreateTickets1764310000001,
 ];

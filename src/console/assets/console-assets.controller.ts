@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig, wecomEnabled } from '../../config/config.schema';
+import { Asset, ConsoleAssetsService } from './console-assets.service';
+import { sendPage } from './page-headers';
+
+/** Serves the console shell, its modules and the strings it shows. */
+@ApiTags('console')
+@Controller()
+export class ConsoleAssetsController {
+  constructor(
+    private readonly assets: ConsoleAssetsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('console')
+  @ApiExcludeEndpoint()
+  async shell(@Res() reply: FastifyReply): Promise<void> {
+    sendPage(reply, await this.assets.index());
+  }
+
+  @Get('console/app/*')
+  @ApiExcludeEndpoint()
+  async app(@Param('*') name: string, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.assets.publicFile(name));
+  }
+
+  @Get('console/assets/:name')
+  @ApiExcludeEndpoint()
+  async vendor(@Param('name') name: string, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.assets.vendorFile(name), 'public, max-age=86400');
+  }
+
+  @Get('api/console/locales/:lang')
+  @ApiOperation({ summary: "The console's UI strings for a language (zh-CN, en); public, the sign-in page needs them" })
+  @ApiOkResponse({ description: 'nested JSON of strings' })
+  async locale(@Param('lang') lang: string): Promise<Record<string, unknown>> {
+    const strings = await this.assets.locale(lang);
+    if (!strings) throw new NotFoundException(`no console strings for "${lang}"`);
+    return strings;
+  }
+
+  @Get('api/console/config')
+  @ApiOperation({ summary: 'What the sign-in page offers: WeCom sign-in, languages' })
+  clientConfig(): { wecom: boolean; defaultLocale: string; locales: string[] } {
+    return { wecom: wecomEnabled(this.config), defaultLocale: this.config.locale.default, locales: this.config.locale.supported };
+  }
+
+  private send(reply: FastifyReply, asset: Asset | null, cache = 'no-cache'): void {
+    if (!asset) throw new NotFoundException();
+    void reply.header('content-type', asset.type).header('cache-control', cache).header('x-content-type-options', 'nosniff').send(asset.body);
+  }
+}

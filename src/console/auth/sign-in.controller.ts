@@ -1,0 +1,75 @@
+import { Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { ConsoleAssetsService } from '../assets/console-assets.service';
+import { sendPage } from '../assets/page-headers';
+import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_S } from '../console.constants';
+import { parseCookies, serializeCookie } from './cookies';
+import { SessionService } from './session.service';
+import { SignInResult, SignInService } from './sign-in.service';
+import { newToken, safeEqual } from './tokens';
+import { wecomSignInUrl } from './wecom-oauth';
+
+/** Browser-facing sign-in: pages and redirects, so failures land on the sign-in page with a reason, not JSON. */
+@ApiExcludeController()
+@Controller('console')
+export class SignInController {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionService,
+    private readonly assets: ConsoleAssetsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** With WeCom on, go straight to WeCom (silent inside its app); otherwise, or after a failure, show the page. */
+  @Get('login')
+  async login(@Query('error') error: string | undefined, @Query('local') local: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    if (this.signIn.wecomEnabled() && !error && local === undefined) {
+      void reply.redirect('/console/login/wecom', 302);
+      return;
+    }
+    sendPage(reply, await this.assets.index());
+  }
+
+  @Get('login/wecom')
+  startWecom(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+    if (!this.signIn.wecomEnabled()) throw new NotFoundException('WeCom is not configured');
+    const state = newToken().slice(0, 32);
+    void reply
+      .header('set-cookie', serializeCookie(OAUTH_STATE_COOKIE, state, { secure: this.sessions.secure(), maxAgeSeconds: OAUTH_STATE_TTL_S, path: '/console/auth' }))
+      .redirect(wecomSignInUrl(this.config, req.headers['user-agent'], state), 302);
+  }
+
+  @Get('auth/wecom')
+  async wecomCallback(
+    @Query('code') code: string | undefined,
+    @Query('state') state: string | undefined,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (!this.signIn.wecomEnabled()) throw new NotFoundException('WeCom is not configured');
+    const expected = parseCookies(req.headers.cookie).get(OAUTH_STATE_COOKIE);
+    // The state must come back with the browser that started the sign-in, so nobody can plant their own code.
+    const stateOk = Boolean(expected && state && safeEqual(state, expected));
+    const result: SignInResult = stateOk && code ? await this.signIn.withWecomCode(code) : { failure: 'wecom_failed' };
+    const clearState = serializeCookie(OAUTH_STATE_COOKIE, '', { secure: this.sessions.secure(), maxAgeSeconds: 0, path: '/console/auth' });
+    this.finish(reply, result, [clearState]);
+  }
+
+  @Get('auth/link')
+  async link(@Query('token') token: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    this.finish(reply, await this.signIn.withLoginLink(token ?? ''), []);
+  }
+
+  private finish(reply: FastifyReply, result: SignInResult, cookies: string[]): void {
+    void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+    if ('token' in result) {
+      void reply.header('set-cookie', [...cookies, this.sessions.cookie(result.token)]).redirect('/console', 302);
+      return;
+    }
+    if (cookies.length) void reply.header('set-cookie', cookies);
+    void reply.redirect(`/console/login?error=${result.failure}`, 302);
+  }
+}

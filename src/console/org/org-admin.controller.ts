@@ -1,0 +1,88 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
+import type { Principal } from '../auth/principal';
+import { ZodBody, ZodQuery } from '../common/zod-body';
+import { DutyRosterService, DutyWeekView } from './duty-roster.service';
+import { OrgAdminService, OrgOverview } from './org-admin.service';
+import * as s from './org-admin.schemas';
+import type { AreaView, CommitteeView, MemberView, WorkstationView } from './org-admin.views';
+import { readTicketSettings, TicketSettingsView } from './org-settings';
+
+/** The office's organisation page: committees, workstations, areas, members, duty roster, deadline settings. */
+@ApiTags('admin: organisation')
+@ConsoleAuth('admin')
+@Controller('api/admin/org')
+export class OrgAdminController {
+  constructor(
+    private readonly org: OrgAdminService,
+    private readonly duty: DutyRosterService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sectors, committees, workstations and areas (inactive ones included)' })
+  overview(): Promise<OrgOverview> {
+    return this.org.overview();
+  }
+
+  @Patch('committees/:code')
+  @ApiOperation({ summary: 'Rename a committee or change the sectors it covers' })
+  updateCommittee(@CurrentPrincipal() p: Principal, @Param('code') code: string, @ZodBody(s.committeePatchSchema) body: s.CommitteePatch): Promise<CommitteeView> {
+    return this.org.updateCommittee(p, code, body);
+  }
+
+  @Patch('workstations/:code')
+  @ApiOperation({ summary: "Change a workstation's name, areas, address, phone or reception hours" })
+  updateWorkstation(@CurrentPrincipal() p: Principal, @Param('code') code: string, @ZodBody(s.workstationPatchSchema) body: s.WorkstationPatch): Promise<WorkstationView> {
+    return this.org.updateWorkstation(p, code, body);
+  }
+
+  @Patch('areas/:code')
+  @ApiOperation({ summary: "Change an area's name, kind or aliases" })
+  updateArea(@CurrentPrincipal() p: Principal, @Param('code') code: string, @ZodBody(s.areaPatchSchema) body: s.AreaPatch): Promise<AreaView> {
+    return this.org.updateArea(p, code, body);
+  }
+
+  @Get('members')
+  @ApiOperation({ summary: 'Every member with full phone numbers (office only)' })
+  members(): Promise<MemberView[]> {
+    return this.org.members();
+  }
+
+  @Post('members')
+  @ApiOperation({ summary: 'Add a member (the WeCom userid they sign in with)' })
+  createMember(@CurrentPrincipal() p: Principal, @ZodBody(s.memberCreateSchema) body: s.MemberCreate): Promise<MemberView> {
+    return this.org.createMember(p, body);
+  }
+
+  @Patch('members/:userid')
+  @ApiOperation({ summary: 'Change role, workstation, contact; `active: false` deactivates and signs them out' })
+  updateMember(@CurrentPrincipal() p: Principal, @Param('userid') userid: string, @ZodBody(s.memberPatchSchema) body: s.MemberPatch): Promise<MemberView> {
+    return this.org.updateMember(p, userid, body);
+  }
+
+  @Get('duty')
+  @ApiOperation({ summary: "One workstation's duty roster for a week (Monday of `week`, default this week)" })
+  dutyWeek(@ZodQuery(s.dutyWeekQuerySchema) query: s.DutyWeekQuery): Promise<DutyWeekView> {
+    return this.duty.week(query);
+  }
+
+  @Post('duty')
+  @ApiOperation({ summary: 'Add a duty shift: weekly (weekday 1-7) or for one date; stored as a console shift' })
+  addShift(@CurrentPrincipal() p: Principal, @ZodBody(s.dutyCreateSchema) body: s.DutyCreate): Promise<{ id: number }> {
+    return this.duty.add(p, body);
+  }
+
+  @Delete('duty/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a console duty shift (org.yaml shifts are changed in the file: 409)' })
+  removeShift(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number): Promise<void> {
+    return this.duty.remove(p, id);
+  }
+
+  @Get('settings')
+  @ApiOperation({ summary: 'Ticket deadline settings as configured (read-only)' })
+  settings(): TicketSettingsView {
+    return readTicketSettings();
+  }
+}

@@ -1,0 +1,29 @@
+// Console bootstrap: strings first, then either the sign-in page or the signed-in shell.
+import { createApp } from '/console/assets/vue.js';
+import { api, setCsrfToken } from './lib/api.js';
+import { preferredLanguage, setLanguage, t } from './lib/i18n.js';
+import Shell from './shell.js';
+import Login from './views/login.js';
+
+async function main() {
+  const config = await fetch('/api/console/config', { credentials: 'same-origin' }).then((r) => r.json());
+  await setLanguage(preferredLanguage(config));
+  let root;
+  if (window.location.pathname === '/console/login') {
+    root = createApp(Login, { config });
+  } else {
+    const me = await api('/api/me');
+    setCsrfToken(me.csrfToken);
+    root = createApp(Shell, { me, config });
+  }
+  root.config.globalProperties.$t = t;
+  root.mount('#app');
+}
+
+main().catch((error) => {
+  // A 401 is already on its way to the sign-in page; anything else gets a plain message.
+  if (error && error.status === 401) return;
+  const box = document.getElementById('app');
+  box.textContent = t('app.loadFailed');
+  box.className = 'load-failed';
+});

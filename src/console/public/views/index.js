@@ -1,0 +1,16 @@
+// The console's views. To add one: write views/<name>.js exporting a Vue component, add a line here, and put its
+// strings under "<name>" and "nav.<name>" in locales/*/console.json. `access`: 'member' (every role) or 'admin'.
+export const VIEWS = [
+  { path: '/queue', label: 'nav.queue', access: 'member', load: () => import('./queue.js') },
+  { path: '/tickets', label: 'nav.tickets', access: 'member', load: () => import('./tickets.js') },
+  { path: '/org', label: 'nav.org', access: 'admin', load: () => import('./org.js') },
+  { path: '/scripts', label: 'nav.scripts', access: 'admin', load: () => import('./scripts.js') },
+  { path: '/lexicon', label: 'nav.lexicon', access: 'admin', load: () => import('./lexicon.js') },
+  { path: '/dashboards', label: 'nav.dashboards', access: 'admin', load: () => import('./dashboards.js') },
+  { path: '/bulletins', label: 'nav.bulletins', access: 'admin', load: () => import('./bulletins.js') },
+];
+
+/** The server enforces the same rule (403); hiding the links just keeps members' menus short. */
+export function viewsFor(role) {
+  return VIEWS.filter((view) => view.access === 'member' || role === 'office_admin');
+}

@@ -1,0 +1,4 @@
+// Placeholder until the lexicon API and page are built; replace this module with the real view.
+import { placeholderView } from '../lib/ui.js';
+
+export default placeholderView('lexicon');

@@ -1,0 +1,189 @@
+import { Command } from 'commander';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '../../src/common/clock';
+import { registerConsoleCommands } from '../../src/console/console.cli';
+import { OrgSeeder } from '../../src/database/org.seeder';
+import { loadOrgConfig } from '../../src/org/org-config';
+import { OrgService } from '../../src/org/org.service';
+import { startTestApp, TestApp } from '../support/app';
+import { describeEachEngine } from '../support/database';
+import { call, cookieOf, Session, signInAs } from './console.support';
+
+interface DutyDay { date: string; weekday: number; entries: Array<{ id: number; memberUserid: string; source: string; kind: string; onDuty: boolean }> }
+
+describeEachEngine('console organisation API', (engine) => {
+  // Tuesday 2026-12-01, 09:00 in China.
+  const clock = new ManualClock(new Date('2026-12-01T01:00:00Z'));
+  let t: TestApp;
+  let admin: Session;
+  const as = (s: Session) => ({ cookie: s.cookie, csrf: s.csrf });
+  const patch = (path: string, body: unknown) => call(t.url, path, { method: 'PATCH', body, ...as(admin) });
+  const post = (path: string, body: unknown) => call(t.url, path, { method: 'POST', body, ...as(admin) });
+  const week = async (ws: string, weekStart?: string) =>
+    (await call(t.url, `/api/admin/org/duty?workstation=${ws}${weekStart ? `&week=${weekStart}` : ''}`, as(admin))).json as { weekStart: string; days: DutyDay[] };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { clock });
+    admin = await signInAs(t, 'office01');
+  });
+  afterAll(async () => { await t?.close(); });
+
+  it('lists the organisation, inactive rows included', async () => {
+    const org = (await call(t.url, '/api/admin/org', as(admin))).json as { sectors: unknown[]; committees: Array<{ code: string }>; workstations: Array<{ code: string; receptionHours: unknown[] }>; areas: unknown[] };
+    expect(org.sectors.length).toBeGreaterThanOrEqual(7);
+    expect(org.committees.map((c) => c.code)).toContain('office');
+    expect(org.workstations.find((w) => w.code === 'ws-binhe')!.receptionHours).toEqual([{ weekday: 2, start: '09:00', end: '11:30' }, { weekday: 4, start: '15:00', end: '17:30' }]);
+  });
+
+  it('edits committees, workstations and areas, refusing unknown references and bad values with field errors', async () => {
+    await expect(patch('/api/admin/org/committees/economy', { name: '经济委员会（新）', sectorCodes: ['commerce', 'transport', 'energy'] }).then((a) => a.json))
+      .resolves.toMatchObject({ code: 'economy', name: '经济委员会（新）', sectorCodes: ['commerce', 'transport', 'energy'] });
+    const unknown = await patch('/api/admin/org/committees/economy', { sectorCodes: ['commerce', 'nosuch'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json).toMatchObject({ error: 'validation', details: { fieldErrors: { 'sectorCodes.1': ['unknown code "nosuch"'] } } });
+    await expect(patch('/api/admin/org/committees/economy', {}).then((a) => a.status)).resolves.toBe(400);
+    await expect(patch('/api/admin/org/committees/nosuch', { name: 'x' }).then((a) => a.status)).resolves.toBe(404);
+    await expect(patch('/api/admin/org/committees/economy', { kind: 'office' }).then((a) => a.status)).resolves.toBe(400);
+
+    const hours = [{ weekday: 6, start: '09:00', end: '12:00' }];
+    await expect(patch('/api/admin/org/workstations/ws-binhe', { receptionHours: hours, address: '新地址', areaCodes: ['binhe'] }).then((a) => a.json))
+      .resolves.toMatchObject({ receptionHours: hours, address: '新地址', areaCodes: ['binhe'] });
+    const badHours = await patch('/api/admin/org/workstations/ws-binhe', { receptionHours: [{ weekday: 8, start: '9am', end: '08:00' }] });
+    expect(Object.keys((badHours.json as { details: { fieldErrors: object } }).details.fieldErrors).sort()).toEqual(['receptionHours.0.end', 'receptionHours.0.start', 'receptionHours.0.weekday']);
+
+    await expect(patch('/api/admin/org/areas/xisha', { aliases: ['西沙', '西沙区'] }).then((a) => a.json)).resolves.toMatchObject({ aliases: ['西沙', '西沙区'] });
+    await expect(patch('/api/admin/org/areas/xisha', { name: '麟州街道' }).then((a) => a.json)).resolves.toMatchObject({ details: { fieldErrors: { name: expect.any(Array) } } });
+    await expect(t.app.get(OrgService).findArea('西沙区')).resolves.toMatchObject({ code: 'xisha' });
+  });
+
+  it('adds members, moves them, and keeps the office from locking itself out', async () => {
+    const created = await post('/api/admin/org/members', { userid: 'lina', name: '李娜', phone: '13900000001', role: 'member', workstationCode: 'ws-xisha' });
+    expect(created.status).toBe(201);
+    expect(created.json).toEqual({ userid: 'lina', name: '李娜', phone: '13900000001', role: 'member', committeeCode: 'social', workstationCode: 'ws-xisha', active: true });
+    await expect(post('/api/admin/org/members', { userid: 'lina', name: 'x', role: 'member' }).then((a) => a.status)).resolves.toBe(409);
+    await expect(post('/api/admin/org/members', { userid: 'bad id', name: 'x', role: 'boss' }).then((a) => Object.keys((a.json as { details: { fieldErrors: object } }).details.fieldErrors).sort()))
+      .resolves.toEqual(['role', 'userid']);
+    await expect(post('/api/admin/org/members', { userid: 'x1', name: 'x', role: 'member', workstationCode: 'nowhere' }).then((a) => a.status)).resolves.toBe(400);
+
+    await expect(patch('/api/admin/org/members/lina', { workstationCode: 'ws-linzhou', role: 'staff' }).then((a) => a.json))
+      .resolves.toMatchObject({ workstationCode: 'ws-linzhou', committeeCode: 'culture', role: 'staff' });
+    await expect(patch('/api/admin/org/members/lina', { committeeCode: 'economy' }).then((a) => a.status)).resolves.toBe(400);
+    await expect(patch('/api/admin/org/members/office01', { role: 'member' }).then((a) => a.status)).resolves.toBe(409);
+    await expect(patch('/api/admin/org/members/office01', { active: false }).then((a) => a.status)).resolves.toBe(409);
+    const lina = await signInAs(t, 'lina');
+    await expect(call(t.url, '/api/member/org', as(lina)).then((a) => (a.json as Array<{ code: string }>).map((w) => w.code))).resolves.toEqual(['ws-linzhou']);
+  });
+
+  it('shows a week of duty, adds console shifts, and will not delete org.yaml shifts', async () => {
+    const before = await week('ws-linzhou');
+    expect(before.weekStart).toBe('2026-11-30');
+    expect(before.days[1].entries).toEqual([expect.objectContaining({ memberUserid: 'maying', source: 'config', kind: 'weekly', onDuty: true })]);
+
+    const weekly = await post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'zhangwei', weekday: 6 });
+    expect(weekly.status).toBe(201);
+    await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'zhangwei', weekday: 6 }).then((a) => a.status)).resolves.toBe(409);
+    const dated = await post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'lina', date: '2026-12-01' });
+    await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'lina', weekday: 1, date: '2026-12-01' }).then((a) => a.status)).resolves.toBe(400);
+    await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'nobody', weekday: 1 }).then((a) => a.status)).resolves.toBe(400);
+
+    const after = await week('ws-linzhou');
+    // zhangwei sits in another studio: routing only reads shifts of the studio's own members, and the calendar says so.
+    expect(after.days[5].entries).toEqual([expect.objectContaining({ memberUserid: 'zhangwei', source: 'console', kind: 'weekly', onDuty: false, outsider: true })]);
+    expect(after.days[1].entries.map((e) => [e.memberUserid, e.kind, e.onDuty])).toEqual([['lina', 'date', true], ['maying', 'weekly', false]]);
+    // Routing reads the same rows: the dated console shift wins today.
+    await expect(t.app.get(OrgService).dutyMember('ws-linzhou', clock.now())).resolves.toMatchObject({ userid: 'lina' });
+    await expect(week('ws-linzhou', '2026-12-09').then((w) => w.days[1].entries.map((e) => e.memberUserid))).resolves.toEqual(['maying']);
+
+    const configShift = before.days[0].entries[0].id;
+    const refused = await call(t.url, `/api/admin/org/duty/${configShift}`, { method: 'DELETE', ...as(admin) });
+    expect(refused.status).toBe(409);
+    expect(refused.json).toMatchObject({ error: 'conflict', details: { source: 'config' } });
+    await expect(call(t.url, `/api/admin/org/duty/${(dated.json as { id: number }).id}`, { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(204);
+    await expect(call(t.url, '/api/admin/org/duty/999999', { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(404);
+  });
+
+  it('keeps console shifts through a reseed from org.yaml and a restart', async () => {
+    const report = await new OrgSeeder(t.app.get(DataSource)).seed(loadOrgConfig());
+    expect(report.duty_shift).toEqual({ inserted: 0, updated: 0, deactivated: 0, deleted: 0 });
+    await t.close({ keepDatabase: true });
+    t = await startTestApp(engine, { clock, db: t.db });
+    admin = await signInAs(t, 'office01');
+    const saturday = (await week('ws-linzhou')).days[5].entries;
+    expect(saturday).toEqual([expect.objectContaining({ memberUserid: 'zhangwei', source: 'console' })]);
+    const monday = (await week('ws-linzhou')).days[0].entries;
+    expect(monday).toEqual([expect.objectContaining({ memberUserid: 'maying', source: 'config' })]);
+  });
+
+  it('shows the ticket deadline settings and records who changed what', async () => {
+    const settings = (await call(t.url, '/api/admin/org/settings', as(admin))).json as { file: string; settings: { deadlines: { normal: { answerWorkingDays: number } } } };
+    expect(settings.file).toBe('config/tickets.yaml');
+    expect(settings.settings.deadlines.normal.answerWorkingDays).toEqual(expect.any(Number));
+    const rows: Array<{ actorUserid: string; action: string; target: string }> = await t.app.get(DataSource).query(
+      `SELECT actorUserid, action, target FROM console_audit WHERE action LIKE 'org.%' ORDER BY id`,
+    );
+    expect(rows).toEqual(expect.arrayContaining([
+      { actorUserid: 'office01', action: 'org.committee.update', target: 'economy' },
+      { actorUserid: 'office01', action: 'org.member.create', target: 'lina' },
+      { actorUserid: 'office01', action: 'org.duty.add', target: 'ws-linzhou' },
+      { actorUserid: 'office01', action: 'org.duty.remove', target: 'ws-linzhou' },
+    ]));
+  });
+});
+
+describe('console pages, assets and OpenAPI', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp('sqlite'); });
+  afterAll(async () => { await t.close(); });
+
+  it('serves the shell, its modules, Vue and the strings, and nothing outside the public folder', async () => {
+    const shell = await call(t.url, '/console');
+    expect(shell.status).toBe(200);
+    expect(shell.text).toContain('/console/app/main.js');
+    expect(shell.headers.get('content-security-policy')).toContain("script-src 'self'");
+    await expect(call(t.url, '/console/app/views/org-duty.js').then((a) => [a.status, a.headers.get('content-type')])).resolves.toEqual([200, 'text/javascript; charset=utf-8']);
+    await expect(call(t.url, '/console/assets/vue.js').then((a) => a.text.length)).resolves.toBeGreaterThan(100_000);
+    for (const bad of ['/console/app/../console.module.ts', '/console/app/%2e%2e/console.module.ts', '/console/app/index.html', '/console/assets/fastify.js']) {
+      await expect(call(t.url, bad).then((a) => a.status)).resolves.toBe(404);
+    }
+    await expect(call(t.url, '/api/console/locales/zh-CN').then((a) => (a.json as { nav: { org: string } }).nav.org)).resolves.toBe('组织架构');
+    await expect(call(t.url, '/api/console/locales/en').then((a) => (a.json as { nav: { org: string } }).nav.org)).resolves.toBe('Organisation');
+    await expect(call(t.url, '/api/console/locales/fr').then((a) => a.status)).resolves.toBe(404);
+  });
+
+  it('documents the console APIs in OpenAPI with the cookie and CSRF requirements', async () => {
+    const docs = (await call(t.url, '/api/docs-json')).json as { paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown }>>; components: { securitySchemes: object } };
+    expect(Object.keys(docs.components.securitySchemes).sort()).toEqual(['csrf', 'session']);
+    const addShift = docs.paths['/api/admin/org/duty'].post;
+    expect(addShift.security).toEqual(expect.arrayContaining([{ session: [] }, { csrf: [] }]));
+    expect(JSON.stringify(addShift.requestBody)).toContain('memberUserid');
+    expect(docs.paths['/api/me'].get.security).toBeDefined();
+    const ui = await call(t.url, '/api/docs');
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger-ui-bundle.js');
+    await expect(call(t.url, '/api/docs/ui/swagger-ui-bundle.js').then((a) => a.status)).resolves.toBe(200);
+  });
+
+  it('prints a one-time sign-in link from `minyi login-link`', async () => {
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, PUBLIC_URL: process.env.PUBLIC_URL };
+    process.env.DATABASE_URL = t.db.url;
+    process.env.PUBLIC_URL = t.url;
+    const out: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => { out.push(String(chunk)); return true; });
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const program = new Command('minyi').exitOverride();
+      registerConsoleCommands(program);
+      await program.parseAsync(['node', 'minyi', 'login-link', 'zhangwei']);
+    } finally {
+      write.mockRestore();
+      err.mockRestore();
+      Object.assign(process.env, saved);
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    }
+    const url = new URL(out.join('').trim());
+    expect(url.pathname).toBe('/console/auth/link');
+    const first = await call(t.url, url.pathname + url.search);
+    expect(cookieOf(first)).toBeDefined();
+    await expect(call(t.url, url.pathname + url.search).then((a) => a.headers.get('location'))).resolves.toBe('/console/login?error=link_invalid');
+  });
+});
