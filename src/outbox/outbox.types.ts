@@ -3,7 +3,8 @@ import type { ResidentChannel } from '../tickets/tickets.port';
 /** Who a message goes to: a resident on a channel, or a member (WeCom app userid). */
 export type OutboxChannel = ResidentChannel;
 
-export type OutboxKind = 'text' | 'markdown' | 'template_card' | 'card_update' | 'msgmenu';
+/** kf_transfer: hand a Customer Service session to a person (service_state/trans), in order with the replies. */
+export type OutboxKind = 'text' | 'markdown' | 'template_card' | 'card_update' | 'msgmenu' | 'kf_transfer';
 
 /** Options shown as quick replies (web) or a msgmenu (kf) or plain numbered lines (app). */
 export interface OutboxOption {
@@ -20,7 +21,7 @@ export interface NewOutboxMessage {
   openKfId?: string | null;
   kind: OutboxKind;
   /** Text for text/markdown; the card or update body for cards; `{ text, options }` for msgmenu. */
-  payload: { text?: string; options?: OutboxOption[]; card?: CardPayload; update?: CardUpdatePayload };
+  payload: { text?: string; options?: OutboxOption[]; card?: CardPayload; update?: CardUpdatePayload; servicer?: string };
   ticketId?: number | null;
   /** Not before this time (e.g. reminders); default now. */
   notBefore?: Date;

@@ -140,6 +140,25 @@ describeEachEngine('WeCom end to end against the fake WeCom server', (engine) =>
     expect(waiting).toBe(4);
   });
 
+  it('hands a Customer Service resident to the duty member through service_state/trans', async () => {
+    const user = 'wmRES-handoff';
+    for (const m of ['zhangwei', 'liuhong', 'wangqiang', 'zhaomin', 'sunli', 'zhoujun', 'chenjie', 'huangyan', 'wujing', 'xugang', 'maying']) w.fake.addServicer(m);
+    w.fake.setKfSession('wkTEST01', user, { state: 1 });
+    clock.advance(5_000);
+    const { token } = w.fake.queueKfMessages('wkTEST01', [{ external_userid: user, msgtype: 'text', text: { content: '转人工' } }]);
+    await w.post(buildKfEventCallback({ openKfId: 'wkTEST01', token }));
+    const session = await waitFor(() => {
+      const s = w.fake.getKfSession('wkTEST01', user);
+      return s.state === 3 ? s : null;
+    }, 15_000, 'session handed to a person');
+    const notice = await waitFor(
+      () => w.fake.sent.find((s) => s.path === '/cgi-bin/message/send' && JSON.stringify(s.body).includes(user)),
+      15_000,
+      'duty member told',
+    );
+    expect(session.servicerUserid).toBe(body(notice).touser);
+  });
+
   it('delivers everything once after the WeCom API was down for 2 minutes', async () => {
     const dispatcher = w.t.app.get(OutboxDispatcher);
     await w.fake.down();

@@ -5,6 +5,7 @@ import type { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxRepository } from '../../outbox/outbox.repository';
 import type { OutboxTransport, TransportResult } from '../../outbox/outbox.transport';
 import type { WecomApiClient } from './wecom-api.client';
+import { WecomApiError } from './wecom-api.errors';
 import type { KfSendMsgRequest } from './wecom-api.types';
 import { resultOfError } from './wecom-transport-result';
 
@@ -27,6 +28,7 @@ export class WecomKfTransport implements OutboxTransport {
 
   async send(row: OutboxMessageEntity): Promise<TransportResult> {
     if (!row.openKfId) return { status: 'dead', error: 'kf message without open_kfid' };
+    if (row.kind === 'kf_transfer') return this.transfer(row, row.openKfId);
     const window = await this.dataSource
       .getRepository(KfWindowEntity)
       .findOneBy({ externalUserId: row.recipient, openKfId: row.openKfId });
@@ -41,6 +43,26 @@ export class WecomKfTransport implements OutboxTransport {
     try {
       const result = await this.api.kfSendMsg(this.requestOf(row, row.openKfId));
       return { status: 'sent', result: { msgid: result.msgid } };
+    } catch (e) {
+      return resultOfError(e);
+    }
+  }
+
+  /**
+   * Hands the session to the duty member (state 3). A member who is not a Customer Service servicer (95014) or
+   * not receiving now (95019) cannot take it directly: the session then waits in the servicers' pool (state 2).
+   */
+  private async transfer(row: OutboxMessageEntity, openKfId: string): Promise<TransportResult> {
+    const base = { open_kfid: openKfId, external_userid: row.recipient };
+    try {
+      await this.api.kfServiceStateTrans({ ...base, service_state: 3, servicer_userid: row.payload.servicer });
+      return { status: 'sent', result: { serviceState: 3 } };
+    } catch (e) {
+      if (!(e instanceof WecomApiError) || (e.errcode !== 95014 && e.errcode !== 95019)) return resultOfError(e);
+    }
+    try {
+      await this.api.kfServiceStateTrans({ ...base, service_state: 2 });
+      return { status: 'sent', result: { serviceState: 2 } };
     } catch (e) {
       return resultOfError(e);
     }

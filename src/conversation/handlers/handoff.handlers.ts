@@ -12,15 +12,26 @@ export const handoffHandlers = {
       await ctx.say('handoff.unavailable');
       return ctx.stop();
     }
-    await ctx.deps.dataSource.transaction((em) =>
-      ctx.deps.outbox.enqueue(em, {
+    await ctx.deps.dataSource.transaction(async (em) => {
+      await ctx.deps.outbox.enqueue(em, {
         idempotencyKey: `handoff:${ctx.session.key}:${now.getTime()}`,
         channel: 'wecom_app',
         recipient: member.userid,
         kind: 'text',
         payload: { text: ctx.deps.i18n.t('handoff.member_notice', { resident: ctx.resident.externalId, channel: ctx.resident.channel, workstation: ws.name }) },
-      }),
-    );
+      });
+      // A WeChat resident is handed over inside Customer Service too, so the member can answer in WeCom itself.
+      if (ctx.resident.channel === 'wecom_kf' && ctx.resident.openKfId) {
+        await ctx.deps.outbox.enqueue(em, {
+          idempotencyKey: `handoff:${ctx.session.key}:${now.getTime()}:kf`,
+          channel: 'wecom_kf',
+          recipient: ctx.resident.externalId,
+          openKfId: ctx.resident.openKfId,
+          kind: 'kf_transfer',
+          payload: { servicer: member.userid },
+        });
+      }
+    });
     ctx.session.workstationCode = ws.code;
     ctx.session.handoffMember = member.userid;
     await ctx.say('handoff.started', { member: maskName(member.name), workstation: ws.name });
