@@ -1,4 +1,4 @@
-import { Brackets, ObjectLiteral, Repository } from 'typeorm';
+import { Brackets, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
 
 /**
  * Claims one queue row (outbox, inbox, jobs) for `owner` with a conditional UPDATE, so exactly one instance wins
@@ -55,4 +55,19 @@ export function isUniqueViolation(e: unknown): boolean {
     err.errno === 1062 ||
     err.driverError?.errno === 1062
   );
+}
+
+/**
+ * Inserts a row unless one with the same unique key exists: false when it does. Idempotent writes (outbox
+ * messages, scheduled jobs) use it; the unique index decides when two instances race.
+ */
+export async function insertIfAbsent<T extends ObjectLiteral>(repo: Repository<T>, key: keyof T & string, row: Partial<T>): Promise<boolean> {
+  if (await repo.exists({ where: { [key]: row[key] } as FindOptionsWhere<T> })) return false;
+  try {
+    await repo.insert(row as never);
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
 }

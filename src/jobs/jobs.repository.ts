@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { claimRow, isUniqueViolation, settleRow } from '../database/claim';
+import { claimRow, insertIfAbsent, isUniqueViolation, settleRow } from '../database/claim';
 import { JobEntity } from './job.entity';
 
 /** Queries over the job table; claiming is a conditional UPDATE so exactly one instance runs each job. */
@@ -13,17 +13,10 @@ export class JobsRepository {
     return this.dataSource.getRepository(JobEntity);
   }
 
-  async insertIfAbsent(manager: EntityManager, row: Partial<JobEntity>): Promise<boolean> {
-    const repo = manager.getRepository(JobEntity);
-    if (await repo.exists({ where: { uniqueKey: row.uniqueKey } })) return false;
-    try {
-      await repo.insert(row as never);
-      return true;
-    } catch (e) {
-      if (isUniqueViolation(e)) return false;
-      throw e;
-    }
+  insertIfAbsent(manager: EntityManager, row: Partial<JobEntity>): Promise<boolean> {
+    return insertIfAbsent(manager.getRepository(JobEntity), 'uniqueKey', row);
   }
+
 
   /** False (and nothing written) when a unique key exists; the caller then inserts one by one. */
   async insertMany(manager: EntityManager, rows: Array<Partial<JobEntity>>): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { claimRow, isUniqueViolation, settleRow } from '../database/claim';
+import { claimRow, insertIfAbsent, settleRow } from '../database/claim';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import type { OutboxChannel } from './outbox.types';
 
@@ -16,17 +16,10 @@ export class OutboxRepository {
     return this.dataSource.getRepository(OutboxMessageEntity);
   }
 
-  async insertIfAbsent(manager: EntityManager, row: Partial<OutboxMessageEntity>): Promise<boolean> {
-    const repo = manager.getRepository(OutboxMessageEntity);
-    if (await repo.exists({ where: { idempotencyKey: row.idempotencyKey } })) return false;
-    try {
-      await repo.insert(row as never);
-      return true;
-    } catch (e) {
-      if (isUniqueViolation(e)) return false;
-      throw e;
-    }
+  insertIfAbsent(manager: EntityManager, row: Partial<OutboxMessageEntity>): Promise<boolean> {
+    return insertIfAbsent(manager.getRepository(OutboxMessageEntity), 'idempotencyKey', row);
   }
+
 
   /**
    * Due rows of the given channels that are the oldest unsettled row of their recipient, so messages to one
