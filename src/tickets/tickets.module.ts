@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrgModule } from '../org/org.module';
 import { RoutingModule } from '../routing/routing.module';
+import { MemberTicketsController } from './member-tickets.controller';
+import { MemberTicketsService } from './member-tickets.service';
 import { ResidentTicketsService } from './resident-tickets.service';
 import { TicketDeadlines } from './ticket-deadlines';
 import { TicketDispositionService } from './ticket-disposition.service';
@@ -17,9 +19,10 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 import { WorkingCalendar } from './working-calendar';
 
-/** I18nService comes from the global I18nModule; the outbox from the global OutboxModule. */
+/** I18nService comes from the global I18nModule; the outbox from the global OutboxModule; ScopeService from the global ConsoleAuthModule. */
 @Module({
   imports: [OrgModule, RoutingModule, JobsModule],
+  controllers: [MemberTicketsController],
   providers: [
     // Read at boot so a bad tickets.yaml or calendar.yaml stops the start with file:line.
     { provide: TICKETS_CONFIG, useFactory: () => loadTicketsConfig() },
@@ -35,6 +38,7 @@ import { WorkingCalendar } from './working-calendar';
     TicketStatsRepository,
     TicketStatsService,
     ResidentTicketsService,
+    MemberTicketsService,
     { provide: RESIDENT_TICKETS, useExisting: ResidentTicketsService },
   ],
   exports: [

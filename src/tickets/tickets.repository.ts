@@ -22,6 +22,15 @@ export interface TicketFilter {
   limit?: number;
 }
 
+/** A console queue: tickets of some workstations, optionally narrowed by states, sector and area. */
+export interface QueueFilter {
+  workstationCodes: string[];
+  states?: readonly TicketState[];
+  sectorCode?: string;
+  areaCode?: string;
+  limit: number;
+}
+
 /** Queries over tickets and their parts. Writes take the caller's EntityManager (its transaction). */
 @Injectable()
 export class TicketsRepository {
@@ -104,6 +113,21 @@ export class TicketsRepository {
       where: { ...(filter.state ? { state: filter.state } : {}), ...(filter.workstationCode ? { workstationCode: filter.workstationCode } : {}) },
       order: { id: 'DESC' },
       take: filter.limit ?? 100,
+    });
+  }
+
+  /** Newest first; the caller orders by deadline (which one applies depends on the state). */
+  queue(filter: QueueFilter): Promise<TicketEntity[]> {
+    if (filter.workstationCodes.length === 0) return Promise.resolve([]);
+    return this.tickets.find({
+      where: {
+        workstationCode: In(filter.workstationCodes),
+        ...(filter.states ? { state: In([...filter.states]) } : {}),
+        ...(filter.sectorCode ? { sectorCode: filter.sectorCode } : {}),
+        ...(filter.areaCode ? { areaCode: filter.areaCode } : {}),
+      },
+      order: { id: 'DESC' },
+      take: filter.limit,
     });
   }
 

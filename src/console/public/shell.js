@@ -11,8 +11,8 @@ export default {
     const views = viewsFor(props.me.role);
     const components = new Map(views.map((v) => [v.path, markRaw(defineAsyncComponent(v.load))]));
     const current = computed(() => views.find((v) => v.path === route.path) || null);
-    const memberViews = views.filter((v) => v.access === 'member');
-    const adminViews = views.filter((v) => v.access === 'admin');
+    const memberViews = views.filter((v) => v.access === 'member' && !v.hidden);
+    const adminViews = views.filter((v) => v.access === 'admin' && !v.hidden);
     const menuOpen = ref(false);
     const lang = ref(i18n.lang);
 

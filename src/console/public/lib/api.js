@@ -11,6 +11,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = (body && body.error) || 'generic';
     this.fieldErrors = (body && body.details && body.details.fieldErrors) || {};
+    this.details = (body && body.details) || {};
   }
 }
 

@@ -3,6 +3,8 @@
 export const VIEWS = [
   { path: '/queue', label: 'nav.queue', access: 'member', load: () => import('./queue.js') },
   { path: '/tickets', label: 'nav.tickets', access: 'member', load: () => import('./tickets.js') },
+  // One ticket, opened from a list (#/ticket?number=…); not in the menu.
+  { path: '/ticket', label: 'nav.ticket', access: 'member', hidden: true, load: () => import('./ticket.js') },
   { path: '/org', label: 'nav.org', access: 'admin', load: () => import('./org.js') },
   { path: '/scripts', label: 'nav.scripts', access: 'admin', load: () => import('./scripts.js') },
   { path: '/lexicon', label: 'nav.lexicon', access: 'admin', load: () => import('./lexicon.js') },

@@ -1,0 +1,196 @@
+// One ticket: what the resident asked, why it came here, its timeline, and the member's moves on it.
+import { computed, reactive, watch } from '/console/assets/vue.js';
+import { api } from '../lib/api.js';
+import { t } from '../lib/i18n.js';
+import { route } from '../lib/router.js';
+import { EmptyState, errorText, FieldError } from '../lib/ui.js';
+import { when } from './ticket-list.js';
+
+const WAYS = ['bridge', 'expert', 'welfare'];
+const ACTIVITIES = ['micro_consultation', 'micro_research', 'micro_inspection', 'micro_welfare'];
+const OUTCOMES = ['resolved', 'referred', 'proposal', 'sqmy_report', 'not_accepted'];
+const NOTE_KINDS = ['note', 'department_contacted', 'consultation'];
+const WORKING = ['taken', 'in_progress'];
+
+/** Which moves to offer; the server decides in the end (403/409 are shown as they come). */
+function movesFor(ticket) {
+  const open = ['submitted', ...WORKING].includes(ticket.state);
+  const working = WORKING.includes(ticket.state);
+  return [
+    ticket.state === 'submitted' && 'take',
+    working && 'note',
+    working && ticket.mine && 'answer',
+    ((ticket.state === 'answered' && ticket.mine) || open) && 'close',
+    working && ticket.mine && 'extend',
+    ticket.state === 'submitted' && 'reroute',
+    working && ticket.mine && 'return',
+  ].filter(Boolean);
+}
+
+function failure(e) {
+  if (e && e.code === 'ALREADY_TAKEN') return t('ticket.alreadyTaken', { assignee: (e.details && e.details.assignee) || '' });
+  return errorText(e);
+}
+
+export default {
+  name: 'ticket-view',
+  components: { EmptyState, FieldError },
+  setup() {
+    const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, workstations: [] });
+    const form = reactive({ way: 'bridge', activity: 'micro_consultation', kind: 'note', text: '', reply: '', outcome: 'resolved', reason: '', workstationCode: '' });
+
+    async function load() {
+      const number = route.query.number;
+      state.loading = true;
+      state.missing = false;
+      state.error = null;
+      try {
+        state.ticket = await api(`/api/member/tickets/${encodeURIComponent(number || '')}`);
+      } catch (e) {
+        if (e.status === 404) state.missing = true;
+        else state.error = errorText(e);
+      } finally {
+        state.loading = false;
+      }
+    }
+
+    function open(action) {
+      state.action = state.action === action ? null : action;
+      state.failure = null;
+      state.apiError = null;
+      state.done = null;
+      if (action === 'close') form.outcome = state.ticket.state === 'answered' ? 'resolved' : 'not_accepted';
+      if (action === 'reroute' && !state.workstations.length) {
+        api('/api/member/ticket-options').then((o) => { state.workstations = o.workstations; }).catch(() => undefined);
+      }
+    }
+
+    function body(action) {
+      switch (action) {
+        case 'take': return { way: form.way, activity: form.activity };
+        case 'note': return { kind: form.kind, text: form.text };
+        case 'answer': return { reply: form.reply, outcome: form.outcome };
+        case 'close': return { outcome: form.outcome, reason: form.reason || null };
+        case 'reroute': return { workstationCode: form.workstationCode || null, reason: form.reason };
+        default: return { reason: form.reason };
+      }
+    }
+
+    async function submit() {
+      const action = state.action;
+      state.busy = true;
+      state.failure = null;
+      state.apiError = null;
+      try {
+        state.ticket = await api(`/api/member/tickets/${encodeURIComponent(state.ticket.number)}/${action}`, { method: 'POST', body: body(action) });
+        state.done = t(`ticket.done.${action}`);
+        state.action = null;
+        form.text = '';
+        form.reply = '';
+        form.reason = '';
+      } catch (e) {
+        state.failure = failure(e);
+        state.apiError = e;
+      } finally {
+        state.busy = false;
+      }
+    }
+
+    watch(() => route.query.number, load, { immediate: true });
+    const moves = computed(() => (state.ticket ? movesFor(state.ticket) : []));
+    return { state, form, moves, open, submit, when, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
+  },
+  template: `<section class="view ticket-view">
+    <p><a href="#/queue" data-test="back">{{ $t('ticket.back') }}</a></p>
+    <p v-if="state.loading && !state.ticket" class="muted">{{ $t('common.loading') }}</p>
+    <p v-else-if="state.error" class="alert">{{ state.error }}</p>
+    <empty-state v-else-if="state.missing" :text="$t('ticket.missing')" />
+    <template v-else-if="state.ticket">
+      <div class="row spread">
+        <h1 data-test="ticket-number">{{ state.ticket.number }}</h1>
+        <span>
+          <span v-if="state.ticket.overdue" class="badge warn">{{ $t('ticket.overdue') }}</span>
+          <span class="badge" data-test="ticket-state">{{ $t('ticket.state.' + state.ticket.state) }}</span>
+        </span>
+      </div>
+      <p class="ticket-title"><strong>{{ state.ticket.title }}</strong></p>
+      <p class="ticket-text" data-test="ticket-text">{{ state.ticket.text }}</p>
+      <dl class="facts">
+        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ state.ticket.residentName || $t('common.none') }} {{ state.ticket.residentPhone || '' }}</dd>
+        <dt>{{ $t('ticket.sectorArea') }}</dt><dd>{{ state.ticket.sectorName || $t('common.none') }} · {{ state.ticket.areaName || $t('common.none') }}</dd>
+        <dt v-if="state.ticket.address">{{ $t('ticket.address') }}</dt><dd v-if="state.ticket.address">{{ state.ticket.address }}</dd>
+        <dt>{{ $t('ticket.workstation') }}</dt><dd>{{ state.ticket.workstationName }}</dd>
+        <dt>{{ $t('ticket.assignee') }}</dt><dd data-test="assignee">{{ state.ticket.assigneeName || state.ticket.assigneeUserid || $t('ticket.unassigned') }}</dd>
+        <dt>{{ $t('ticket.takeDeadline') }}</dt><dd>{{ when(state.ticket.takeDeadline) }}</dd>
+        <dt>{{ $t('ticket.answerDeadline') }}</dt><dd>{{ when(state.ticket.answerDeadline) }}</dd>
+        <dt v-if="state.ticket.wayOfWorking">{{ $t('ticket.plan') }}</dt>
+        <dd v-if="state.ticket.wayOfWorking">{{ $t('ticket.way.' + state.ticket.wayOfWorking) }} · {{ $t('ticket.activity.' + state.ticket.activity) }}</dd>
+        <dt v-if="state.ticket.outcome">{{ $t('ticket.outcomeLabel') }}</dt><dd v-if="state.ticket.outcome">{{ $t('ticket.outcome.' + state.ticket.outcome) }}</dd>
+      </dl>
+
+      <h2>{{ $t('ticket.keywords') }}</h2>
+      <p v-if="!state.ticket.keywords.length" class="muted small">{{ $t('ticket.noKeywords') }}</p>
+      <p v-else class="row" data-test="keywords"><span v-for="k in state.ticket.keywords" :key="k.word" class="badge">{{ k.word }}</span></p>
+
+      <template v-if="state.ticket.attachments.length">
+        <h2>{{ $t('ticket.attachments') }}</h2>
+        <ul><li v-for="(a, i) in state.ticket.attachments" :key="i">{{ $t('ticket.attachmentKind.' + a.kind) }} {{ a.name || a.ref }}</li></ul>
+      </template>
+
+      <h2>{{ $t('ticket.actions') }}</h2>
+      <p v-if="state.done" class="notice" data-test="action-done">{{ state.done }}</p>
+      <div class="row actions">
+        <button v-for="m in moves" :key="m" type="button" class="button" :class="{ primary: state.action === m }" :data-action="m" @click="open(m)">{{ $t('ticket.action.' + m) }}</button>
+      </div>
+      <form v-if="state.action" class="stack action-form" @submit.prevent="submit" :data-form="state.action">
+        <template v-if="state.action === 'take'">
+          <label>{{ $t('ticket.wayLabel') }}<select v-model="form.way" data-test="way"><option v-for="w in WAYS" :key="w" :value="w">{{ $t('ticket.way.' + w) }}</option></select></label>
+          <label>{{ $t('ticket.activityLabel') }}<select v-model="form.activity" data-test="activity"><option v-for="a in ACTIVITIES" :key="a" :value="a">{{ $t('ticket.activity.' + a) }}</option></select></label>
+        </template>
+        <template v-if="state.action === 'note'">
+          <label>{{ $t('ticket.noteKindLabel') }}<select v-model="form.kind"><option v-for="k in NOTE_KINDS" :key="k" :value="k">{{ $t('ticket.noteKind.' + k) }}</option></select></label>
+          <label>{{ $t('ticket.noteText') }}<textarea v-model="form.text" rows="3" data-test="note-text"></textarea></label>
+          <field-error :error="state.apiError" field="text" />
+        </template>
+        <template v-if="state.action === 'answer'">
+          <label>{{ $t('ticket.replyLabel') }}<textarea v-model="form.reply" rows="4" data-test="reply"></textarea></label>
+          <field-error :error="state.apiError" field="reply" />
+        </template>
+        <label v-if="state.action === 'answer' || state.action === 'close'">{{ $t('ticket.outcomeLabel') }}
+          <select v-model="form.outcome" data-test="outcome"><option v-for="o in OUTCOMES" :key="o" :value="o">{{ $t('ticket.outcome.' + o) }}</option></select>
+        </label>
+        <label v-if="state.action === 'reroute'">{{ $t('ticket.rerouteTo') }}
+          <select v-model="form.workstationCode" data-test="reroute-to"><option v-for="w in state.workstations" :key="w.code" :value="w.code">{{ w.name }}</option></select>
+        </label>
+        <template v-if="['close', 'extend', 'reroute', 'return'].includes(state.action)">
+          <label>{{ $t('ticket.reason') }}<textarea v-model="form.reason" rows="2" data-test="reason"></textarea></label>
+          <field-error :error="state.apiError" field="reason" />
+        </template>
+        <p v-if="state.failure" class="alert" data-test="action-error">{{ state.failure }}</p>
+        <div class="row">
+          <button type="submit" class="button primary" :disabled="state.busy" data-test="action-submit">{{ $t('ticket.confirm.' + state.action) }}</button>
+          <button type="button" class="button" @click="state.action = null">{{ $t('common.cancel') }}</button>
+        </div>
+      </form>
+
+      <h2>{{ $t('ticket.notes') }}</h2>
+      <p v-if="!state.ticket.notes.length" class="muted small">{{ $t('ticket.noNotes') }}</p>
+      <ul v-else class="cards">
+        <li v-for="n in state.ticket.notes" :key="n.id" class="card" data-test="note">
+          <div class="small muted">{{ $t('ticket.noteKind.' + n.kind) }} · {{ n.author }} · {{ when(n.createdAt) }}</div>
+          <p class="ticket-text">{{ n.text }}</p>
+        </li>
+      </ul>
+
+      <h2>{{ $t('ticket.timeline') }}</h2>
+      <ol class="timeline" data-test="timeline">
+        <li v-for="e in state.ticket.events" :key="e.id" :data-event="e.type">
+          <span class="small muted">{{ when(e.at) }}</span>
+          <strong>{{ $t('ticket.event.' + e.type) }}</strong>
+          <span class="small">{{ e.actorKind === 'member' ? e.actor : $t('ticket.actor.' + e.actorKind) }}</span>
+          <div v-if="e.reason" class="small ticket-text">{{ e.reason }}</div>
+        </li>
+      </ol>
+    </template>
+  </section>`,
+};

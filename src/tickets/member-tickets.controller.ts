@@ -1,0 +1,97 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
+import type { Principal } from '../console/auth/principal';
+import { ZodBody, ZodQuery } from '../console/common/zod-body';
+import * as s from './member-tickets.schemas';
+import { MemberTicketsService, QueueItem, TicketOptions, TicketView } from './member-tickets.service';
+import { TicketDispositionService } from './ticket-disposition.service';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketRerouteService } from './ticket-reroute.service';
+
+/** Members' queues and tickets in the console; every route answers 404 for a ticket outside the caller's scope. */
+@ApiTags('member')
+@ConsoleAuth('member')
+@Controller('api/member')
+export class MemberTicketsController {
+  constructor(
+    private readonly tickets: MemberTicketsService,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly disposition: TicketDispositionService,
+    private readonly rerouting: TicketRerouteService,
+  ) {}
+
+  @Get('queue')
+  @ApiOperation({ summary: "Open tickets of the caller's workstations, nearest deadline first; resident contact masked" })
+  queue(@CurrentPrincipal() p: Principal, @ZodQuery(s.queueQuerySchema) q: s.QueueQuery): Promise<QueueItem[]> {
+    return this.tickets.queue(p, q);
+  }
+
+  @Get('tickets')
+  @ApiOperation({ summary: "Tickets of the caller's workstations in every state, newest first" })
+  list(@CurrentPrincipal() p: Principal, @ZodQuery(s.queueQuerySchema) q: s.QueueQuery): Promise<QueueItem[]> {
+    return this.tickets.queue(p, q, true);
+  }
+
+  @Get('ticket-options')
+  @ApiOperation({ summary: 'Sectors, areas, committees and workstations for filters and re-routing' })
+  options(): Promise<TicketOptions> {
+    return this.tickets.options();
+  }
+
+  @Get('tickets/:number')
+  @ApiOperation({ summary: "A ticket with its timeline, notes and deciding keywords; the resident's contact whole only for the assignee" })
+  show(@CurrentPrincipal() p: Principal, @Param('number') number: string): Promise<TicketView> {
+    return this.tickets.show(p, number);
+  }
+
+  @Post('tickets/:number/take')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take (买单) with a way of working and an activity; 409 ALREADY_TAKEN names the assignee' })
+  take(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.takeSchema) body: z.infer<typeof s.takeSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.lifecycle.take(number, userid, body));
+  }
+
+  @Post('tickets/:number/note')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record work (记录); the first note starts the work' })
+  note(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.noteSchema) body: z.infer<typeof s.noteSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.lifecycle.addNote(number, userid, body));
+  }
+
+  @Post('tickets/:number/answer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Answer the resident (答复); only the assignee' })
+  answer(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.answerSchema) body: z.infer<typeof s.answerSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.lifecycle.answer(number, userid, body));
+  }
+
+  @Post('tickets/:number/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close (办结) with an outcome; before an answer only not_accepted with a reason' })
+  close(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.closeSchema) body: z.infer<typeof s.closeSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.disposition.close(number, userid, body));
+  }
+
+  @Post('tickets/:number/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend (延期) the answer deadline, with a reason' })
+  extend(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.reasonSchema) body: z.infer<typeof s.reasonSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.lifecycle.extend(number, userid, body.reason));
+  }
+
+  @Post('tickets/:number/reroute')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-route (转派) an untaken ticket to a workstation, committee or sector' })
+  reroute(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.rerouteSchema) body: z.infer<typeof s.rerouteSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.rerouting.reroute(number, userid, body));
+  }
+
+  @Post('tickets/:number/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Return (退单) a taken ticket to the office's triage queue, with a reason" })
+  giveBack(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.reasonSchema) body: z.infer<typeof s.reasonSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.disposition.returnToTriage(number, userid, body.reason));
+  }
+}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { maskName, maskPhone, maskPhonesInText } from '../common/privacy';
+import type { Principal } from '../console/auth/principal';
+import { ScopeService } from '../console/auth/scope.service';
+import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { OrgRepository } from '../org/org.repository';
+import type { TicketEntity } from './ticket.entity';
+import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
+import { OPEN_STATES, type TicketState } from './ticket.types';
+import type { AttachmentRef } from './tickets.port';
+import { TicketsRepository } from './tickets.repository';
+
+const QUEUE_LIMIT = 500;
+
+export interface QueueFilter {
+  state?: TicketState;
+  sector?: string;
+  area?: string;
+  overdue?: boolean;
+}
+
+/** One row of a member's queue; the resident's name and phone are always masked here. */
+export interface QueueItem {
+  number: string;
+  title: string;
+  state: TicketState;
+  priority: TicketEntity['priority'];
+  sectorCode: string | null;
+  sectorName: string | null;
+  areaCode: string | null;
+  areaName: string | null;
+  workstationCode: string;
+  workstationName: string;
+  takeDeadline: Date | null;
+  answerDeadline: Date | null;
+  /** The deadline that runs now: taking while submitted, answering while taken or in progress. */
+  deadline: Date | null;
+  overdue: boolean;
+  assigneeUserid: string | null;
+  assigneeName: string | null;
+  residentName: string | null;
+  residentPhone: string | null;
+  supportCount: number;
+  createdAt: Date;
+}
+
+export interface TicketView extends QueueItem {
+  text: string;
+  address: string | null;
+  since: string | null;
+  affected: string | null;
+  anonymous: boolean;
+  wayOfWorking: TicketEntity['wayOfWorking'];
+  activity: TicketEntity['activity'];
+  outcome: TicketEntity['outcome'];
+  extensionCount: number;
+  /** The words that decided the classification, heaviest first. */
+  keywords: Array<{ word: string; weight: number }>;
+  routingReasons: string[];
+  attachments: AttachmentRef[];
+  events: TicketEventEntity[];
+  notes: TicketNoteEntity[];
+  cohandlers: TicketCohandlerEntity[];
+  /** The caller is the assignee: the resident's contact is shown whole. */
+  mine: boolean;
+}
+
+/**
+ * The members' side of the console over tickets: queues and tickets within the caller's scope (ScopeService).
+ * A ticket outside it answers 404 exactly like one that does not exist.
+ */
+@Injectable()
+export class MemberTicketsService {
+  constructor(
+    private readonly repo: TicketsRepository,
+    private readonly scope: ScopeService,
+    private readonly org: OrgRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Open tickets by default (`all` for every state), the nearest deadline first; overdue ones lead. */
+  async queue(principal: Principal, filter: QueueFilter, all = false): Promise<QueueItem[]> {
+    const workstationCodes = await this.scope.workstationsVisibleTo(principal);
+    const states = filter.state ? [filter.state] : all ? undefined : OPEN_STATES;
+    const rows = await this.repo.queue({ workstationCodes, states, sectorCode: filter.sector, areaCode: filter.area, limit: QUEUE_LIMIT });
+    const names = await this.names(rows);
+    let items = rows.map((t) => this.item(t, names, null));
+    if (filter.overdue !== undefined) items = items.filter((i) => i.overdue === filter.overdue);
+    if (all) return items;
+    const at = (i: QueueItem) => i.deadline?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    return items.sort((a, b) => at(a) - at(b) || a.number.localeCompare(b.number));
+  }
+
+  /** What the filters and the reroute form offer; labels of ways, activities and outcomes live in the locales. */
+  async options(): Promise<TicketOptions> {
+    const [sectors, areas, committees, workstations] = await Promise.all([
+      this.org.activeSectors(), this.org.activeAreas(), this.org.activeCommittees(), this.org.activeWorkstations(),
+    ]);
+    const pick = (rows: Array<{ code: string; name: string }>) => rows.map(({ code, name }) => ({ code, name }));
+    return { sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: pick(workstations) };
+  }
+
+  async show(principal: Principal, number: string): Promise<TicketView> {
+    return this.view(await this.visible(principal, number), principal);
+  }
+
+  /** Runs a move as the principal on a ticket in scope, then shows the ticket as it is now. */
+  async act(principal: Principal, number: string, move: (userid: string) => Promise<TicketEntity>): Promise<TicketView> {
+    await this.visible(principal, number);
+    return this.view(await move(principal.userid), principal);
+  }
+
+  /** The ticket if its lead or a co-handling workstation is in the caller's scope; else 404. */
+  private async visible(principal: Principal, number: string): Promise<TicketEntity> {
+    const ticket = await this.repo.findByNumber(number);
+    if (ticket) {
+      const codes = await this.scope.workstationsVisibleTo(principal);
+      if (codes.includes(ticket.workstationCode)) return ticket;
+      const cohandlers = await this.repo.cohandlers(ticket.id);
+      if (cohandlers.some((c) => codes.includes(c.workstationCode))) return ticket;
+    }
+    throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `ticket ${number} not found`);
+  }
+
+  private async view(t: TicketEntity, principal: Principal): Promise<TicketView> {
+    const [events, notes, cohandlers, names] = await Promise.all([this.repo.events(t.id), this.repo.notes(t.id), this.repo.cohandlers(t.id), this.names([t])]);
+    const mine = t.assigneeUserid === principal.userid;
+    const keywords = [...(t.explanation?.keywords ?? [])].sort((a, b) => b.weight - a.weight);
+    return {
+      ...this.item(t, names, principal.userid),
+      text: mine ? t.text : maskPhonesInText(t.text),
+      address: t.address,
+      since: t.since,
+      affected: t.affected,
+      anonymous: t.anonymous,
+      wayOfWorking: t.wayOfWorking,
+      activity: t.activity,
+      outcome: t.outcome,
+      extensionCount: t.extensionCount,
+      keywords,
+      routingReasons: t.explanation?.reasons ?? [],
+      attachments: t.attachments ?? [],
+      events,
+      notes,
+      cohandlers,
+      mine,
+    };
+  }
+
+  private item(t: TicketEntity, names: Names, viewer: string | null): QueueItem {
+    const deadline = t.state === 'submitted' ? t.takeDeadline : t.state === 'taken' || t.state === 'in_progress' ? t.answerDeadline : null;
+    const whole = viewer !== null && viewer === t.assigneeUserid;
+    return {
+      number: t.number,
+      title: t.title,
+      state: t.state,
+      priority: t.priority,
+      sectorCode: t.sectorCode,
+      sectorName: (t.sectorCode && names.sectors.get(t.sectorCode)) || null,
+      areaCode: t.areaCode,
+      areaName: (t.areaCode && names.areas.get(t.areaCode)) || null,
+      workstationCode: t.workstationCode,
+      workstationName: names.workstations.get(t.workstationCode) ?? t.workstationCode,
+      takeDeadline: t.takeDeadline,
+      answerDeadline: t.answerDeadline,
+      deadline,
+      overdue: deadline !== null && deadline.getTime() < this.clock.now().getTime(),
+      assigneeUserid: t.assigneeUserid,
+      assigneeName: (t.assigneeUserid && names.members.get(t.assigneeUserid)) || null,
+      residentName: whole ? t.residentName : maskName(t.residentName),
+      residentPhone: whole ? t.residentPhone : maskPhone(t.residentPhone),
+      supportCount: t.supportCount,
+      createdAt: t.createdAt,
+    };
+  }
+
+  private async names(rows: TicketEntity[]): Promise<Names> {
+    const [{ sectors, workstations }, areas] = await Promise.all([this.repo.names(), this.org.activeAreas()]);
+    const members = new Map<string, string>();
+    for (const userid of new Set(rows.map((t) => t.assigneeUserid).filter((u): u is string => !!u))) {
+      const m = await this.org.member(userid);
+      if (m) members.set(userid, m.name);
+    }
+    return { sectors, workstations, areas: new Map(areas.map((a) => [a.code, a.name])), members };
+  }
+}
+
+type Named = Array<{ code: string; name: string }>;
+export interface TicketOptions {
+  sectors: Named;
+  areas: Named;
+  committees: Named;
+  workstations: Named;
+}
+
+interface Names {
+  sectors: Map<string, string>;
+  workstations: Map<string, string>;
+  areas: Map<string, string>;
+  members: Map<string, string>;
+}
