@@ -14,10 +14,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createConnection } from 'mysql2/promise';
-import { createApp } from '../src/app.factory';
-import { createPinoLogger } from '../src/common/logger';
-import { loadConfig } from '../src/config/config.loader';
-import { loadOrgConfig } from '../src/org/org-config';
 
 const SECONDS = Number(process.env.DIALOG_BENCH_SECONDS ?? 10);
 const RESIDENTS = Number(process.env.DIALOG_BENCH_RESIDENTS ?? 32);
@@ -71,22 +67,36 @@ async function residents(port: number): Promise<{ latencies: number[]; failures:
       if (status !== 200) failures++;
     }
   };
-  setTimeout(() => (measuring = true), WARMUP_MS);
+  setTimeout(() => {
+    measuring = true;
+    parentPort?.postMessage('measuring');
+  }, WARMUP_MS);
   const t0 = performance.now() + WARMUP_MS;
   await Promise.all(Array.from({ length: RESIDENTS }, (_, n) => resident(n)));
   agent.destroy();
   return { latencies, failures, elapsed: (performance.now() - t0) / 1000 };
 }
 
-function runResidents(port: number): Promise<{ latencies: number[]; failures: number; elapsed: number }> {
+type Measured = { latencies: number[]; failures: number; elapsed: number; cpu: NodeJS.CpuUsage };
+
+function runResidents(port: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: { port } });
-    worker.once('message', resolve);
+    let cpu = process.cpuUsage();
+    worker.on('message', (m: 'measuring' | Omit<Measured, 'cpu'>) => {
+      if (m === 'measuring') cpu = process.cpuUsage();
+      else resolve({ ...m, cpu: process.cpuUsage(cpu) });
+    });
     worker.once('error', reject);
   });
 }
 
 async function main(): Promise<void> {
+  // Loaded here, not at the top: the client thread runs this file too and needs none of the app.
+  const { createApp } = await import('../src/app.factory');
+  const { createPinoLogger } = await import('../src/common/logger');
+  const { loadConfig } = await import('../src/config/config.loader');
+  const { loadOrgConfig } = await import('../src/org/org-config');
   const db = await databaseUrl();
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
   const app = await createApp({ config, org: loadOrgConfig(), logger: createPinoLogger('silent') });
@@ -94,7 +104,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
-  const { latencies, failures, elapsed } = await runResidents(port);
+  const { latencies, failures, elapsed, cpu: used } = await runResidents(port);
   latencies.sort((a, b) => a - b);
   const figures = {
     engine: db.url.startsWith('mysql') ? 'mysql' : 'sqlite',
@@ -106,6 +116,9 @@ async function main(): Promise<void> {
     p99Ms: Number(percentile(latencies, 99).toFixed(1)),
     maxMs: Number((latencies[latencies.length - 1] ?? 0).toFixed(1)),
     failures,
+    // CPU of the whole process (app, SQLite and the client thread) per measured turn: steadier
+    // than turns/s when the machine is shared.
+    cpuMsPerTurn: Number(((used.user + used.system) / 1000 / Math.max(1, latencies.length)).toFixed(2)),
     target: '>= 1000 turns/s on SQLite, p99 < 100 ms',
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -50,3 +50,27 @@ describeEachEngine('DbStorage', (engine) => {
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
   });
 });
+
+describeEachEngine('DbStorage.replace (a turn saving the state it read)', (engine) => {
+  let ctx: Awaited<ReturnType<typeof createMigratedDataSource>>;
+  let storage: DbStorage;
+  beforeAll(async () => {
+    ctx = await createMigratedDataSource(engine);
+    storage = new DbStorage(ctx.dataSource);
+  });
+  afterAll(async () => ctx.close());
+
+  it('creates the item when the turn read none, and fails if another turn created it first', async () => {
+    const eTag = await storage.replace('f', '{"v":1}', null);
+    expect((await storage.read(['f'])).f).toEqual({ v: 1, eTag });
+    await expect(storage.replace('f', '{"v":2}', null)).rejects.toBeInstanceOf(ETagConflictError);
+    expect((await storage.read(['f'])).f.v).toBe(1);
+  });
+
+  it('replaces only the version the turn read: a turn that read an older one fails', async () => {
+    const first = await storage.replace('g', '{"v":1}', null);
+    const second = await storage.replace('g', '{"v":2}', first);
+    await expect(storage.replace('g', '{"v":3}', first)).rejects.toBeInstanceOf(ETagConflictError);
+    expect((await storage.read(['g'])).g).toEqual({ v: 2, eTag: second });
+  });
+});
