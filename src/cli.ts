@@ -12,7 +12,7 @@ import { loadCorrections } from './tickets/corrections';
 
 /** The `minyi` command. Each capability registers its own sub-commands; JSON goes to stdout, progress to stderr. */
 export function buildProgram(): Command {
-  const program = new Command('minyi').description('minyi (民意) operator commands').showHelpAfterError();
+  const program = new Command('minyi').description('minyi operator commands').showHelpAfterError();
   registerConsoleCommands(program);
   registerTicketsCommands(program);
   registerDialogCommands(program);

@@ -4,7 +4,7 @@ import { hasReadableContent, normaliseText, truncate } from './text';
 export interface FeatureSettings {
   /** A title token counts this many times a body token (titles are short and on topic). */
   titleWeight: number;
-  /** Adjacent content-word pairs ("物业 收费") are features too; written with one space between the words. */
+  /** Adjacent content-word pairs (e.g. "property fee" as two words) are features too; written with one space between the words. */
   phrases: boolean;
   /** Divide values by the message's Euclidean norm, so long messages do not score higher than short ones. */
   normalise: boolean;

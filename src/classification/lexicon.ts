@@ -12,7 +12,7 @@ const sectorSchema = z
     curatedBias: z.number().finite().optional(),
     /** Admin entries: added or boosted words, 0 = suppressed. They win over `keywords` and survive retraining. */
     curated: weights,
-    /** Learned words and phrases ("物业 收费"), highest weight first. */
+    /** Learned words and phrases (e.g. "property fee" as two words), highest weight first. */
     keywords: weights,
   })
   .strict();

@@ -13,7 +13,7 @@ export interface KeywordSuggestion {
 /**
  * Words worth adding or boosting per sector: frequent in the sector's misclassified messages (and
  * corrections), while absent or weak in that sector's lexicon. Weighted by how specific the word is to the
- * missed messages compared with all messages, so boilerplate such as 问题 does not top the list.
+ * missed messages compared with all messages, so boilerplate such as the word for "problem" does not top the list.
  */
 export function suggestKeywords(
   examples: readonly TrainingExample[],

@@ -13,7 +13,7 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
 }
 
-/** 张三丰 → 张**; a Latin name keeps its first letter. */
+/** A Chinese name keeps its first character and masks the rest; a Latin name keeps its first letter. */
 export function maskName(name: string | null | undefined): string | null {
   if (!name) return name ?? null;
   const chars = Array.from(name.trim());

@@ -3,7 +3,7 @@ import { CreatedAt, UpdatedAt } from '../database/columns';
 
 export type AreaKind = 'town' | 'street' | 'other';
 
-/** A town (镇) or street (街道) of the city; residents name it, routing uses it. */
+/** A town or street of the city; residents name it, routing uses it. */
 @Entity({ name: 'area' })
 export class AreaEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })

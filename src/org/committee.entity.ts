@@ -3,7 +3,7 @@ import { CreatedAt, UpdatedAt } from '../database/columns';
 
 export type CommitteeKind = 'specialised' | 'office';
 
-/** A specialised committee (专委会), or the CPPCC office that triages what no sector claims. */
+/** A specialised committee, or the CPPCC office that triages what no sector claims. */
 @Entity({ name: 'committee' })
 export class CommitteeEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })

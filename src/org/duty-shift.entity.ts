@@ -4,7 +4,7 @@ import { CreatedAt } from '../database/columns';
 export type DutySource = 'config' | 'console';
 
 /**
- * Who is on duty (值班) at a workstation: a weekly slot (weekday 1–7) or one date (YYYY-MM-DD), which wins.
+ * Who is on duty at a workstation: a weekly slot (weekday 1–7) or one date (YYYY-MM-DD), which wins.
  * Rows from org.yaml are `config`; the console's edits are `console` and seeding leaves them alone.
  */
 @Entity({ name: 'duty_shift' })

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../database/columns';
 
-/** A policy sector (界别/领域) that a concern is classified into; `name` is the label the lexicon uses. */
+/** A policy sector that a concern is classified into; `name` is the label the lexicon uses. */
 @Entity({ name: 'sector' })
 export class SectorEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })

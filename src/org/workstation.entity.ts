@@ -10,7 +10,7 @@ export interface ReceptionHours {
   end: string;
 }
 
-/** A committee-member studio (委员工作室), or the office's triage queue. */
+/** A committee-member studio, or the office's triage queue. */
 @Entity({ name: 'workstation' })
 @Index('IDX_workstation_committee', ['committeeCode'])
 export class WorkstationEntity {

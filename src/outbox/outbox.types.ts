@@ -43,7 +43,7 @@ export interface CardPayload {
   url?: string;
 }
 
-/** Replaces a sent card's buttons with a grey, unclickable text (e.g. "taken by 张伟") for these members. */
+/** Replaces a sent card's buttons with a grey, unclickable text (e.g. "taken by Zhang Wei") for these members. */
 export interface CardUpdatePayload {
   responseCode: string;
   replaceText: string;

@@ -48,49 +48,49 @@ export class MemberTicketsController {
 
   @Post('tickets/:number/take')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Take (买单) with a way of working and an activity; 409 ALREADY_TAKEN names the assignee' })
+  @ApiOperation({ summary: 'Take with a way of working and an activity; 409 ALREADY_TAKEN names the assignee' })
   take(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.takeSchema) body: z.infer<typeof s.takeSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.lifecycle.take(number, userid, body));
   }
 
   @Post('tickets/:number/note')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record work (记录); the first note starts the work' })
+  @ApiOperation({ summary: 'Record work; the first note starts the work' })
   note(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.noteSchema) body: z.infer<typeof s.noteSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.lifecycle.addNote(number, userid, body));
   }
 
   @Post('tickets/:number/answer')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Answer the resident (答复); only the assignee' })
+  @ApiOperation({ summary: 'Answer the resident; only the assignee' })
   answer(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.answerSchema) body: z.infer<typeof s.answerSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.lifecycle.answer(number, userid, body));
   }
 
   @Post('tickets/:number/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close (办结) with an outcome; before an answer only not_accepted with a reason' })
+  @ApiOperation({ summary: 'Close with an outcome; before an answer only not_accepted with a reason' })
   close(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.closeSchema) body: z.infer<typeof s.closeSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.disposition.close(number, userid, body));
   }
 
   @Post('tickets/:number/extend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Extend (延期) the answer deadline, with a reason' })
+  @ApiOperation({ summary: 'Extend the answer deadline, with a reason' })
   extend(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.reasonSchema) body: z.infer<typeof s.reasonSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.lifecycle.extend(number, userid, body.reason));
   }
 
   @Post('tickets/:number/reroute')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-route (转派) an untaken ticket to a workstation, committee or sector' })
+  @ApiOperation({ summary: 'Re-route an untaken ticket to a workstation, committee or sector' })
   reroute(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.rerouteSchema) body: z.infer<typeof s.rerouteSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.rerouting.reroute(number, userid, body));
   }
 
   @Post('tickets/:number/return')
   @HttpCode(200)
-  @ApiOperation({ summary: "Return (退单) a taken ticket to the office's triage queue, with a reason" })
+  @ApiOperation({ summary: "Return a taken ticket to the office's triage queue, with a reason" })
   giveBack(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.reasonSchema) body: z.infer<typeof s.reasonSchema>): Promise<TicketView> {
     return this.tickets.act(p, number, (userid) => this.disposition.returnToTriage(number, userid, body.reason));
   }

@@ -67,7 +67,7 @@ export interface ResidentTicketView {
   answerDeadline: Date | null;
   latestReply: string | null;
   rating: Rating | null;
-  /** Open to additions (补充) and, once answered, to a rating. */
+  /** Open to additions and, once answered, to a rating. */
   open: boolean;
 }
 
@@ -82,7 +82,7 @@ export interface FiledConcern {
 export interface ResidentTicketsPort {
   /** Classifies and routes without creating anything (shown to the resident for confirmation). */
   previewRoute(text: string, areaCode: string | null, chosenSector?: string | null): Promise<RoutePreview>;
-  /** Registers the concern (点单): creates the ticket, routes it, notifies the studio. */
+  /** Registers the concern: creates the ticket, routes it, notifies the studio. */
   fileConcern(concern: NewConcern): Promise<FiledConcern>;
   /** A resident joins an existing ticket as "same concern" (+1 support) instead of filing a new one. */
   supportTicket(number: string, resident: ResidentRef): Promise<ResidentTicketView>;
@@ -90,9 +90,9 @@ export interface ResidentTicketsPort {
   findForResident(number: string, resident: ResidentRef): Promise<ResidentTicketView | null>;
   /** The resident's tickets, newest first. */
   listForResident(resident: ResidentRef, limit?: number): Promise<ResidentTicketView[]>;
-  /** Appends text and/or attachments (补充) to one of the resident's open tickets. */
+  /** Appends text and/or attachments to one of the resident's open tickets. */
   addInformation(number: string, resident: ResidentRef, addition: { text?: string; attachments?: AttachmentRef[] }): Promise<ResidentTicketView>;
-  /** Rates an answered ticket (查单); not_satisfied reopens it (重办) with the comment as reason. */
+  /** Rates an answered ticket; not_satisfied reopens it with the comment as reason. */
   rate(number: string, resident: ResidentRef, rating: Rating, comment?: string | null): Promise<ResidentTicketView>;
 }
 

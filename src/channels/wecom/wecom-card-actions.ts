@@ -21,7 +21,7 @@ const ACTIVITY_FOR_WAY: Record<WayOfWorking, Activity> = {
 };
 
 /**
- * A member clicked 认领 on a ticket card: take the ticket through the tickets module, then grey out every copy of
+ * A member clicked the take button on a ticket card: take the ticket through the tickets module, then grey out every copy of
  * the card (each member got their own) with who took it. A second click anywhere is told who has it.
  */
 export class WecomCardActions {

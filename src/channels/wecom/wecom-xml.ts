@@ -181,7 +181,7 @@ export function buildTextReply(reply: PassiveReplyHeader & { content: string }):
   });
 }
 
-/** Plaintext that renames the clicked template-card button for the clicking member (e.g. "已受理"). */
+/** Plaintext that renames the clicked template-card button for the clicking member (e.g. "accepted"). */
 export function buildUpdateButtonReply(reply: PassiveReplyHeader & { replaceName: string }): string {
   return buildXml({
     ToUserName: reply.toUser,
