@@ -22,7 +22,10 @@ const attachmentsOf = (vars: DialogVars): AttachmentRef[] =>
 async function preview(ctx: HandlerContext): Promise<void> {
   const chosen = str(ctx.vars.chosenSector) || null;
   const route = await ctx.deps.tickets.previewRoute(str(ctx.vars.text), str(ctx.vars.areaCode) || null, chosen);
-  const words = route.reasons.length ? route.reasons : route.classification.keywords.slice(0, 5).map((k) => k.word);
+  // Residents are shown the words of their own message that decided the sector; the routing reasons are codes
+  // for the audit trail and the console, not for them.
+  const decisive = route.classification.keywords.filter((k) => k.weight > 0).slice(0, 5).map((k) => k.word);
+  const words = decisive.length ? decisive : [route.sector?.name ?? route.workstation.name];
   ctx.vars.sectorName = route.sector?.name ?? null;
   ctx.vars.committeeName = route.committee?.name ?? null;
   ctx.vars.workstationName = route.workstation.name;
