@@ -114,6 +114,10 @@ describeWithChromium('console in a browser', () => {
     await page.locator('[data-test=reply]').fill('已协调交警在上下学时段增设护学岗。<b>谢谢</b>');
     await page.click('[data-test=action-submit]');
     await page.locator('[data-test=timeline] [data-event=answered]').waitFor();
+    // routing reasons read as sentences, with names, not as stored codes
+    const routed = await page.locator('[data-test=timeline] [data-event=routed] [data-test=event-reason]').innerText();
+    expect(routed).not.toMatch(/(sector|workstation|committee|area):/);
+    expect(routed).toContain('滨河新区委员工作室');
     await expect(page.locator('[data-test=ticket-state]').textContent()).resolves.toBe('已答复');
     await expect(page.locator('[data-test=note]').last().textContent()).resolves.toContain('<b>谢谢</b>'); // text, not markup
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

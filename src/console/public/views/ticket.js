@@ -5,6 +5,7 @@ import { t } from '../lib/i18n.js';
 import { route } from '../lib/router.js';
 import { EmptyState, errorText, FieldError } from '../lib/ui.js';
 import { when } from './ticket-list.js';
+import { namesOf, reasonText } from '../lib/routing-reasons.js';
 
 const WAYS = ['bridge', 'expert', 'welfare'];
 const ACTIVITIES = ['micro_consultation', 'micro_research', 'micro_inspection', 'micro_welfare'];
@@ -36,7 +37,9 @@ export default {
   name: 'ticket-view',
   components: { EmptyState, FieldError },
   setup() {
-    const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, workstations: [] });
+    const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, workstations: [], names: {} });
+    api('/api/member/ticket-options').then((o) => { state.names = namesOf(o); }).catch(() => undefined);
+    const reasons = (e) => (e.type === 'routed' && e.reason ? e.reason.split('; ').map((code) => reasonText(code, state.names)) : [e.reason]);
     const form = reactive({ way: 'bridge', activity: 'micro_consultation', kind: 'note', text: '', reply: '', outcome: 'resolved', reason: '', workstationCode: '' });
 
     async function load() {
@@ -98,7 +101,7 @@ export default {
 
     watch(() => route.query.number, load, { immediate: true });
     const moves = computed(() => (state.ticket ? movesFor(state.ticket) : []));
-    return { state, form, moves, open, submit, when, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
+    return { state, form, moves, open, submit, when, reasons, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
   },
   template: `<section class="view ticket-view">
     <p><a href="#/queue" data-test="back">{{ $t('ticket.back') }}</a></p>
@@ -188,7 +191,7 @@ export default {
           <span class="small muted">{{ when(e.at) }}</span>
           <strong>{{ $t('ticket.event.' + e.type) }}</strong>
           <span class="small">{{ e.actorKind === 'member' ? e.actor : $t('ticket.actor.' + e.actorKind) }}</span>
-          <div v-if="e.reason" class="small ticket-text">{{ e.reason }}</div>
+          <div v-if="e.reason" class="small ticket-text" data-test="event-reason"><span v-for="(r, i) in reasons(e)" :key="i" class="reason-line">{{ r }}</span></div>
         </li>
       </ol>
     </template>
