@@ -1,3 +1,4 @@
+import { MediaFileEntity } from '../channels/wecom/media-file.entity';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { KfCursorEntity } from '../inbox/kf-cursor.entity';
 import { KfWindowEntity } from '../inbox/kf-window.entity';
@@ -48,4 +49,5 @@ export const ALL_ENTITIES = [
   TicketSupporterEntity,
   TicketSequenceEntity,
   ClassificationCorrectionEntity,
+  MediaFileEntity,
 ];

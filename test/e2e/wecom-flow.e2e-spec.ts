@@ -7,7 +7,7 @@ import { TicketLifecycleService } from '../../src/tickets/ticket-lifecycle.servi
 import type { FakeSent } from '../fake-wecom/fake-wecom.server';
 import { describeEachEngine } from '../support/database';
 import { waitFor } from '../support/wait';
-import { buildEventCallback, buildKfEventCallback, buildTextCallback } from '../support/wecom-callback';
+import { buildEventCallback, buildKfEventCallback, buildTextCallback, sealCallback, TEST_WECOM_KEYS } from '../support/wecom-callback';
 import { startWecomApp } from '../support/wecom-app';
 
 const FILING = ['反映问题', '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '全小区约200户', '跳过', '13812345678', '张三', '同意', '正确', '确认提交'];
@@ -157,6 +157,31 @@ describeEachEngine('WeCom end to end against the fake WeCom server', (engine) =>
       'duty member told',
     );
     expect(session.servicerUserid).toBe(body(notice).touser);
+  });
+
+  it('copies a resident\'s photo out of WeCom at once, for the app and for Customer Service', async () => {
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from('a photo of the broken street lamp')]);
+    const appMedia = w.fake.addMedia(photo, 'image/jpeg', 'lamp.jpg');
+    const image = sealCallback(
+      `<xml><ToUserName><![CDATA[${TEST_WECOM_KEYS.corpId}]]></ToUserName><FromUserName><![CDATA[res-photo]]></FromUserName>` +
+        `<CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://x/p.jpg]]></PicUrl>` +
+        `<MediaId><![CDATA[${appMedia}]]></MediaId><MsgId>6100000000000000001</MsgId><AgentID>1000002</AgentID></xml>`,
+    );
+    expect((await w.post(image)).status).toBe(200);
+    const kfMedia = w.fake.addMedia(photo, 'image/jpeg', 'lamp2.jpg');
+    clock.advance(5_000);
+    const { token } = w.fake.queueKfMessages('wkTEST01', [{ external_userid: 'wmRES-photo', msgtype: 'image', image: { media_id: kfMedia } }]);
+    await w.post(buildKfEventCallback({ openKfId: 'wkTEST01', token }));
+    const ds = w.t.app.get(DataSource);
+    const rows = await waitFor(async () => {
+      const r: Array<{ source: string; mediaId: string; dataBase64: string; contentType: string }> = await ds.query('SELECT source, mediaId, dataBase64, contentType FROM media_file ORDER BY id');
+      return r.length === 2 ? r : null;
+    }, 15_000, 'two media copied');
+    expect(rows.map((r) => [r.source, r.mediaId])).toEqual([['wecom_app', appMedia], ['wecom_kf', kfMedia]]);
+    for (const r of rows) {
+      expect(Buffer.from(r.dataBase64, 'base64').equals(photo)).toBe(true);
+      expect(r.contentType).toBe('image/jpeg');
+    }
   });
 
   it('delivers everything once after the WeCom API was down for 2 minutes', async () => {

@@ -4,6 +4,7 @@ import type { ConversationTurn } from '../../conversation/conversation.types';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';
 import type { WecomCallback } from './wecom-messages';
+import { WecomMedia } from './wecom-media';
 import { enqueueReplies } from './wecom-replies';
 
 /** What a template-card click does (take, re-route, view); provided by the ticket side of the WeCom channel. */
@@ -16,25 +17,26 @@ export class WecomAppProcessor {
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
     private readonly onCardAction: CardActionHandler,
+    private readonly media: WecomMedia,
   ) {}
 
   async process(row: InboxMessageEntity): Promise<void> {
     const callback = row.payload as unknown as WecomCallback;
     if (callback.kind === 'template_card_event') return this.onCardAction(callback, row.id);
-    const turn = this.turnOf(callback);
+    const turn = await this.turnOf(callback);
     if (!turn) return;
     const replies = await this.conversation.handle(turn);
     await enqueueReplies(this.dataSource, this.outbox, { channel: 'wecom_app', recipient: turn.user, inboxId: row.id }, replies);
   }
 
-  private turnOf(callback: WecomCallback): ConversationTurn | null {
+  private async turnOf(callback: WecomCallback): Promise<ConversationTurn | null> {
     switch (callback.kind) {
       case 'text':
         return { channel: 'wecom_app', user: callback.fromUserName, text: callback.content };
       case 'image':
       case 'voice':
       case 'video':
-        return { channel: 'wecom_app', user: callback.fromUserName, attachments: [{ kind: callback.kind, ref: callback.mediaId }] };
+        return { channel: 'wecom_app', user: callback.fromUserName, attachments: [await this.media.keep('wecom_app', callback.kind, callback.mediaId)] };
       case 'location':
         return {
           channel: 'wecom_app',

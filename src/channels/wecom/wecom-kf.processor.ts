@@ -9,6 +9,7 @@ import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';
 import type { WecomApiClient } from './wecom-api.client';
 import type { KfSyncMessage } from './wecom-messages';
+import { WecomMedia } from './wecom-media';
 import { enqueueReplies } from './wecom-replies';
 
 /** kf failure types that a later window can fix: session expired (4), closed (5), over 5 messages (6). */
@@ -28,6 +29,7 @@ export class WecomKfProcessor {
     private readonly api: WecomApiClient,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly media: WecomMedia,
   ) {}
 
   async process(row: InboxMessageEntity): Promise<void> {
@@ -49,7 +51,7 @@ export class WecomKfProcessor {
     const current = await windows.findOneBy(key);
     if (!current || current.lastCustomerMessageAt <= at) await windows.save({ ...key, lastCustomerMessageAt: at, quotaFrom: this.clock.now() });
     await this.outbox.releaseHeld('wecom_kf', message.externalUserid);
-    const turn = this.turnOf(message);
+    const turn = await this.turnOf(message);
     if (!turn) return;
     const replies = await this.conversation.handle(turn);
     await enqueueReplies(
@@ -60,7 +62,7 @@ export class WecomKfProcessor {
     );
   }
 
-  private turnOf(message: KfSyncMessage): ConversationTurn | null {
+  private async turnOf(message: KfSyncMessage): Promise<ConversationTurn | null> {
     const base = { channel: 'wecom_kf' as const, user: message.externalUserid, openKfId: message.openKfid };
     switch (message.type) {
       case 'text':
@@ -69,7 +71,7 @@ export class WecomKfProcessor {
       case 'voice':
       case 'video':
       case 'file':
-        return { ...base, attachments: [{ kind: message.type, ref: message.mediaId }] };
+        return { ...base, attachments: [await this.media.keep('wecom_kf', message.type, message.mediaId)] };
       case 'location':
         return { ...base, location: { lat: message.latitude, lng: message.longitude, label: message.name || message.address || null } };
       default:

@@ -24,6 +24,7 @@ import { WecomCrypto } from './wecom-crypto';
 import { WECOM_KF_MSG_SOURCE, WecomKfSync } from './wecom-kf-sync';
 import { WecomKfProcessor } from './wecom-kf.processor';
 import { WecomKfTransport } from './wecom-kf.transport';
+import { WecomMedia } from './wecom-media';
 
 /** Connects the WeCom pieces to the inbox (what arrives) and the outbox (what leaves) once the app starts. */
 @Injectable()
@@ -48,9 +49,10 @@ class WecomChannels implements OnModuleInit {
     this.dispatcher.register(new WecomAppTransport(api, this.outboxRepo, clock));
     this.dispatcher.register(new WecomKfTransport(api, this.outboxRepo, dataSource, clock));
     const cards = new WecomCardActions(this.lifecycle, this.org, outbox, dataSource, this.i18n);
-    const app = new WecomAppProcessor(this.conversation, outbox, dataSource, (click, id) => cards.handle(click, id));
+    const media = new WecomMedia(api, dataSource);
+    const app = new WecomAppProcessor(this.conversation, outbox, dataSource, (click, id) => cards.handle(click, id), media);
     const sync = new WecomKfSync(api, this.inbox, dataSource, clock);
-    const kf = new WecomKfProcessor(this.conversation, outbox, api, dataSource, clock);
+    const kf = new WecomKfProcessor(this.conversation, outbox, api, dataSource, clock, media);
     this.worker.register(WECOM_APP_SOURCE, (row) => app.process(row));
     this.worker.register(WECOM_KF_EVENT_SOURCE, async (row) => void (await sync.process(row)));
     this.worker.register(WECOM_KF_MSG_SOURCE, (row) => kf.process(row));
