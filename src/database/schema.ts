@@ -54,3 +54,16 @@ export function schemaFor(queryRunner: QueryRunner) {
     index: (name: string, columnNames: string[], isUnique = false): TableIndexOptions => ({ name, columnNames, isUnique }),
   };
 }
+
+/** The columns of `ClaimableRow` (outbox, inbox, jobs), in migrations; the table adds its own after them. */
+export function claimableColumns(queryRunner: QueryRunner): TableColumnOptions[] {
+  const s = schemaFor(queryRunner);
+  return [
+    s.id(),
+    s.varchar('state', 16),
+    s.int('attempts', false, 0),
+    s.varchar('lockedBy', 64, true),
+    s.datetime('lockedUntil', true),
+    s.text('lastError', true),
+  ];
+}

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ClaimableRow } from '../database/claimable-row';
 import { DATETIME } from '../database/columns';
 
 /** pending → processing (claimed by one instance, with a lease) → done; failed after too many attempts. */
@@ -11,10 +12,7 @@ export type InboxState = 'pending' | 'processing' | 'done' | 'failed';
 @Entity({ name: 'inbox_message' })
 @Index('UQ_inbox_dedupe', ['dedupeKey'], { unique: true })
 @Index('IDX_inbox_due', ['state', 'nextAttemptAt'])
-export class InboxMessageEntity {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
+export class InboxMessageEntity extends ClaimableRow<InboxState> {
   /** Which processor handles it, e.g. `wecom_app`, `wecom_kf_event`, `wecom_kf_msg`. */
   @Column({ type: 'varchar', length: 32 })
   source!: string;
@@ -29,23 +27,8 @@ export class InboxMessageEntity {
   @Column({ type: 'simple-json' })
   payload!: Record<string, unknown>;
 
-  @Column({ type: 'varchar', length: 16 })
-  state!: InboxState;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
   @Column(DATETIME)
   nextAttemptAt!: Date;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  lockedBy!: string | null;
-
-  @Column({ ...DATETIME, nullable: true })
-  lockedUntil!: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
 
   @Column(DATETIME)
   receivedAt!: Date;

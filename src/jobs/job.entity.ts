@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ClaimableRow } from '../database/claimable-row';
 import { CreatedAt, DATETIME } from '../database/columns';
 
 /** pending: due at dueAt; running: claimed by one instance until lockedUntil; done; failed: gave up after retries. */
@@ -10,10 +11,7 @@ export type JobPayload = Record<string, string | number | boolean | null>;
 @Entity({ name: 'job' })
 @Index('UQ_job_unique_key', ['uniqueKey'], { unique: true })
 @Index('IDX_job_due', ['state', 'dueAt'])
-export class JobEntity {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
+export class JobEntity extends ClaimableRow<JobState> {
   @Column({ type: 'varchar', length: 64 })
   kind!: string;
 
@@ -26,21 +24,6 @@ export class JobEntity {
 
   @Column({ type: 'simple-json' })
   payload!: JobPayload;
-
-  @Column({ type: 'varchar', length: 16 })
-  state!: JobState;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  lockedBy!: string | null;
-
-  @Column({ ...DATETIME, nullable: true })
-  lockedUntil!: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
 
   @CreatedAt()
   createdAt!: Date;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { ClaimableRow } from '../database/claimable-row';
 import { CreatedAt, DATETIME } from '../database/columns';
 import type { OutboxChannel, OutboxKind, NewOutboxMessage } from './outbox.types';
 
@@ -12,10 +13,7 @@ export type OutboxState = 'pending' | 'sending' | 'sent' | 'held' | 'dead';
 @Index('UQ_outbox_idempotency', ['idempotencyKey'], { unique: true })
 @Index('IDX_outbox_due', ['state', 'nextAttemptAt'])
 @Index('IDX_outbox_recipient', ['channel', 'recipient', 'state'])
-export class OutboxMessageEntity {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
+export class OutboxMessageEntity extends ClaimableRow<OutboxState> {
   @Column({ type: 'varchar', length: 191 })
   idempotencyKey!: string;
 
@@ -34,23 +32,8 @@ export class OutboxMessageEntity {
   @Column({ type: 'simple-json' })
   payload!: NewOutboxMessage['payload'];
 
-  @Column({ type: 'varchar', length: 16 })
-  state!: OutboxState;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
   @Column(DATETIME)
   nextAttemptAt!: Date;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  lockedBy!: string | null;
-
-  @Column({ ...DATETIME, nullable: true })
-  lockedUntil!: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastError!: string | null;
 
   @Column({ type: 'integer', nullable: true })
   ticketId!: number | null;

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { schemaFor } from '../schema';
+import { claimableColumns, schemaFor } from '../schema';
 
 export class CreateOutbox1764305000000 implements MigrationInterface {
   name = 'CreateOutbox1764305000000';
@@ -10,19 +10,14 @@ export class CreateOutbox1764305000000 implements MigrationInterface {
       new Table({
         name: 'outbox_message',
         columns: [
-          s.id(),
+          ...claimableColumns(queryRunner),
           s.varchar('idempotencyKey', 191),
           s.varchar('channel', 16),
           s.varchar('recipient', 128),
           s.varchar('openKfId', 64, true),
           s.varchar('kind', 16),
           s.longText('payload'),
-          s.varchar('state', 16),
-          s.int('attempts', false, 0),
           s.datetime('nextAttemptAt'),
-          s.varchar('lockedBy', 64, true),
-          s.datetime('lockedUntil', true),
-          s.text('lastError', true),
           s.int('ticketId', true),
           s.text('result', true),
           s.createdAt(),

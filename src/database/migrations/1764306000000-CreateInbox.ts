@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { schemaFor } from '../schema';
+import { claimableColumns, schemaFor } from '../schema';
 
 export class CreateInbox1764306000000 implements MigrationInterface {
   name = 'CreateInbox1764306000000';
@@ -10,17 +10,12 @@ export class CreateInbox1764306000000 implements MigrationInterface {
       new Table({
         name: 'inbox_message',
         columns: [
-          s.id(),
+          ...claimableColumns(queryRunner),
           s.varchar('source', 32),
           s.varchar('dedupeKey', 191),
           s.varchar('sender', 128),
           s.longText('payload'),
-          s.varchar('state', 16),
-          s.int('attempts', false, 0),
           s.datetime('nextAttemptAt'),
-          s.varchar('lockedBy', 64, true),
-          s.datetime('lockedUntil', true),
-          s.text('lastError', true),
           s.datetime('receivedAt'),
           s.datetime('processedAt', true),
         ],

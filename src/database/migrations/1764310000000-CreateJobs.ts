@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { schemaFor } from '../schema';
+import { claimableColumns, schemaFor } from '../schema';
 
 export class CreateJobs1764310000000 implements MigrationInterface {
   name = 'CreateJobs1764310000000';
@@ -10,16 +10,11 @@ export class CreateJobs1764310000000 implements MigrationInterface {
       new Table({
         name: 'job',
         columns: [
-          s.id(),
+          ...claimableColumns(queryRunner),
           s.varchar('kind', 64),
           s.varchar('uniqueKey', 191),
           s.datetime('dueAt'),
           s.text('payload'),
-          s.varchar('state', 16),
-          s.int('attempts', false, 0),
-          s.varchar('lockedBy', 64, true),
-          s.datetime('lockedUntil', true),
-          s.text('lastError', true),
           s.createdAt(),
           s.datetime('finishedAt', true),
         ],
