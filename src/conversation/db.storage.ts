@@ -29,7 +29,8 @@ const newETag = (): string => randomUUID();
  */
 export class DbStorage implements Storage {
   private readonly codec: RowCodec<DialogStateEntity>;
-  private readonly sql: { update: string; updateIf: string; insert: string; delete: string; select: string };
+  /** The statements, also run by a turn's own save on SQLite (`SessionRepository.finish`). */
+  readonly sql: { update: string; updateIf: string; insert: string; delete: string; select: string };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -74,7 +75,7 @@ export class DbStorage implements Storage {
    */
   async replace(key: string, json: string, expected: string | null): Promise<string> {
     const eTag = newETag();
-    const updatedAt = this.codec.toRaw('updatedAt', this.now());
+    const updatedAt = this.updatedAt();
     if (expected) {
       const updated = await runSql(this.dataSource, this.sql.updateIf, [json, eTag, updatedAt, key, expected]);
       if (updated.affected !== 1) throw new ETagConflictError(key);
@@ -87,6 +88,15 @@ export class DbStorage implements Storage {
       throw e;
     }
     return eTag;
+  }
+
+  /** The raw `updatedAt` value for a write now. */
+  updatedAt(): unknown {
+    return this.codec.toRaw('updatedAt', this.now());
+  }
+
+  newETag(): string {
+    return newETag();
   }
 
   private async writeOne(key: string, json: string, expected: string | null): Promise<void> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID } from '../common/polling-worker';
-import { DbStorage, StoredState } from './db.storage';
-import type { DialogSessionEntity } from './dialog-session.entity';
-import { SessionRepository } from './session.repository';
+import { SessionRepository, TurnRecord } from './session.repository';
+
+export type { TurnRecord } from './session.repository';
 
 export const TURN_LOCK_POLICY = { leaseMs: 30_000, waitMs: 15_000, pollMs: 15 };
 
@@ -14,19 +14,13 @@ export class TurnBusyError extends Error {
   }
 }
 
-/** What a turn reads under its lease and may change: the session, and its dialog state as stored JSON. */
-export interface TurnRecord {
-  session: DialogSessionEntity;
-  state: StoredState;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one resident's turns one at a time. Inside this process a promise chain per resident queues them (no
  * database polling); across instances the `dialog_session` lease does, so retried handlers never run twice
- * concurrently and no turn overwrites another's dialog state. A turn costs four statements: claim the lease,
- * read session and state together, write the state (only if changed, guarded by its eTag), save and release.
+ * concurrently and no turn overwrites another's dialog state. A turn costs a claim that reads the session and
+ * its state, and a save of both that gives the lease back (see SessionRepository for the statements).
  */
 @Injectable()
 export class TurnLock {
@@ -34,7 +28,6 @@ export class TurnLock {
 
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly states: DbStorage,
     private readonly clock: Clock,
   ) {}
 
@@ -51,19 +44,17 @@ export class TurnLock {
 
   private async withLease<T>(key: string, channel: string, userId: string, stateKey: string, work: (r: TurnRecord) => Promise<T>): Promise<T> {
     const deadline = Date.now() + TURN_LOCK_POLICY.waitMs;
-    while (!(await this.sessions.tryLock(key, channel, userId, INSTANCE_ID, this.clock.now(), TURN_LOCK_POLICY.leaseMs))) {
+    const claim = () => this.sessions.claim({ key, channel, userId, stateKey, owner: INSTANCE_ID, now: this.clock.now(), leaseMs: TURN_LOCK_POLICY.leaseMs });
+    let record: TurnRecord | null;
+    while (!(record = await claim())) {
       if (Date.now() > deadline) throw new TurnBusyError(key);
       await sleep(TURN_LOCK_POLICY.pollMs);
     }
     let saved = false;
     try {
-      const loaded = await this.sessions.load(key, stateKey);
-      if (!loaded) throw new Error(`TurnLock.run(): session "${key}" vanished under its lease`);
-      const read = { ...loaded.state };
-      const result = await work(loaded);
-      // The eTag read under the lease must still be there: a lease that ran out and was taken over fails here.
-      if (loaded.state.json !== read.json && loaded.state.json !== null) await this.states.replace(stateKey, loaded.state.json, read.eTag);
-      await this.sessions.saveAndUnlock(loaded.session, INSTANCE_ID, this.clock.now());
+      const read = { ...record.state };
+      const result = await work(record);
+      await this.sessions.finish(record, stateKey, read, INSTANCE_ID, this.clock.now());
       saved = true;
       return result;
     } finally {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Database } from 'better-sqlite3';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface FlowToken {
@@ -25,6 +26,20 @@ class Mutex {
  * timeout. Sharing the lock makes the second wait asynchronously instead.
  */
 const fileLocks = new Map<string, Mutex>();
+
+/** Per serialised DataSource: runs synchronous work on its raw connection when no other flow owns it. */
+type Exclusive = <T>(work: (db: Database) => T) => Promise<T>;
+const exclusives = new WeakMap<DataSource, Exclusive>();
+
+/**
+ * Runs `work` on the raw better-sqlite3 connection of a SQLite DataSource, outside any other flow's open
+ * transaction (inside the caller's own, if it has one). For hot paths only: statements prepared once and run
+ * synchronously skip TypeORM's per-query work, and `db.transaction()` commits several writes at once. Returns
+ * undefined for other engines, so callers keep a portable path.
+ */
+export function sqliteExclusive(dataSource: DataSource): Exclusive | undefined {
+  return exclusives.get(dataSource);
+}
 
 function lockFor(database: unknown): Mutex {
   if (typeof database !== 'string' || database === '' || database === ':memory:') return new Mutex();
@@ -73,6 +88,17 @@ export function serializeSqlite(dataSource: DataSource): DataSource {
       done();
     }
   }) as QueryRunner['query'];
+
+  exclusives.set(dataSource, async (work) => {
+    const db = (await runner.connect()) as Database;
+    if (ownsConnection()) return work(db);
+    const done = await mutex.acquire();
+    try {
+      return work(db);
+    } finally {
+      done();
+    }
+  });
 
   runner.startTransaction = async (isolation) => {
     if (!ownsConnection()) {
