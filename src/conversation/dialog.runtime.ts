@@ -1,5 +1,5 @@
 import { Activity, TurnContext } from 'botbuilder-core';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { Botkit, BotkitConversation, BotWorker } from 'botkit';
 import type { Storage } from 'botbuilder-core';
 import { TurnStorage } from './turn-storage';
@@ -10,6 +10,9 @@ import type { I18nService } from './i18n.service';
 import type { LoadedScript } from './script.loader';
 import { ScriptCompiler, versionOf } from './script.compiler';
 import { setTurnInfo, TurnInfo } from './turn-info';
+
+/** The turn-state key botbuilder-dialogs' DialogStateManager looks its configuration up under. */
+const MEMORY_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /** The scripted dialog on top of the stack: its id, thread and variables. */
 export interface ActiveDialog {
@@ -44,6 +47,8 @@ export class DialogRuntime {
   private readonly dialogs = new Map<string, BotkitConversation>();
   private readonly storage: TurnStorage;
   private readonly state: ConversationStateView;
+  /** Memory scopes and path resolvers, as botbuilder built them on the first turn (see `dispatch`). */
+  private memory?: DialogStateManagerConfiguration;
 
   constructor(storage: Storage, i18n: I18nService, handlers: Readonly<Record<string, DialogHandler>>) {
     this.storage = new TurnStorage(storage);
@@ -110,7 +115,11 @@ export class DialogRuntime {
       context,
       incoming_message: incoming,
     });
+    // botbuilder-dialogs builds its memory scopes anew in each turn's first DialogContext (a service container
+    // and schema checks, ≈ 4 % of a turn) unless the turn carries them; they keep no per-turn state.
+    if (this.memory) context.turnState.set(MEMORY_CONFIGURATION, this.memory);
     const dc = await this.controller.dialogSet.createContext(context);
+    this.memory ??= dc.state.configuration;
     const bot = await this.controller.spawn(dc);
     await route(bot, dc, this.active(dc));
     return this.active(dc);
