@@ -9,6 +9,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { configureWorkers } from './common/polling-worker';
 import type { AppConfig } from './config/config.schema';
 import { setupOpenApi } from './console/console.openapi';
+import { PHOTO_TYPES } from './media/photo';
 import type { OrgConfig } from './org/org-config';
 
 export interface CreateAppOptions {
@@ -27,6 +28,12 @@ export async function createApp({ config, org, logger, clock }: CreateAppOptions
   adapter.getInstance().addContentTypeParser(
     ['text/xml', 'application/xml'],
     { parseAs: 'string', bodyLimit: config.server.bodyLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
+  // A photo from the web chat arrives as the raw image body; the controller checks its bytes are that image.
+  adapter.getInstance().addContentTypeParser(
+    [...PHOTO_TYPES],
+    { parseAs: 'buffer', bodyLimit: config.server.photoLimitBytes },
     (_req, body, done) => done(null, body),
   );
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, org, clock), adapter, {

@@ -16,6 +16,7 @@ export const appConfigSchema = z
         port: portSchema,
         host: z.string().min(1),
         bodyLimitBytes: z.coerce.number().int().min(1024).max(50 * 1024 * 1024),
+        photoLimitBytes: z.coerce.number().int().min(1024).max(50 * 1024 * 1024),
         publicUrl: z.string().url(),
       })
       .strict(),

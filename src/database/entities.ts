@@ -1,4 +1,4 @@
-import { MediaFileEntity } from '../channels/wecom/media-file.entity';
+import { MediaFileEntity } from '../media/media-file.entity';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { KfCursorEntity } from '../inbox/kf-cursor.entity';
 import { KfWindowEntity } from '../inbox/kf-window.entity';

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
@@ -44,6 +45,20 @@ export class MemberTicketsController {
   @ApiOperation({ summary: "A ticket with its timeline, notes and deciding keywords; the resident's contact whole only for the assignee" })
   show(@CurrentPrincipal() p: Principal, @Param('number') number: string): Promise<TicketView> {
     return this.tickets.show(p, number);
+  }
+
+  @Get('tickets/:number/attachments/:index')
+  @ApiOperation({ summary: "A photo or file the resident sent, as stored (WeCom media is copied on arrival)" })
+  async attachment(@CurrentPrincipal() p: Principal, @Param('number') number: string, @Param('index', ParseIntPipe) index: number, @Res() reply: FastifyReply): Promise<void> {
+    const media = await this.tickets.attachment(p, number, index);
+    // Served as the stored type and never sniffed into HTML: a resident's upload must not run in the console.
+    await reply
+      .header('content-type', media.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=3600')
+      .header('content-disposition', media.contentType.startsWith('image/') ? 'inline' : 'attachment')
+      .send(Buffer.from(media.dataBase64, 'base64'));
   }
 
   @Post('tickets/:number/take')

@@ -4,6 +4,7 @@ import { maskName, maskPhone, maskPhonesInText } from '../common/privacy';
 import type { Principal } from '../console/auth/principal';
 import { ScopeService } from '../console/auth/scope.service';
 import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { MediaFileEntity } from '../media/media-file.entity';
 import { OrgRepository } from '../org/org.repository';
 import type { TicketEntity } from './ticket.entity';
 import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
@@ -103,6 +104,16 @@ export class MemberTicketsService {
 
   async show(principal: Principal, number: string): Promise<TicketView> {
     return this.view(await this.visible(principal, number), principal);
+  }
+
+  /** A stored photo or file of a ticket in the caller's scope, by its place in the ticket's attachments. */
+  async attachment(principal: Principal, number: string, index: number): Promise<MediaFileEntity> {
+    const ticket = await this.visible(principal, number);
+    const ref = (ticket.attachments ?? [])[index]?.ref ?? '';
+    const id = /^media:(\d+)$/.exec(ref)?.[1];
+    const media = id ? await this.repo.dataSource.manager.findOneBy(MediaFileEntity, { id: Number(id) }) : null;
+    if (!media) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `ticket ${number} has no stored attachment ${index}`);
+    return media;
   }
 
   /** Runs a move as the principal on a ticket in scope, then shows the ticket as it is now. */

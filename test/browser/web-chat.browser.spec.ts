@@ -1,12 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { MediaFileEntity } from '../../src/media/media-file.entity';
+import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { startTestApp, TestApp } from '../support/app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 
 jest.setTimeout(180_000);
+
+// The smallest valid PNG (1×1, transparent).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 describe('web chat in a browser', () => {
   let t: TestApp;
@@ -45,11 +51,26 @@ describe('web chat in a browser', () => {
     const userId = await page.evaluate(() => localStorage.getItem('minyi.user'));
     expect(userId).toMatch(/^web-/);
 
-    for (const text of ['反映问题', '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '跳过', '跳过', '13812345678', '张三', '同意', '正确', '确认提交']) {
+    for (const text of ['反映问题', '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '跳过']) {
+      await send(page, text);
+    }
+    // The photo button uploads the picture, then sends it as the answer to the photo question.
+    const before = await page.locator('.msg.bot').count();
+    await page.setInputFiles('#file', { name: 'street-light.png', mimeType: 'image/png', buffer: PNG });
+    await page.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+    expect(await page.locator('.msg.me').last().textContent()).toContain('street-light.png');
+    expect(await page.locator('.msg.bot').last().textContent()).toContain('已收到1张照片');
+    for (const text of ['完成', '13812345678', '张三', '同意', '正确', '确认提交']) {
       await send(page, text);
     }
     const last = await page.locator('.msg.bot').last().textContent();
     expect(last).toMatch(/编号：[A-Z]{2}\d{8}-\d{4}/);
+    const number = /编号：([A-Z]{2}\d{8}-\d{4})/.exec(last ?? '')![1];
+    const ticket = await t.app.get(DataSource).getRepository(TicketEntity).findOneByOrFail({ number });
+    const [photo] = ticket.attachments;
+    expect(photo).toMatchObject({ kind: 'image', name: 'street-light.png' });
+    const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ id: Number(photo.ref.slice('media:'.length)) });
+    expect(Buffer.from(stored.dataBase64, 'base64').equals(PNG)).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'web-chat-filed.png'), fullPage: true });
 

@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { MediaStore, mediaRef } from '../../src/media/media.store';
 import { aConcern, aResident, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
@@ -130,5 +132,22 @@ describeEachEngine('console: members work tickets', (engine) => {
     await expect(post(wangqiang, moved, 'close', { outcome: 'resolved' }).then((a) => a.status)).resolves.toBe(409);
     await expect(post(wangqiang, moved, 'close', { outcome: 'not_accepted', reason: '重复诉求' }).then((a) => a.json)).resolves.toMatchObject({ state: 'closed', outcome: 'not_accepted' });
     await expect(get(wangqiang, '/api/member/tickets?state=closed').then((a) => (a.json as Item[]).map((i) => i.number))).resolves.toContain(moved);
+  });
+
+  it('serves a stored photo of a ticket to members who may see the ticket, as an inert image', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const media = await new MediaStore(t.app.get(DataSource)).keep({ source: 'web', mediaId: 'photo-test', contentType: 'image/png', filename: null, bytes: png });
+    const attachments = [{ kind: 'location' as const, ref: '38.8,110.4', name: null }, { kind: 'image' as const, ref: mediaRef(media.id), name: 'light.png' }];
+    const number = (await s.resident.fileConcern(aConcern({ areaCode: 'binhe', chosenSector: '教育文体', attachments }))).ticket.number;
+    const res = await fetch(`${t.url}/api/member/tickets/${number}/attachments/1`, { headers: { cookie: zhangwei.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+    // Not stored (a location), out of range, another workstation, no session.
+    await expect(get(zhangwei, `/api/member/tickets/${number}/attachments/0`).then((a) => a.status)).resolves.toBe(404);
+    await expect(get(zhangwei, `/api/member/tickets/${number}/attachments/5`).then((a) => a.status)).resolves.toBe(404);
+    await expect(get(wangqiang, `/api/member/tickets/${number}/attachments/1`).then((a) => a.status)).resolves.toBe(404);
+    await expect(fetch(`${t.url}/api/member/tickets/${number}/attachments/1`).then((r) => r.status)).resolves.toBe(401);
   });
 });

@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
+import { MediaFileEntity } from '../../src/media/media-file.entity';
+import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
-import { fileConcern, resident } from '../dialogs/support/chat';
+import { fileConcern, numberIn, resident } from '../dialogs/support/chat';
 import { answerTicket } from '../dialogs/support/tickets';
 
 describeEachEngine('web chat', (engine) => {
@@ -41,6 +43,52 @@ describeEachEngine('web chat', (engine) => {
     const long = await post(JSON.stringify({ type: 'message', user: 'u', text: 'x'.repeat(2001) }));
     expect(long.status).toBe(400);
     expect(((await long.json()) as { message: string }).message).toContain('2000');
+  });
+
+  // The smallest valid PNG (1×1, transparent).
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const upload = (bytes: Buffer, type: string, user = 'web-photo') =>
+    fetch(`${t.url}/api/media?user=${user}`, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(bytes) });
+
+  it('keeps a photo uploaded from the page, and the filed ticket carries it', async () => {
+    const res = await upload(PNG, 'image/png');
+    expect(res.status).toBe(201);
+    const media = (await res.json()) as { kind: string; ref: string; size: number };
+    expect(media).toMatchObject({ kind: 'image', ref: expect.stringMatching(/^media:\d+$/), size: PNG.length });
+    // The same bytes again are the same stored file.
+    expect(((await (await upload(PNG, 'image/png')).json()) as { ref: string }).ref).toBe(media.ref);
+    const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ id: Number(media.ref.slice(6)) });
+    expect(Buffer.from(stored.dataBase64, 'base64').equals(PNG)).toBe(true);
+    expect(stored).toMatchObject({ source: 'web', contentType: 'image/png' });
+
+    const r = resident(t);
+    await r.say('反映问题');
+    await r.say('小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全');
+    await r.say('西沙街道幸福小区3号楼');
+    await r.say('上个月');
+    await r.say('全小区约200户');
+    await r.say('', { attachments: [{ kind: media.kind, ref: media.ref, name: 'light.png' }] });
+    expect(r.last).toContain('1张照片');
+    await r.say('完成');
+    await r.say('13812345678');
+    await r.say('张三');
+    await r.say('同意');
+    await r.say('正确');
+    await r.say('确认提交');
+    const number = numberIn(r.last)!;
+    const ticket = await t.app.get(DataSource).getRepository(TicketEntity).findOneByOrFail({ number });
+    expect(ticket.attachments).toEqual([expect.objectContaining({ kind: 'image', ref: media.ref })]);
+  });
+
+  it('refuses a body that is not the photo it claims to be (415) and a photo over the limit (413)', async () => {
+    const fake = await upload(Buffer.from('<script>alert(1)</script>'), 'image/png');
+    expect(fake.status).toBe(415);
+    expect(((await fake.json()) as { message: string }).message).toContain('image/png');
+    expect((await upload(PNG, 'image/jpeg')).status).toBe(415);
+    expect((await upload(Buffer.from('{}'), 'application/json')).status).toBe(415);
+    const big = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]);
+    expect((await upload(big, 'image/png')).status).toBe(413);
+    expect((await fetch(`${t.url}/api/media`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(PNG) })).status).toBe(400);
   });
 
   it('hands later notifications (a member took the ticket) to the page once', async () => {

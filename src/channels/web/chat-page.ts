@@ -26,6 +26,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
   .quick button { border: 1px solid #b71c1c; color: #b71c1c; background: #fff; border-radius: 16px; padding: 6px 12px; font-size: 14px; }
   form { display: flex; gap: 8px; padding: 10px; background: #fff; border-top: 1px solid #ddd; padding-bottom: max(10px, env(safe-area-inset-bottom)); }
   #text { flex: 1; font-size: 16px; padding: 9px; border: 1px solid #ccc; border-radius: 8px; }
+  #photo { background: #fff; color: #b71c1c; border: 1px solid #b71c1c; border-radius: 8px; padding: 0 10px; font-size: 14px; }
   #send { background: #b71c1c; color: #fff; border: 0; border-radius: 8px; padding: 0 16px; font-size: 16px; }
   .error { color: #b71c1c; font-size: 13px; text-align: center; }
 </style>
@@ -33,7 +34,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
 <body>
 <header><h1 id="title"></h1><p id="subtitle"></p></header>
 <main id="log" aria-live="polite"></main>
-<form id="form" autocomplete="off"><input id="text" maxlength="2000"><button id="send" type="submit"></button></form>
+<form id="form" autocomplete="off"><button id="photo" type="button"></button><input id="file" type="file" accept="image/jpeg,image/png,image/gif,image/webp" hidden><input id="text" maxlength="2000"><button id="send" type="submit"></button></form>
 <script id="boot" type="application/json">${json}</script>
 <script>
 (function () {
@@ -51,6 +52,8 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
   document.getElementById('title').textContent = s.title;
   document.getElementById('subtitle').textContent = s.subtitle;
   document.getElementById('send').textContent = s.send;
+  document.getElementById('photo').textContent = s.photo;
+  var file = document.getElementById('file');
   input.placeholder = s.placeholder;
   var busy = false;
 
@@ -83,22 +86,44 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
     });
     log.scrollTop = log.scrollHeight;
   }
+  function failed(text) {
+    var e = document.createElement('div'); e.className = 'error'; e.textContent = text; log.appendChild(e);
+  }
+  function json(res) {
+    if (!res.ok) throw new Error('HTTP ' + res.status);
+    return res.json();
+  }
+  function post(message) {
+    message.type = 'message'; message.user = user; message.channel = 'webhook'; message.locale = boot.lang; message.ws = ws;
+    return fetch('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) }).then(json).then(show);
+  }
   function send(text, shown) {
     if (busy) return;
     busy = true;
     if (shown) add(shown, 'me');
     clearQuick();
-    fetch('/api/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', user: user, text: text, channel: 'webhook', locale: boot.lang, ws: ws })
-    }).then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      return res.json();
-    }).then(show).catch(function () {
-      var e = document.createElement('div'); e.className = 'error'; e.textContent = s.error; log.appendChild(e);
-    }).then(function () { busy = false; });
+    post({ text: text }).catch(function () { failed(s.error); }).then(function () { busy = false; });
   }
+  // A photo is uploaded first, then sent as a message carrying it, like an image message in WeCom.
+  function sendPhoto(photo) {
+    if (busy) return;
+    busy = true;
+    add('[' + s.photo + '] ' + photo.name, 'me');
+    clearQuick();
+    fetch('/api/media?user=' + encodeURIComponent(user), { method: 'POST', headers: { 'content-type': photo.type }, body: photo })
+      .then(function (res) {
+        if (res.status === 413 || res.status === 415) throw new Error(res.status === 413 ? s.photo_too_big : s.photo_bad_type);
+        return json(res);
+      })
+      .then(function (media) { return post({ attachments: [{ kind: media.kind, ref: media.ref, name: photo.name }] }); })
+      .catch(function (e) { failed(e.message.indexOf('HTTP') === 0 || e.message.indexOf('fetch') >= 0 ? s.error : e.message); })
+      .then(function () { busy = false; });
+  }
+  document.getElementById('photo').addEventListener('click', function () { file.click(); });
+  file.addEventListener('change', function () {
+    if (file.files && file.files[0]) sendPhoto(file.files[0]);
+    file.value = '';
+  });
   document.getElementById('form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var text = input.value.trim();

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConversationModule } from '../../conversation/conversation.module';
 import { WebChatController } from './web-chat.controller';
+import { WebMediaController } from './web-media.controller';
 
 /** The local web chat; always on, unlike WeCom. */
 @Module({
   imports: [ConversationModule],
-  controllers: [WebChatController],
+  controllers: [WebChatController, WebMediaController],
 })
 export class WebChatModule {}

@@ -101,7 +101,8 @@ export default {
 
     watch(() => route.query.number, load, { immediate: true });
     const moves = computed(() => (state.ticket ? movesFor(state.ticket) : []));
-    return { state, form, moves, open, submit, when, reasons, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
+    const attachmentUrl = (i) => `/api/member/tickets/${encodeURIComponent(state.ticket.number)}/attachments/${i}`;
+    return { state, form, moves, open, submit, when, reasons, attachmentUrl, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
   },
   template: `<section class="view ticket-view">
     <p><a href="#/queue" data-test="back">{{ $t('ticket.back') }}</a></p>
@@ -137,7 +138,17 @@ export default {
 
       <template v-if="state.ticket.attachments.length">
         <h2>{{ $t('ticket.attachments') }}</h2>
-        <ul><li v-for="(a, i) in state.ticket.attachments" :key="i">{{ $t('ticket.attachmentKind.' + a.kind) }} {{ a.name || a.ref }}</li></ul>
+        <ul class="attachments">
+          <li v-for="(a, i) in state.ticket.attachments" :key="i" data-test="attachment">
+            <template v-if="a.ref.startsWith('media:')">
+              <a :href="attachmentUrl(i)" target="_blank" rel="noopener">
+                <img v-if="a.kind === 'image'" :src="attachmentUrl(i)" :alt="a.name || $t('ticket.attachmentKind.image')" class="thumb">
+                <span v-else>{{ $t('ticket.attachmentKind.' + a.kind) }} {{ a.name || '' }}</span>
+              </a>
+            </template>
+            <span v-else>{{ $t('ticket.attachmentKind.' + a.kind) }} {{ a.name || a.ref }}</span>
+          </li>
+        </ul>
       </template>
 
       <h2>{{ $t('ticket.actions') }}</h2>

@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt } from '../../database/columns';
+import { CreatedAt } from '../database/columns';
 
 /**
- * A photo, voice note or file a resident sent through WeCom, copied out of WeCom at once: WeCom keeps media for
- * three days only, a ticket for years. Stored in the database (base64) so every instance can serve it.
+ * A photo, voice note or file a resident sent: uploaded from the web chat, or copied out of WeCom at once (WeCom
+ * keeps media for three days only, a ticket for years). Stored in the database (base64) so every instance can
+ * serve it.
  */
 @Entity({ name: 'media_file' })
 @Index('UQ_media_file_source_media', ['source', 'mediaId'], { unique: true })
@@ -11,10 +12,11 @@ export class MediaFileEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  /** `wecom_app` or `wecom_kf`: which secret's token downloads it. */
+  /** `web`, or `wecom_app` / `wecom_kf` (which secret's token downloads it). */
   @Column({ type: 'varchar', length: 16 })
   source!: string;
 
+  /** WeCom's media id; for web uploads the SHA-256 of the bytes, so a photo sent twice is kept once. */
   @Column({ type: 'varchar', length: 191 })
   mediaId!: string;
 
