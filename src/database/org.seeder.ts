@@ -3,6 +3,7 @@ import { AreaEntity } from '../org/area.entity';
 import { CommitteeEntity } from '../org/committee.entity';
 import { DutyShiftEntity } from '../org/duty-shift.entity';
 import { MemberEntity } from '../org/member.entity';
+import type { OrgRowManager } from '../org/org-row-manager';
 import type { OrgConfig } from '../org/org-config';
 import { RoutingOverrideEntity } from '../org/routing-override.entity';
 import { SectorEntity } from '../org/sector.entity';
@@ -13,6 +14,8 @@ export interface SeedCounts {
   updated: number;
   deactivated: number;
   deleted: number;
+  /** Rows an admin edited or created in the console, left as they are. */
+  kept: number;
 }
 export type SeedReport = Record<string, SeedCounts>;
 
@@ -20,7 +23,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 /**
  * Brings the organisation tables in line with org.yaml. Idempotent: a second run changes no row. Rows missing
- * from the file are deactivated rather than deleted, because tickets keep pointing at them.
+ * from the file are deactivated rather than deleted, because tickets keep pointing at them. Rows the console owns
+ * (`managedBy: console`) are not touched: an admin's edit outlives the next start.
  */
 export class OrgSeeder {
   constructor(private readonly dataSource: DataSource) {}
@@ -66,7 +70,7 @@ export class OrgSeeder {
   }
 
   /** Inserts new rows, updates changed fields, deactivates rows the file no longer lists. */
-  private async upsert<T extends ObjectLiteral & { active: boolean }>(
+  private async upsert<T extends ObjectLiteral & { active: boolean; managedBy?: OrgRowManager }>(
     em: EntityManager,
     target: EntityTarget<T>,
     key: keyof T & string,
@@ -74,8 +78,12 @@ export class OrgSeeder {
   ): Promise<SeedCounts> {
     const repo = em.getRepository(target);
     const existing = new Map((await repo.find()).map((row) => [String(row[key]), row]));
-    const counts: SeedCounts = { inserted: 0, updated: 0, deactivated: 0, deleted: 0 };
+    const counts: SeedCounts = { inserted: 0, updated: 0, deactivated: 0, deleted: 0, kept: 0 };
+    const consoleOwned = new Set([...existing].filter(([, row]) => row.managedBy === 'console').map(([id]) => id));
+    for (const id of consoleOwned) existing.delete(id);
+    counts.kept = consoleOwned.size;
     for (const want of desired) {
+      if (consoleOwned.has(String(want[key]))) continue;
       const have = existing.get(String(want[key]));
       existing.delete(String(want[key]));
       if (!have) {
@@ -114,6 +122,6 @@ export class OrgSeeder {
     if (stale.length > 0) await repo.delete(stale.map((row) => row.id) as never);
     const missing = desired.filter((row) => !have.has(identity(row)));
     if (missing.length > 0) await repo.insert(missing as never);
-    return { inserted: missing.length, updated: 0, deactivated: 0, deleted: stale.length };
+    return { inserted: missing.length, updated: 0, deactivated: 0, deleted: stale.length, kept: 0 };
   }
 }

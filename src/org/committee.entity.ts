@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../database/columns';
+import type { OrgRowManager } from './org-row-manager';
 
 export type CommitteeKind = 'specialised' | 'office';
 
@@ -27,6 +28,10 @@ export class CommitteeEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** `console` once an admin has edited or created the row there: seeding from org.yaml then leaves it alone. */
+  @Column({ type: 'varchar', length: 16, default: 'config' })
+  managedBy!: OrgRowManager;
 
   @CreatedAt()
   createdAt!: Date;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../database/columns';
+import type { OrgRowManager } from './org-row-manager';
 
 export const MEMBER_ROLES = ['member', 'staff', 'committee_head', 'office_admin'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -29,6 +30,10 @@ export class MemberEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** `console` once an admin has edited or created the row there: seeding from org.yaml then leaves it alone. */
+  @Column({ type: 'varchar', length: 16, default: 'config' })
+  managedBy!: OrgRowManager;
 
   @CreatedAt()
   createdAt!: Date;

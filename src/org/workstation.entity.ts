@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../database/columns';
+import type { OrgRowManager } from './org-row-manager';
 
 export type WorkstationKind = 'studio' | 'triage';
 
@@ -44,6 +45,10 @@ export class WorkstationEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** `console` once an admin has edited or created the row there: seeding from org.yaml then leaves it alone. */
+  @Column({ type: 'varchar', length: 16, default: 'config' })
+  managedBy!: OrgRowManager;
 
   @CreatedAt()
   createdAt!: Date;

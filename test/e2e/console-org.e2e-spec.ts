@@ -104,7 +104,7 @@ describeEachEngine('console organisation API', (engine) => {
 
   it('keeps console shifts through a reseed from org.yaml and a restart', async () => {
     const report = await new OrgSeeder(t.app.get(DataSource)).seed(loadOrgConfig());
-    expect(report.duty_shift).toEqual({ inserted: 0, updated: 0, deactivated: 0, deleted: 0 });
+    expect(report.duty_shift).toEqual({ inserted: 0, updated: 0, deactivated: 0, deleted: 0, kept: 0 });
     await t.close({ keepDatabase: true });
     t = await startTestApp(engine, { clock, db: t.db });
     admin = await signInAs(t, 'office01');
@@ -112,6 +112,25 @@ describeEachEngine('console organisation API', (engine) => {
     expect(saturday).toEqual([expect.objectContaining({ memberUserid: 'zhangwei', source: 'console' })]);
     const monday = (await week('ws-linzhou')).days[0].entries;
     expect(monday).toEqual([expect.objectContaining({ memberUserid: 'maying', source: 'config' })]);
+  });
+
+  it("keeps the console's edits and members through a reseed and a restart, while org.yaml still governs its own rows", async () => {
+    const org = loadOrgConfig();
+    // org.yaml renames a committee nobody touched in the console, and the one the console renamed.
+    const renamed = { ...org, committees: org.committees.map((c) => (c.code === 'social' || c.code === 'economy' ? { ...c, name: `${c.name}·yaml` } : c)) };
+    const report = await new OrgSeeder(t.app.get(DataSource)).seed(renamed);
+    expect(report.committee).toMatchObject({ updated: 1, kept: 1 });
+    expect(report.member).toMatchObject({ deactivated: 0, kept: 1 });
+    await t.close({ keepDatabase: true });
+    t = await startTestApp(engine, { clock, db: t.db });
+    admin = await signInAs(t, 'office01');
+    const after = (await call(t.url, '/api/admin/org', as(admin))).json as { committees: Array<{ code: string; name: string }>; workstations: Array<{ code: string; address: string | null }>; areas: Array<{ code: string; aliases: string[] }> };
+    expect(after.committees.find((c) => c.code === 'economy')!.name).toBe('经济委员会（新）');
+    expect(after.committees.find((c) => c.code === 'social')!.name).not.toContain('·yaml'); // the restart seeded org.yaml as it is
+    expect(after.workstations.find((w) => w.code === 'ws-binhe')!.address).toBe('新地址');
+    expect(after.areas.find((a) => a.code === 'xisha')!.aliases).toEqual(['西沙', '西沙区']);
+    const members = (await call(t.url, '/api/admin/org/members', as(admin))).json as Array<{ userid: string; active: boolean; workstationCode: string | null }>;
+    expect(members.find((m) => m.userid === 'lina')).toMatchObject({ active: true, workstationCode: 'ws-linzhou' });
   });
 
   it('shows the ticket deadline settings and records who changed what', async () => {

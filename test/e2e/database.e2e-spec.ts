@@ -49,7 +49,7 @@ describeEachEngine('database', (engine) => {
     expect(first.sector.inserted).toBe(org.sectors.length);
     const before = await snapshot(ctx.dataSource);
     const second = await seeder.seed(org);
-    for (const counts of Object.values(second)) expect(counts).toEqual({ inserted: 0, updated: 0, deactivated: 0, deleted: 0 });
+    for (const counts of Object.values(second)) expect(counts).toEqual({ inserted: 0, updated: 0, deactivated: 0, deleted: 0, kept: 0 });
     expect(await snapshot(ctx.dataSource)).toEqual(before);
   });
 

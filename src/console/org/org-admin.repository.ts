@@ -58,19 +58,19 @@ export class OrgAdminRepository {
   }
 
   async updateCommittee(code: string, changes: Partial<CommitteeEntity>): Promise<void> {
-    await this.committees.update({ code }, changes);
+    await this.committees.update({ code }, { ...changes, managedBy: 'console' });
   }
   async updateWorkstation(code: string, changes: Partial<WorkstationEntity>): Promise<void> {
-    await this.workstations.update({ code }, changes);
+    await this.workstations.update({ code }, { ...changes, managedBy: 'console' });
   }
   async updateArea(code: string, changes: Partial<AreaEntity>): Promise<void> {
-    await this.areas.update({ code }, changes);
+    await this.areas.update({ code }, { ...changes, managedBy: 'console' });
   }
   async insertMember(member: Partial<MemberEntity>): Promise<void> {
-    await this.members.insert(member);
+    await this.members.insert({ ...member, managedBy: 'console' });
   }
   async updateMember(userid: string, changes: Partial<MemberEntity>): Promise<void> {
-    await this.members.update({ userid }, changes);
+    await this.members.update({ userid }, { ...changes, managedBy: 'console' });
   }
 
   shiftsOf(workstationCode: string): Promise<DutyShiftEntity[]> {

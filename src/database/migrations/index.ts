@@ -6,6 +6,7 @@ import { CreateConversation1764320000001 } from './1764320000001-CreateConversat
 import { CreateConsole1764330000001 } from './1764330000001-CreateConsole';
 import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
 import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
+import { AddOrgManagedBy1764345000000 } from './1764345000000-AddOrgManagedBy';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   CreateJobs1764310000000,
   CreateTickets1764310000001,
   CreateMediaFiles1764340000000,
+  AddOrgManagedBy1764345000000,
 ];
