@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { maskName, maskPhone, maskPhonesInText } from '../common/privacy';
 import type { Principal } from '../console/auth/principal';
@@ -10,6 +10,8 @@ import type { TicketEntity } from './ticket.entity';
 import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
 import { OPEN_STATES, type TicketState } from './ticket.types';
 import type { AttachmentRef } from './tickets.port';
+import { jaccard } from './similarity';
+import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
 import { TicketsRepository } from './tickets.repository';
 
 const QUEUE_LIMIT = 500;
@@ -65,7 +67,21 @@ export interface TicketView extends QueueItem {
   cohandlers: TicketCohandlerEntity[];
   /** The caller is the assignee: the resident's contact is shown whole. */
   mine: boolean;
+  /** Tickets of the same sector in the caller's scope whose deciding words overlap, most alike first. */
+  similar: SimilarTicket[];
 }
+
+export interface SimilarTicket {
+  number: string;
+  title: string;
+  state: TicketState;
+  workstationName: string;
+  createdAt: Date;
+  /** Jaccard overlap of the deciding words, 0–1. */
+  score: number;
+}
+
+const SIMILAR_SHOWN = 5;
 
 /**
  * The members' side of the console over tickets: queues and tickets within the caller's scope (ScopeService).
@@ -78,6 +94,7 @@ export class MemberTicketsService {
     private readonly scope: ScopeService,
     private readonly org: OrgRepository,
     private readonly clock: Clock,
+    @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
   ) {}
 
   /** Open tickets by default (`all` for every state), the nearest deadline first; overdue ones lead. */
@@ -135,7 +152,9 @@ export class MemberTicketsService {
   }
 
   private async view(t: TicketEntity, principal: Principal): Promise<TicketView> {
-    const [events, notes, cohandlers, names] = await Promise.all([this.repo.events(t.id), this.repo.notes(t.id), this.repo.cohandlers(t.id), this.names([t])]);
+    const [events, notes, cohandlers, names, codes] = await Promise.all([
+      this.repo.events(t.id), this.repo.notes(t.id), this.repo.cohandlers(t.id), this.names([t]), this.scope.workstationsVisibleTo(principal),
+    ]);
     const mine = t.assigneeUserid === principal.userid;
     const keywords = [...(t.explanation?.keywords ?? [])].sort((a, b) => b.weight - a.weight);
     return {
@@ -156,7 +175,27 @@ export class MemberTicketsService {
       notes,
       cohandlers,
       mine,
+      similar: await this.similar(t, codes, names),
     };
+  }
+
+  private async similar(t: TicketEntity, workstationCodes: string[], names: Names): Promise<SimilarTicket[]> {
+    if (!t.sectorCode || !t.keywords?.length) return [];
+    const candidates = await this.repo.recentInSector(t.sectorCode, workstationCodes, this.config.similar.candidates);
+    return candidates
+      .filter((c) => c.id !== t.id)
+      .map((c) => ({ c, score: jaccard(t.keywords, c.keywords ?? []) }))
+      .filter((x) => x.score >= this.config.similar.threshold)
+      .sort((a, b) => b.score - a.score || b.c.id - a.c.id)
+      .slice(0, SIMILAR_SHOWN)
+      .map(({ c, score }) => ({
+        number: c.number,
+        title: maskPhonesInText(c.title),
+        state: c.state,
+        workstationName: names.workstations.get(c.workstationCode) ?? c.workstationCode,
+        createdAt: c.createdAt,
+        score: Math.round(score * 100) / 100,
+      }));
   }
 
   private item(t: TicketEntity, names: Names, viewer: string | null): QueueItem {
@@ -164,7 +203,7 @@ export class MemberTicketsService {
     const whole = viewer !== null && viewer === t.assigneeUserid;
     return {
       number: t.number,
-      title: t.title,
+      title: whole ? t.title : maskPhonesInText(t.title),
       state: t.state,
       priority: t.priority,
       sectorCode: t.sectorCode,

@@ -148,6 +148,12 @@ export class TicketsRepository {
     });
   }
 
+  /** The latest tickets of a sector at the given workstations, in any state: candidates for "similar". */
+  recentInSector(sectorCode: string, workstationCodes: string[], limit: number): Promise<TicketEntity[]> {
+    if (workstationCodes.length === 0) return Promise.resolve([]);
+    return this.tickets.find({ where: { sectorCode, workstationCode: In(workstationCodes) }, order: { id: 'DESC' }, take: limit });
+  }
+
   async addEvents(em: EntityManager, events: Array<Omit<TicketEventEntity, 'id'>>): Promise<void> {
     if (events.length > 0) await em.createQueryBuilder().insert().into(TicketEventEntity).values(events as never).updateEntity(false).execute();
   }

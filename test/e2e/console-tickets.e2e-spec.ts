@@ -150,4 +150,24 @@ describeEachEngine('console: members work tickets', (engine) => {
     await expect(get(wangqiang, `/api/member/tickets/${number}/attachments/1`).then((a) => a.status)).resolves.toBe(404);
     await expect(fetch(`${t.url}/api/member/tickets/${number}/attachments/1`).then((r) => r.status)).resolves.toBe(401);
   });
+
+  it('shows similar tickets of the same sector within the caller\'s scope, phone numbers masked in every title', async () => {
+    const text = '电话13912345678，学校门口早晚高峰拥堵严重，孩子过马路很危险，希望增设护学岗和红绿灯';
+    const fileText = async (areaCode: string) => (await s.resident.fileConcern(aConcern({ areaCode, chosenSector: '教育文体', text }))).ticket.number;
+    const [first, second, elsewhere] = [await fileText('binhe'), await fileText('binhe'), await fileText('binhe')];
+    await expect(post(zhangwei, elsewhere, 'reroute', { workstationCode: 'ws-daliuta', reason: '不属本站' }).then((a) => a.status)).resolves.toBe(200);
+    const unrelated = await file('binhe', '教育文体');
+    const view = (await get(zhangwei, `/api/member/tickets/${first}`)).json as View & { title: string; similar: Array<{ number: string; title: string; score: number }> };
+    const numbers = view.similar.map((x) => x.number);
+    expect(numbers).toContain(second);
+    expect(numbers).not.toContain(first);
+    expect((await s.repo.findByNumber(elsewhere))!.sectorCode).toBe((await s.repo.findByNumber(first))!.sectorCode);
+    expect(numbers).not.toContain(elsewhere); // same sector, but another studio's ticket: out of scope
+    expect(numbers).not.toContain(unrelated);
+    expect(view.similar[0].score).toBeGreaterThanOrEqual(0.5);
+    expect(JSON.stringify(view.similar)).not.toContain('13912345678');
+    expect(view.title).not.toContain('13912345678');
+    const queue = (await get(zhangwei, '/api/member/queue')).json as Array<Item & { title: string }>;
+    expect(JSON.stringify(queue)).not.toContain('13912345678');
+  });
 });

@@ -136,6 +136,16 @@ export default {
       <p v-if="!state.ticket.keywords.length" class="muted small">{{ $t('ticket.noKeywords') }}</p>
       <p v-else class="row" data-test="keywords"><span v-for="k in state.ticket.keywords" :key="k.word" class="badge">{{ k.word }}</span></p>
 
+      <template v-if="state.ticket.similar.length">
+        <h2>{{ $t('ticket.similar') }}</h2>
+        <ul class="similar" data-test="similar">
+          <li v-for="x in state.ticket.similar" :key="x.number">
+            <a :href="'#/ticket?number=' + encodeURIComponent(x.number)">{{ x.number }}</a> {{ x.title }}
+            <span class="muted small">{{ $t('ticket.state.' + x.state) }} · {{ x.workstationName }} · {{ Math.round(x.score * 100) }}%</span>
+          </li>
+        </ul>
+      </template>
+
       <template v-if="state.ticket.attachments.length">
         <h2>{{ $t('ticket.attachments') }}</h2>
         <ul class="attachments">
