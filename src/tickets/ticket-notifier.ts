@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { maskPhonesInText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { I18nService } from '../conversation/i18n.service';
@@ -74,7 +75,9 @@ export class TicketNotifier {
 
   /** A new ticket in a queue: a card with a take button (WeCom) that also carries the plain text. */
   async newTicket(em: EntityManager, ticket: TicketEntity, key: string, userids: string[], names: { sector: string; area: string }): Promise<void> {
-    const vars = { number: ticket.number, sector: names.sector, area: names.area, title: ticket.title, takeBy: formatChinaTime(ticket.takeDeadline) };
+    // Members who have not taken the ticket see no resident's phone number, in the card as in the console.
+    const title = maskPhonesInText(ticket.title);
+    const vars = { number: ticket.number, sector: names.sector, area: names.area, title, takeBy: formatChinaTime(ticket.takeDeadline) };
     const text = this.t('member.newTicket', vars);
     for (const userid of unique(userids)) {
       await this.outbox.enqueue(em, {
@@ -88,7 +91,7 @@ export class TicketNotifier {
             // task_id must be unique per app: each member's copy of the card is its own card.
             taskId: `t${ticket.id}-${key}-${userid}`.replace(/[^A-Za-z0-9_@-]/g, '-').slice(0, 128),
             title: this.t('member.newTicketTitle', vars),
-            desc: ticket.title,
+            desc: title,
             fields: [
               { label: this.t('member.field.sector'), value: names.sector },
               { label: this.t('member.field.area'), value: names.area },

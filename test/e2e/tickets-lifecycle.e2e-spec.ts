@@ -43,6 +43,18 @@ describeEachEngine('tickets: the four orders', (engine) => {
     expect(out[0].payload.text).toContain(filed.ticket.number);
   });
 
+  it("keeps the resident's phone number out of the cards members get before anyone takes the ticket", async () => {
+    const { ticket } = await s.resident.fileConcern(aConcern({ text: '我的电话13987654321。小区垃圾清运不及时，夏天异味很大' }));
+    const row = (await s.repo.findByNumber(ticket.number))!;
+    expect(row.title).toContain('13987654321');
+    const cards = (await s.outbox(row.id)).filter((m) => m.kind === 'template_card');
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) {
+      expect(JSON.stringify(card.payload)).not.toContain('13987654321');
+      expect(card.payload.text).toContain('139****4321');
+    }
+  });
+
   it('买单 → 解单 → 答复 → 查单: take, notes, co-handling, extension, answer, not satisfied, reopen, satisfied', async () => {
     const resident = aResident();
     const { ticket } = await s.resident.fileConcern(aConcern({ resident }));
