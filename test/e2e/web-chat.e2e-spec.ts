@@ -4,7 +4,7 @@ import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
-import { fileConcern, numberIn, resident } from '../dialogs/support/chat';
+import { fileConcern, resident } from '../dialogs/support/chat';
 import { answerTicket } from '../dialogs/support/tickets';
 
 describeEachEngine('web chat', (engine) => {
@@ -62,20 +62,7 @@ describeEachEngine('web chat', (engine) => {
     expect(stored).toMatchObject({ source: 'web', contentType: 'image/png' });
 
     const r = resident(t);
-    await r.say('反映问题');
-    await r.say('小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全');
-    await r.say('西沙街道幸福小区3号楼');
-    await r.say('上个月');
-    await r.say('全小区约200户');
-    await r.say('', { attachments: [{ kind: media.kind, ref: media.ref, name: 'light.png' }] });
-    expect(r.last).toContain('1张照片');
-    await r.say('完成');
-    await r.say('13812345678');
-    await r.say('张三');
-    await r.say('同意');
-    await r.say('正确');
-    await r.say('确认提交');
-    const number = numberIn(r.last)!;
+    const number = await fileConcern(r, undefined, [{ kind: media.kind, ref: media.ref, name: 'light.png' }]);
     const ticket = await t.app.get(DataSource).getRepository(TicketEntity).findOneByOrFail({ number });
     expect(ticket.attachments).toEqual([expect.objectContaining({ kind: 'image', ref: media.ref })]);
   });

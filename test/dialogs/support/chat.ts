@@ -38,22 +38,26 @@ export const buttons = (replies: BotReply[]): string[] => replies.flatMap((r) =>
 
 export const numberIn = (text: string): string | null => /编号：([A-Z]{2}\d{8}-\d{4})/.exec(text)?.[1] ?? null;
 
-/** Answers of a complete filing up to the route preview. */
-export async function fileUntilPreview(r: Resident, text = '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全'): Promise<void> {
+/** Answers of a complete filing up to the route preview; photos (attachments) are sent at the photo question. */
+export async function fileUntilPreview(r: Resident, text = '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', photos: unknown[] = []): Promise<void> {
   await r.say('反映问题');
   await r.say(text);
   await r.say('西沙街道幸福小区3号楼');
   await r.say('上个月');
   await r.say('全小区约200户');
-  await r.say('跳过');
+  if (photos.length === 0) await r.say('跳过');
+  else {
+    for (const photo of photos) await r.say('', { attachments: [photo] });
+    await r.say('完成');
+  }
   await r.say('13812345678');
   await r.say('张三');
   await r.say('同意');
 }
 
 /** Files a complete concern and returns its number. */
-export async function fileConcern(r: Resident, text?: string): Promise<string> {
-  await fileUntilPreview(r, text);
+export async function fileConcern(r: Resident, text?: string, photos?: unknown[]): Promise<string> {
+  await fileUntilPreview(r, text, photos);
   await r.say('正确');
   await r.say('确认提交');
   const number = numberIn(r.last);
