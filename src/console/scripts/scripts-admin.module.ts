@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ConversationModule } from '../../conversation/conversation.module';
+import { ConsoleAuthModule } from '../console-auth.module';
+import { ScriptsAdminController } from './scripts-admin.controller';
+import { ScriptsAdminService } from './scripts-admin.service';
+
+/** The console's dialog-script administration. */
+@Module({
+  imports: [ConsoleAuthModule, ConversationModule],
+  controllers: [ScriptsAdminController],
+  providers: [ScriptsAdminService],
+})
+export class ScriptsAdminModule {}
