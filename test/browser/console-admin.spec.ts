@@ -80,6 +80,10 @@ describeWithChromium('console admin pages in a browser', () => {
 
     await page.click('[data-tab=versions]');
     await page.locator(`[data-version="${before}"]`).waitFor();
+    await page.locator(`[data-version="${before}"] button`).first().click();
+    await page.locator('[data-test=script-diff] .del', { hasText: 'Edited in the console' }).waitFor();
+    await expect(page.locator('[data-test=script-diff] .add').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('text: status.ask_number')]));
+    await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-diff.png'), fullPage: true });
     await page.click('[data-test=script-rollback]');
     await page.locator(`[data-version="${before}"] .badge`).waitFor();
     await expect((await scripts.get('CHECK_STATUS')).version).toBe(before);

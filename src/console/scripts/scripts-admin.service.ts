@@ -39,6 +39,8 @@ export interface ScriptDetail {
 export interface FunnelStep {
   thread: string;
   step: number;
+  /** The step's text (usually a locale key), to recognise the question. */
+  label: string | null;
   reached: number;
   completed: number;
 }
@@ -110,21 +112,26 @@ export class ScriptsAdminService {
     return this.detail(id);
   }
 
-  /** Per step of the published script (in file order), residents who reached it and who moved on; then the end. */
+  /**
+   * Per question of the published script (in file order; other steps never hold a resident between turns), the
+   * residents who reached it and who moved on; then those who left the dialog.
+   */
   async funnel(id: string, days: number): Promise<{ since: Date; steps: FunnelStep[] }> {
     const published = await this.scripts.get(id);
     const since = new Date(this.clock.now().getTime() - days * DAY_MS);
     const counts = new Map((await this.arrivals.funnel(id, since)).map((c) => [`${c.thread}#${c.step}`, c]));
     const steps: FunnelStep[] = [];
-    const threads = (parseDocument(published.yaml).toJS() as { threads?: Record<string, unknown[]> }).threads ?? {};
+    const threads = (parseDocument(published.yaml).toJS() as { threads?: Record<string, Array<{ collect?: unknown; text?: unknown }>> }).threads ?? {};
     for (const [thread, list] of Object.entries(threads)) {
-      (Array.isArray(list) ? list : []).forEach((_s, step) => {
+      (Array.isArray(list) ? list : []).forEach((s, step) => {
         const c = counts.get(`${thread}#${step}`);
-        steps.push({ thread, step, reached: c?.reached ?? 0, completed: c?.completed ?? 0 });
+        if (!s?.collect && !c) return;
+        const label = typeof s.text === 'string' ? s.text : Array.isArray(s.text) && typeof s.text[0] === 'string' ? s.text[0] : null;
+        steps.push({ thread, step, label, reached: c?.reached ?? 0, completed: c?.completed ?? 0 });
       });
     }
     const end = counts.get(`${END_THREAD}#0`);
-    steps.push({ thread: END_THREAD, step: 0, reached: end?.reached ?? 0, completed: end?.reached ?? 0 });
+    steps.push({ thread: END_THREAD, step: 0, label: null, reached: end?.reached ?? 0, completed: end?.reached ?? 0 });
     return { since, steps };
   }
 

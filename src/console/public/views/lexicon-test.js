@@ -34,7 +34,7 @@ export default {
         <dt>{{ $t('lexicon.test.workstation') }}</dt><dd>{{ state.result.workstation }}</dd>
         <dt>{{ $t('lexicon.test.confidence') }}</dt><dd>{{ pct(state.result.confidence) }}<span v-if="state.result.triage" class="badge">{{ $t('lexicon.test.triage') }}</span></dd>
       </dl>
-      <table v-if="state.result.keywords.length">
+      <table v-if="state.result.keywords.length" class="compact">
         <thead><tr><th>{{ $t('lexicon.test.word') }}</th><th class="num">{{ $t('lexicon.test.contribution') }}</th></tr></thead>
         <tbody><tr v-for="k in state.result.keywords" :key="k.word"><td>{{ k.word }}</td><td class="num">{{ Number(k.weight).toFixed(2) }}</td></tr></tbody>
       </table>

@@ -21,7 +21,12 @@ export default {
     const lines = computed(() => props.draft.yaml.split('\n').length);
     const byLine = computed(() => {
       const map = {};
-      for (const p of state.problems) if (p.line) map[p.line] = map[p.line] ? `${map[p.line]}; ${p.message}` : p.message;
+      // Beside the line only the reason fits; the list below keeps the full file:line: path: reason.
+      for (const p of state.problems) {
+        if (!p.line) continue;
+        const reason = p.message.replace(/^[\w.-]+: /, '');
+        map[p.line] = map[p.line] ? `${map[p.line]}; ${reason}` : reason;
+      }
       return map;
     });
     const dirty = computed(() => props.draft.yaml !== props.detail.yaml);
@@ -102,7 +107,7 @@ export default {
       <div class="code-editor" data-test="script-editor">
         <div class="code-gutter" ref="gutter" aria-hidden="true"><div v-for="n in lines" :key="n" :class="{ bad: byLine[n] }">{{ n }}</div></div>
         <textarea ref="area" v-model="draft.yaml" spellcheck="false" wrap="off" :aria-label="$t('scripts.editor.label')" @scroll="syncScroll" data-test="script-yaml"></textarea>
-        <div class="code-notes" ref="notes" data-test="script-notes"><div v-for="n in lines" :key="n" :title="byLine[n] || ''" :data-line="byLine[n] ? n : null">{{ byLine[n] || '' }}</div></div>
+        <div class="code-notes" ref="notes" data-test="script-notes"><div v-for="n in lines" :key="n" :title="byLine[n] || ''" :class="{ bad: byLine[n] }" :data-line="byLine[n] ? n : null">{{ byLine[n] || '' }}</div></div>
       </div>
       <p v-if="state.checking" class="muted small">{{ $t('scripts.editor.checking') }}</p>
       <ul v-else-if="state.problems.length" class="problems" data-test="script-problems">
