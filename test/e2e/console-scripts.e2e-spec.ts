@@ -109,6 +109,15 @@ describeEachEngine('console dialog scripts API', (engine) => {
     expect(await funnel()).toEqual(end);
   });
 
+  it('documents the script and lexicon APIs in OpenAPI', async () => {
+    const paths = Object.keys(((await call(t.url, '/api/docs-json')).json as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/admin/scripts', '/api/admin/scripts/{id}/validate', '/api/admin/scripts/{id}/preview', '/api/admin/scripts/{id}/publish',
+      '/api/admin/scripts/{id}/rollback', '/api/admin/scripts/{id}/diff', '/api/admin/scripts/{id}/funnel',
+      '/api/admin/lexicon/sectors/{sector}/keywords/{word}', '/api/admin/lexicon/test', '/api/admin/lexicon/candidates',
+    ]));
+  });
+
   it('is for the office only: 401 without a session, 403 for a member or without the CSRF header', async () => {
     expect((await call(t.url, '/api/admin/scripts')).status).toBe(401);
     const member = await signInAs(t, 'zhangwei');
