@@ -122,8 +122,12 @@ export class ConversationService implements OnModuleInit {
     }
   }
 
-  /** One insert per turn for the console's funnel; a failure there is logged and never fails the turn. */
+  /**
+   * At most one insert per turn for the console's funnel, none when the resident stays at the same question (a
+   * re-ask); a failure there is logged and never fails the turn.
+   */
   private async recordStep(key: string, before: ActiveDialog | null, after: ActiveDialog | null): Promise<void> {
+    if (before && after && before.id === after.id && before.thread === after.thread && before.step === after.step) return;
     const left = before && (!after || after.id !== before.id) ? before.id : null;
     const [dialogId, thread, step] = after ? [after.id, after.thread, after.step] : left ? [left, END_THREAD, 0] : [null, '', 0];
     if (!dialogId) return;
