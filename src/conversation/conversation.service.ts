@@ -112,7 +112,7 @@ export class ConversationService implements OnModuleInit {
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
         if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
         session.lastSeenAt = this.clock.now();
-        if (engine.recordSteps) await this.recordStep(key, before, active);
+        if (engine.recordSteps) this.recordStep(key, before, active);
         return replies;
       });
     } catch (e) {
@@ -122,16 +122,13 @@ export class ConversationService implements OnModuleInit {
     }
   }
 
-  /**
-   * At most one insert per turn for the console's funnel, none when the resident stays at the same question (a
-   * re-ask); a failure there is logged and never fails the turn.
-   */
-  private async recordStep(key: string, before: ActiveDialog | null, after: ActiveDialog | null): Promise<void> {
+  /** Queues where the turn left the resident, for the console's funnel; nothing when they stay at the same question. */
+  private recordStep(key: string, before: ActiveDialog | null, after: ActiveDialog | null): void {
     if (before && after && before.id === after.id && before.thread === after.thread && before.step === after.step) return;
     const left = before && (!after || after.id !== before.id) ? before.id : null;
     const [dialogId, thread, step] = after ? [after.id, after.thread, after.step] : left ? [left, END_THREAD, 0] : [null, '', 0];
     if (!dialogId) return;
-    await this.arrivals.record(dialogId, thread, step, key, this.clock.now()).catch((e: Error) => this.logger.warn(`step arrival not recorded: ${e.message}`));
+    this.arrivals.record(dialogId, thread, step, key, this.clock.now());
   }
 
   private menuButtons(locale: string): QuickReply[] {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RowCodec, runSql } from '../database/plain-sql';
@@ -14,26 +14,63 @@ export interface StepCount {
   completed: number;
 }
 
+/** Arrivals are written in batches: at most this long after the turn, or at once when this many wait. */
+export const ARRIVAL_FLUSH_MS = 1_000;
+export const ARRIVAL_BATCH = 200;
+
 /**
- * Writes one arrival per turn (plain SQL built once: it runs on the hot path) and reads the funnel: per step,
- * residents who reached it, and of those, residents who later reached another step of the dialog or its end.
+ * Step arrivals for the console's funnel, and the funnel itself: per step, residents who reached it, and of those,
+ * residents who later reached another step of the dialog or its end. A turn only queues its arrival in memory;
+ * one multi-row INSERT per second writes them (a statement per turn cost ≈ 0.4 ms of CPU per turn on MariaDB).
+ * These are statistics: a crash loses at most the last second of them, never a resident's conversation.
  */
 @Injectable()
-export class StepArrivalRepository {
+export class StepArrivalRepository implements OnApplicationShutdown {
+  private readonly logger = new Logger('StepArrivals');
   private readonly codec: RowCodec<DialogStepArrivalEntity>;
-  private readonly insertSql: string;
+  private readonly insertPrefix: string;
+  private pending: unknown[][] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.codec = new RowCodec(dataSource, DialogStepArrivalEntity);
     const cols = (['dialogId', 'thread', 'step', 'sessionKey', 'at'] as const).map((p) => this.codec.column(p));
-    this.insertSql = `INSERT INTO ${this.codec.table} (${cols.join(', ')}) VALUES (?, ?, ?, ?, ?)`;
+    this.insertPrefix = `INSERT INTO ${this.codec.table} (${cols.join(', ')}) VALUES `;
   }
 
-  async record(dialogId: string, thread: string, step: number, sessionKey: string, at: Date): Promise<void> {
-    await runSql(this.dataSource, this.insertSql, [dialogId, thread, step, sessionKey, this.codec.toRaw('at', at)]);
+  record(dialogId: string, thread: string, step: number, sessionKey: string, at: Date): void {
+    this.pending.push([dialogId, thread, step, sessionKey, this.codec.toRaw('at', at)]);
+    if (this.pending.length >= ARRIVAL_BATCH) void this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), ARRIVAL_FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is queued (in order after any write in flight); failures are logged, not thrown. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const rows = this.pending;
+    this.pending = [];
+    if (rows.length === 0) return this.flushing;
+    const sql = this.insertPrefix + rows.map(() => '(?, ?, ?, ?, ?)').join(', ');
+    this.flushing = this.flushing
+      .then(() => runSql(this.dataSource, sql, rows.flat()))
+      .then(
+        () => undefined,
+        (e: Error) => this.logger.warn(`${rows.length} step arrivals not recorded: ${e.message}`),
+      );
+    return this.flushing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
   }
 
   async funnel(dialogId: string, since: Date): Promise<StepCount[]> {
+    await this.flush();
     const t = this.codec.table;
     const c = (p: keyof DialogStepArrivalEntity & string) => this.codec.column(p);
     const sinceRaw = this.codec.toRaw('at', since);
