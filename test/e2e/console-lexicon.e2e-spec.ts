@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ClassificationCorrectionEntity } from '../../src/tickets/ticket-parts.entity';
 import { startTestApp, TestApp } from '../support/app';
@@ -123,6 +126,15 @@ describeEachEngine('console lexicon API', (engine) => {
     expect((await send('POST', `/api/admin/lexicon/candidates/${other.id}/publish`)).status).toBe(409);
     const list = (await send('GET', '/api/admin/lexicon/candidates')).json as Candidate[];
     expect(list.map((x) => [x.id, x.status])).toEqual([[other.id, 'discarded'], [c.id, 'published']]);
+  });
+
+  it('`minyi classify` uses the lexicon as the console tuned it', async () => {
+    await send('PUT', `/api/admin/lexicon/sectors/${encodeURIComponent('卫生计生')}/keywords/${encodeURIComponent('路灯')}`, { weight: 9 });
+    const api = await classify(LAMP);
+    expect(api.sector).toBe('卫生计生');
+    const env = { ...process.env, DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' };
+    const { stdout } = await promisify(execFile)('node', [join(__dirname, '../../dist/cli.js'), 'classify', LAMP], { env });
+    expect(JSON.parse(stdout)).toMatchObject({ sector: '卫生计生', committee: api.committee, confidence: api.confidence });
   });
 
   it('is for the office only: 401 without a session, 403 for a member or without the CSRF header', async () => {

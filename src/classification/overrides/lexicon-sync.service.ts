@@ -46,6 +46,7 @@ export class LexiconSyncService implements OnModuleInit, OnApplicationShutdown {
     const snap = await this.repo.snapshot();
     if (!force && snap.revision === this.revision) return;
     const base = snap.baseJson ? parseLexicon(JSON.parse(snap.baseJson), 'lexicon_state.baseJson') : null;
+    // Same result as tunedLexicon(), kept apart so the base and overrides stay available to the console.
     this.classification.apply(applyOverrides(base ?? this.classification.fileLexicon, snap.overrides));
     [this.base, this.overrides, this.revision] = [base, snap.overrides, snap.revision];
     if (snap.revision > 0) this.logger.log(`lexicon revision ${snap.revision} in service (${snap.overrides.length} overrides)`);
