@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { LoginLinks } from '../../src/console/auth/login-links';
+import { DataSource } from 'typeorm';
 import { DialogScriptsService } from '../../src/conversation/dialog-scripts.service';
+import { ClassificationCorrectionEntity } from '../../src/tickets/ticket-parts.entity';
 import { resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
 
@@ -113,6 +115,37 @@ describeWithChromium('console admin pages in a browser', () => {
     await page.locator('[data-test=lexicon-test-sector]', { hasText: '交通运输' }).waitFor();
     await expect(row.locator('td').nth(3).textContent()).resolves.toBe('8.000');
     await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('accepts a suggested word and trains a candidate from a CSV, seeing its evaluation before discarding it', async () => {
+    const repo = t.app.get(DataSource).getRepository(ClassificationCorrectionEntity);
+    for (let i = 0; i < 3; i++) {
+      await repo.insert({ ticketId: 2000 + i, title: '护栏', text: `高速路口的护栏和标线都坏了 ${i}`, fromSector: '城乡建设', toSector: '交通运输', createdBy: 'zhangwei', createdAt: new Date() });
+    }
+    const page = await signedIn('/lexicon?tab=suggestions');
+    const table = page.locator('[data-test=lexicon-suggestions]');
+    await table.waitFor();
+    const first = table.locator('tbody tr').first();
+    const word = (await first.locator('td').nth(1).textContent())!;
+    await first.locator('button').first().click();
+    await expect(table.locator('td', { hasText: new RegExp(`^${word}$`) }).count()).resolves.toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon-suggestions.png'), fullPage: true });
+
+    await page.click('[data-tab=training]');
+    const rows = ['id,label,title,text'];
+    const parts: Record<string, string[]> = { 城乡建设: ['路灯不亮', '楼道漏水', '房屋开裂'], 教育文体: ['学校收费', '老师补课', '幼儿园入学'] };
+    let id = 0;
+    for (const [label, words] of Object.entries(parts)) for (let i = 0; i < 10; i++) rows.push(`${++id},${label},${words[i % 3]},${words[i % 3]}的问题 ${i}`);
+    await page.locator('[data-test=lexicon-train] input[type=file]').setInputFiles({ name: 'labelled.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.locator('[data-test=lexicon-train] button[type=submit]').click();
+    const candidate = page.locator('[data-candidate]').first();
+    await candidate.locator('table.scores').waitFor();
+    await expect(candidate.textContent()).resolves.toContain('CSV 20');
+    await candidate.locator('[data-test=few-held-out]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon-training.png'), fullPage: true });
+    await candidate.locator('button', { hasText: '放弃' }).click();
+    await candidate.locator('.badge', { hasText: '已放弃' }).waitFor();
     expect(problems).toEqual([]);
   });
 });

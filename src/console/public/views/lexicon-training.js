@@ -5,6 +5,9 @@ import { api } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import { FieldError, errorText } from '../lib/ui.js';
 
+/** Below this many held-out messages one more right or wrong answer moves the scores by several points. */
+const FEW_HELD_OUT = 100;
+
 export default {
   components: { FieldError },
   emits: ['changed'],
@@ -47,7 +50,7 @@ export default {
     }
     const pct = (n) => `${(n * 100).toFixed(1)}%`;
     const when = (d) => new Date(d).toLocaleString();
-    return { state, pick, train, decide, pct, when, errorText };
+    return { state, pick, train, decide, pct, when, errorText, FEW_HELD_OUT };
   },
   template: `<div>
     <form class="panel stack" @submit.prevent="train" data-test="lexicon-train">
@@ -63,6 +66,7 @@ export default {
       <p><strong>{{ $t('lexicon.training.candidate', { id: c.id }) }}</strong> <span class="badge" :class="{ ok: c.status === 'published' }">{{ $t('lexicon.training.status.' + c.status) }}</span>
         <span class="muted small">{{ c.createdBy }} · {{ when(c.createdAt) }}</span></p>
       <p class="muted small">{{ $t('lexicon.training.data', c.evaluation) }}</p>
+      <p v-if="c.evaluation.heldOut < FEW_HELD_OUT" class="alert small" data-test="few-held-out">{{ $t('lexicon.training.fewHeldOut', c.evaluation) }}</p>
       <table class="scores">
         <thead><tr><th></th><th class="num">{{ $t('lexicon.training.macroF1') }}</th><th class="num">{{ $t('lexicon.training.accuracy') }}</th></tr></thead>
         <tbody>
