@@ -28,6 +28,8 @@ interface Engine {
   router: TurnRouter;
   deps: HandlerDeps;
   recordSteps: boolean;
+  /** Preview only: begin this dialog afresh instead of routing the message. */
+  start?: string;
 }
 
 const MENU_BUTTONS = ['menu.opt_file', 'menu.opt_status', 'menu.opt_add', 'menu.opt_rate', 'menu.opt_visit', 'menu.opt_handoff', 'menu.opt_help'];
@@ -74,9 +76,9 @@ export class ConversationService implements OnModuleInit {
    * A turn of a console preview: the given runtime (published scripts plus a draft) and the given services, so
    * the draft runs for a preview resident while every real conversation keeps the published version.
    */
-  handlePreview(turn: ConversationTurn, runtime: DialogRuntime, deps: Partial<HandlerDeps>): Promise<BotReply[]> {
+  handlePreview(turn: ConversationTurn, runtime: DialogRuntime, deps: Partial<HandlerDeps>, start?: string): Promise<BotReply[]> {
     const router = new TurnRouter(runtime, this.settings, (info, text) => this.forward(info, text));
-    return this.run(turn, { runtime, router, deps: { ...this.deps, ...deps }, recordSteps: false });
+    return this.run(turn, { runtime, router, deps: { ...this.deps, ...deps }, recordSteps: false, start });
   }
 
   private async run(turn: ConversationTurn, engine: Engine): Promise<BotReply[]> {
@@ -101,9 +103,14 @@ export class ConversationService implements OnModuleInit {
           deps: engine.deps,
         };
         let before: ActiveDialog | null = null;
-        const route = (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => {
+        const route = async (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => {
           before = current;
-          return engine.router.route(bot, dc, current, text, info);
+          if (!engine.start) return engine.router.route(bot, dc, current, text, info);
+          // A preview (re)starts the dialog under edit from its beginning, whatever the preview resident was doing.
+          session.handoffMember = null;
+          session.meta = {};
+          await dc.cancelAllDialogs();
+          await bot.beginDialog(engine.start, { _locale: info.locale });
         };
         const { replies, active, stateJson } = await runtime.runTurn(activity, info, route, stateKey, record.state.json);
         record.state.json = stateJson;

@@ -65,9 +65,13 @@ describeWithChromium('console admin pages in a browser', () => {
 
     await yaml.fill(edited);
     await page.locator('[data-test=script-valid]').waitFor();
-    await page.fill('[data-test=preview-input]', '查询');
-    await page.click('[data-test=preview-send]');
+    await page.click('[data-test=preview-restart]');
     await page.locator('[data-test=preview-chat] [data-from=bot]', { hasText: 'Edited in the console' }).waitFor();
+    await page.fill('[data-test=preview-input]', 'SM20991231-0001');
+    await page.click('[data-test=preview-send]');
+    await page.locator('[data-test=preview-chat] [data-from=me]', { hasText: 'SM20991231-0001' }).waitFor();
+    // The draft answers the number (no such ticket for the preview resident) after the question it asked.
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=preview-chat] [data-from=bot]').length >= 2);
     // The draft is not published: a resident still gets the published script.
     const real = resident(t);
     await real.say('查询');

@@ -92,6 +92,24 @@ describeEachEngine('console dialog scripts API', (engine) => {
     expect(audit[2].detail).toEqual({ from: version, to: before.publishedVersion });
   });
 
+  it('files nothing and sends nothing from a preview: the ticket number is a PREVIEW- one', async () => {
+    const yaml = ((await get('/api/admin/scripts/FILE_CONCERN')).json as Detail).yaml;
+    const count = async (table: string) => Number(((await t.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`)) as Array<{ n: number | string }>)[0].n);
+    const [tickets, outbox] = [await count('ticket'), await count('outbox_message')];
+    // The preview resident is still in CHECK_STATUS from the test before: restart begins FILE_CONCERN afresh.
+    const started = await post('/api/admin/scripts/FILE_CONCERN/preview', { yaml, text: '', restart: true });
+    expect((started.json as { replies: Array<{ text: string }> }).replies.map((r) => r.text).join('\n')).toContain('发生了什么事');
+    let last = '';
+    for (const text of ['小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '全小区约200户', '跳过', '13812345678', '张三', '同意', '正确', '确认提交']) {
+      const answer = await post('/api/admin/scripts/FILE_CONCERN/preview', { yaml, text });
+      expect(answer.status).toBe(200);
+      last = (answer.json as { replies: Array<{ text: string }> }).replies.map((r) => r.text).join('\n');
+    }
+    expect(last).toMatch(/编号：PREVIEW-\d{4}/);
+    await expect(count('ticket')).resolves.toBe(tickets);
+    await expect(count('outbox_message')).resolves.toBe(outbox);
+  });
+
   it('counts residents per step: reached and moved on', async () => {
     const funnel = async () => ((await get('/api/admin/scripts/CHECK_STATUS/funnel?days=7')).json as { steps: Array<{ thread: string; step: number; reached: number; completed: number }> }).steps;
     const start = await funnel();

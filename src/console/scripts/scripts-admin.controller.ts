@@ -74,8 +74,8 @@ export class ScriptsAdminController {
 
   @Post(':id/preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'One message to the draft, as the preview resident preview:<admin>; nothing is filed or sent' })
+  @ApiOperation({ summary: 'One message to the draft as the preview resident preview:<admin> (`restart`: begin the dialog afresh); nothing is filed or sent' })
   preview(@CurrentPrincipal() p: Principal, @Param('id') id: string, @ZodBody(s.previewSchema) body: s.PreviewBody): Promise<{ replies: BotReply[] }> {
-    return this.scripts.say(p, id, body.yaml, body.text, body.locale);
+    return this.scripts.say(p, id, body.yaml, body.text, { locale: body.locale, restart: body.restart });
   }
 }

@@ -23,6 +23,8 @@ export const previewSchema = z
     yaml: z.string().min(1).max(MAX_YAML),
     text: z.string().max(2000),
     locale: z.string().max(16).optional(),
+    /** Begin the dialog under edit afresh (the text is not read). */
+    restart: z.boolean().optional(),
   })
   .strict();
 export type PreviewBody = z.infer<typeof previewSchema>;

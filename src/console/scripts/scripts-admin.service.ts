@@ -135,9 +135,9 @@ export class ScriptsAdminService {
     return { since, steps };
   }
 
-  async say(actor: Principal, id: string, yaml: string, text: string, locale?: string): Promise<{ replies: BotReply[] }> {
+  async say(actor: Principal, id: string, yaml: string, text: string, options: { locale?: string; restart?: boolean }): Promise<{ replies: BotReply[] }> {
     await this.known(id);
-    return { replies: await this.guard(() => this.preview.say(actor.userid, id, yaml, text, locale)) };
+    return { replies: await this.guard(() => this.preview.say(actor.userid, id, yaml, text, options)) };
   }
 
   private async versions(id: string): Promise<ScriptVersionView[]> {

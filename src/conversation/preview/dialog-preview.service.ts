@@ -40,13 +40,12 @@ export class DialogPreviewService {
     @Inject(RESIDENT_TICKETS) private readonly tickets: ResidentTicketsPort,
   ) {}
 
-  async say(adminUserid: string, dialogId: string, yaml: string, text: string, locale?: string): Promise<BotReply[]> {
+  /** One message of the preview resident; `restart` begins the draft's dialog afresh (the message is not read). */
+  async say(adminUserid: string, dialogId: string, yaml: string, text: string, options: { locale?: string; restart?: boolean } = {}): Promise<BotReply[]> {
     const runtime = this.runtimeFor(adminUserid, dialogId, yaml);
-    return this.conversation.handlePreview({ channel: 'web', user: previewUser(adminUserid), text, locale }, runtime, {
-      tickets: new PreviewTickets(this.tickets, this.clock),
-      bookings: previewBookings(this.bookings),
-      outbox: previewOutbox,
-    });
+    const deps = { tickets: new PreviewTickets(this.tickets, this.clock), bookings: previewBookings(this.bookings), outbox: previewOutbox };
+    const turn = { channel: 'web' as const, user: previewUser(adminUserid), text, locale: options.locale };
+    return this.conversation.handlePreview(turn, runtime, deps, options.restart ? dialogId : undefined);
   }
 
   private runtimeFor(adminUserid: string, dialogId: string, yaml: string): DialogRuntime {

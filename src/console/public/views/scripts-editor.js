@@ -82,13 +82,15 @@ export default {
       }
     }
 
-    async function say(text) {
+    async function say(text, restart = false) {
       if (state.sending) return;
       state.sending = true;
       state.error = null;
-      if (text) state.chat.push({ me: true, text });
+      if (restart) state.chat = [];
+      else if (text) state.chat.push({ me: true, text });
       try {
-        const { replies } = await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/preview`, { method: 'POST', body: { yaml: props.draft.yaml, text, locale: i18n.lang } });
+        const body = { yaml: props.draft.yaml, text, locale: i18n.lang, restart };
+        const { replies } = await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/preview`, { method: 'POST', body });
         for (const r of replies) state.chat.push({ me: false, text: r.text, quickReplies: r.quickReplies || [] });
       } catch (e) {
         failed(e);
@@ -99,8 +101,9 @@ export default {
       }
     }
     const send = () => say(state.input.trim());
+    const restart = () => say('', true);
     const revert = () => { props.draft.yaml = props.detail.yaml; };
-    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, revert, errorText };
+    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, restart, revert, errorText };
   },
   template: `<div class="split">
     <div>
@@ -138,7 +141,7 @@ export default {
         <form @submit.prevent="send">
           <input v-model="state.input" :placeholder="$t('scripts.preview.placeholder')" :aria-label="$t('scripts.preview.placeholder')" data-test="preview-input">
           <button type="submit" class="button primary" :disabled="state.sending || state.problems.length > 0" data-test="preview-send">{{ $t('scripts.preview.send') }}</button>
-          <button type="button" class="button" @click="state.chat = []">{{ $t('scripts.preview.clear') }}</button>
+          <button type="button" class="button" :disabled="state.sending || state.problems.length > 0" @click="restart" data-test="preview-restart">{{ $t('scripts.preview.restart') }}</button>
         </form>
       </div>
     </div>
