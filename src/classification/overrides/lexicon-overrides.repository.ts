@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../database/claim';
 import { LexiconCandidateEntity, LexiconOverrideEntity, LexiconReviewEntity, LexiconStateEntity } from '../lexicon-override.entity';
 import type { KeywordOverride } from './lexicon-overlay';
 
@@ -96,7 +97,14 @@ export class LexiconOverridesRepository {
   private async bump(em: EntityManager, at: Date, baseJson?: string): Promise<void> {
     const repo = em.getRepository(LexiconStateEntity);
     const patch = baseJson === undefined ? {} : { baseJson };
-    const updated = await repo.createQueryBuilder().update().set({ revision: () => 'revision + 1', updatedAt: at, ...patch }).where('id = :id', { id: STATE_ID }).execute();
-    if (!updated.affected) await repo.insert({ id: STATE_ID, revision: 1, baseJson: baseJson ?? null, updatedAt: at });
+    const update = () => repo.createQueryBuilder().update().set({ revision: () => 'revision + 1', updatedAt: at, ...patch }).where('id = :id', { id: STATE_ID }).execute();
+    if ((await update()).affected) return;
+    try {
+      await repo.insert({ id: STATE_ID, revision: 1, baseJson: baseJson ?? null, updatedAt: at });
+    } catch (e) {
+      // Another instance created the row between our UPDATE and INSERT: count this change on top of theirs.
+      if (!isUniqueViolation(e)) throw e;
+      await update();
+    }
   }
 }
