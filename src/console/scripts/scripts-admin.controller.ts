@@ -6,14 +6,18 @@ import type { Principal } from '../auth/principal';
 import { ZodBody, ZodQuery } from '../common/zod-body';
 import type { ScriptProblem } from './script-problems';
 import * as s from './scripts-admin.schemas';
-import { FunnelStep, ScriptDetail, ScriptsAdminService, ScriptSummary } from './scripts-admin.service';
+import { FunnelStep, ScriptFunnelService } from './script-funnel.service';
+import { ScriptDetail, ScriptsAdminService, ScriptSummary } from './scripts-admin.service';
 
 /** The office's dialog-script page: edit, check, preview, version, publish, roll back, and the per-step funnel. */
 @ApiTags('admin: dialog scripts')
 @ConsoleAuth('admin')
 @Controller('api/admin/scripts')
 export class ScriptsAdminController {
-  constructor(private readonly scripts: ScriptsAdminService) {}
+  constructor(
+    private readonly scripts: ScriptsAdminService,
+    private readonly funnels: ScriptFunnelService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every dialog with its published version' })
@@ -69,7 +73,7 @@ export class ScriptsAdminController {
   @Get(':id/funnel')
   @ApiOperation({ summary: 'Per step: residents who reached it and who moved on, over the last `days` days' })
   funnel(@Param('id') id: string, @ZodQuery(s.funnelQuerySchema) q: s.FunnelQuery): Promise<{ since: Date; steps: FunnelStep[] }> {
-    return this.scripts.funnel(id, q.days);
+    return this.funnels.funnel(id, q.days);
   }
 
   @Post(':id/preview')

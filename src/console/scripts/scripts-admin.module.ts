@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConversationModule } from '../../conversation/conversation.module';
 import { ConsoleAuthModule } from '../console-auth.module';
+import { ScriptFunnelService } from './script-funnel.service';
 import { ScriptsAdminController } from './scripts-admin.controller';
 import { ScriptsAdminService } from './scripts-admin.service';
 
@@ -8,6 +9,6 @@ import { ScriptsAdminService } from './scripts-admin.service';
 @Module({
   imports: [ConsoleAuthModule, ConversationModule],
   controllers: [ScriptsAdminController],
-  providers: [ScriptsAdminService],
+  providers: [ScriptsAdminService, ScriptFunnelService],
 })
 export class ScriptsAdminModule {}

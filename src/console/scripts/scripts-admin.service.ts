@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createTwoFilesPatch } from 'diff';
-import { parseDocument } from 'yaml';
-import { Clock } from '../../common/clock';
 import type { BotReply } from '../../conversation/conversation.types';
 import { DialogScriptException, DialogScriptsService } from '../../conversation/dialog-scripts.service';
 import { DialogPreviewService } from '../../conversation/preview/dialog-preview.service';
-import { END_THREAD, StepArrivalRepository } from '../../conversation/step-arrival.repository';
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import type { Principal } from '../auth/principal';
 import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
 import { ScriptProblem, scriptProblems } from './script-problems';
-
-const DAY_MS = 86_400_000;
 
 export interface ScriptSummary {
   id: string;
@@ -36,24 +31,14 @@ export interface ScriptDetail {
   previousVersion: string | null;
 }
 
-export interface FunnelStep {
-  thread: string;
-  step: number;
-  /** The step's text (usually a locale key), to recognise the question. */
-  label: string | null;
-  reached: number;
-  completed: number;
-}
 
-/** The office's dialog-script page: versions, drafts checked by the start-up validator, diff, publish, funnel. */
+/** The office's dialog-script page: versions, drafts checked by the start-up validator, diff, publish, preview. */
 @Injectable()
 export class ScriptsAdminService {
   constructor(
     private readonly scripts: DialogScriptsService,
     private readonly preview: DialogPreviewService,
-    private readonly arrivals: StepArrivalRepository,
     private readonly audit: ConsoleAuditService,
-    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<ScriptSummary[]> {
@@ -110,29 +95,6 @@ export class ScriptsAdminService {
     await this.scripts.rollback(id, to);
     await this.audit.record(actor.userid, 'scripts.rollback', id, { from, to });
     return this.detail(id);
-  }
-
-  /**
-   * Per question of the published script (in file order; other steps never hold a resident between turns), the
-   * residents who reached it and who moved on; then those who left the dialog.
-   */
-  async funnel(id: string, days: number): Promise<{ since: Date; steps: FunnelStep[] }> {
-    const published = await this.scripts.get(id);
-    const since = new Date(this.clock.now().getTime() - days * DAY_MS);
-    const counts = new Map((await this.arrivals.funnel(id, since)).map((c) => [`${c.thread}#${c.step}`, c]));
-    const steps: FunnelStep[] = [];
-    const threads = (parseDocument(published.yaml).toJS() as { threads?: Record<string, Array<{ collect?: unknown; text?: unknown }>> }).threads ?? {};
-    for (const [thread, list] of Object.entries(threads)) {
-      (Array.isArray(list) ? list : []).forEach((s, step) => {
-        const c = counts.get(`${thread}#${step}`);
-        if (!s?.collect && !c) return;
-        const label = typeof s.text === 'string' ? s.text : Array.isArray(s.text) && typeof s.text[0] === 'string' ? s.text[0] : null;
-        steps.push({ thread, step, label, reached: c?.reached ?? 0, completed: c?.completed ?? 0 });
-      });
-    }
-    const end = counts.get(`${END_THREAD}#0`);
-    steps.push({ thread: END_THREAD, step: 0, label: null, reached: end?.reached ?? 0, completed: end?.reached ?? 0 });
-    return { since, steps };
   }
 
   async say(actor: Principal, id: string, yaml: string, text: string, options: { locale?: string; restart?: boolean }): Promise<{ replies: BotReply[] }> {
