@@ -4,6 +4,8 @@ import { ClassificationModule } from './classification/classification.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
+import { LexiconAdminModule } from './console/lexicon/lexicon-admin.module';
+import { ScriptsAdminModule } from './console/scripts/scripts-admin.module';
 import { wecomEnabled, type AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
@@ -32,6 +34,8 @@ export class AppModule {
         InboxModule,
         TicketsModule,
         ConsoleModule,
+        ScriptsAdminModule,
+        LexiconAdminModule,
         I18nModule,
         ConversationModule,
         WebChatModule,

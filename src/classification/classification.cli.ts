@@ -17,6 +17,8 @@ export interface ClassificationCliDeps {
   resolveRoute?: (sector: string) => Promise<{ committee: string | null; workstation: string | null }>;
   /** Members' re-routings, stored as corrections: labelled examples to learn from. */
   loadCorrections?: () => Promise<TrainingExample[]>;
+  /** The lexicon the service runs: the file (or a lexicon published in the console) with the console's overrides. */
+  tunedLexicon?: (file: Lexicon) => Promise<Lexicon>;
 }
 
 const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
@@ -54,9 +56,9 @@ export function registerClassificationCommands(program: Command, deps: Classific
     .description('classify one message; prints the sector, confidence and the words that decided it')
     .argument('<text>', 'the message text')
     .option('--title <title>', 'the message title, if any')
-    .option('--lexicon <file>', 'lexicon JSON (default config/lexicon.json)')
+    .option('--lexicon <file>', 'lexicon JSON (default: config/lexicon.json with the console\'s changes, as the service runs it)')
     .action(async (text: string, opts: { title?: string; lexicon?: string }) => {
-      const lexicon = loadLexicon(opts.lexicon);
+      const lexicon = opts.lexicon || !deps.tunedLexicon ? loadLexicon(opts.lexicon) : await deps.tunedLexicon(loadLexicon(undefined));
       const result = new Classifier(lexicon, tokenizerFor(lexicon).tokenize).classify({ text, title: opts.title });
       const route = result.sector && deps.resolveRoute ? await deps.resolveRoute(result.sector) : null;
       const { sector, ...rest } = result;

@@ -14,6 +14,8 @@ import { DialogScriptsService } from './dialog-scripts.service';
 import { HANDLERS } from './handlers';
 import { I18nService } from './i18n.service';
 import { SessionRepository } from './session.repository';
+import { DialogPreviewService } from './preview/dialog-preview.service';
+import { StepArrivalRepository } from './step-arrival.repository';
 import { TurnLock } from './turn-lock';
 
 /** Botkit dialogs from `dialogs/`, their state in the database, and the one entry point channels call. */
@@ -34,7 +36,9 @@ import { TurnLock } from './turn-lock';
     DialogScriptRepository,
     DialogScriptsService,
     ConversationService,
+    StepArrivalRepository,
+    DialogPreviewService,
   ],
-  exports: [ConversationService, DialogScriptsService, BookingService],
+  exports: [ConversationService, DialogScriptsService, BookingService, StepArrivalRepository, DialogPreviewService],
 })
 export class ConversationModule {}

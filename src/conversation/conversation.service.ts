@@ -17,9 +17,20 @@ import { DialogError } from './dialog.error';
 import { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { HandlerDeps } from './handlers/handler.types';
 import { I18nService } from './i18n.service';
+import { END_THREAD, StepArrivalRepository } from './step-arrival.repository';
 import { TurnLock } from './turn-lock';
 import { TurnRouter } from './turn.router';
 import type { TurnInfo } from './turn-info';
+
+/** What runs a turn: the production runtime, or a preview's with the draft and harmless services. */
+interface Engine {
+  runtime: DialogRuntime;
+  router: TurnRouter;
+  deps: HandlerDeps;
+  recordSteps: boolean;
+  /** Preview only: begin this dialog afresh instead of routing the message. */
+  start?: string;
+}
 
 const MENU_BUTTONS = ['menu.opt_file', 'menu.opt_status', 'menu.opt_add', 'menu.opt_rate', 'menu.opt_visit', 'menu.opt_handoff', 'menu.opt_help'];
 
@@ -32,7 +43,7 @@ const MENU_BUTTONS = ['menu.opt_file', 'menu.opt_status', 'menu.opt_add', 'menu.
 export class ConversationService implements OnModuleInit {
   private readonly logger = new Logger('Conversation');
   private readonly deps: HandlerDeps;
-  private readonly router: TurnRouter;
+  private readonly engine: Engine;
 
   constructor(
     private readonly runtime: DialogRuntime,
@@ -40,15 +51,17 @@ export class ConversationService implements OnModuleInit {
     private readonly lock: TurnLock,
     private readonly i18n: I18nService,
     private readonly clock: Clock,
-    private readonly outbox: OutboxService,
+    outbox: OutboxService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RESIDENT_TICKETS) tickets: ResidentTicketsPort,
     org: OrgService,
     bookings: BookingService,
-    @Inject(CONVERSATION_SETTINGS) settings: ConversationSettings,
+    private readonly arrivals: StepArrivalRepository,
+    @Inject(CONVERSATION_SETTINGS) private readonly settings: ConversationSettings,
   ) {
     this.deps = { tickets, org, outbox, bookings, dataSource, i18n, clock };
-    this.router = new TurnRouter(runtime, settings, (info, text) => this.forward(info, text));
+    const router = new TurnRouter(runtime, settings, (info, text) => this.forward(info, text));
+    this.engine = { runtime, router, deps: this.deps, recordSteps: true };
   }
 
   async onModuleInit(): Promise<void> {
@@ -56,12 +69,26 @@ export class ConversationService implements OnModuleInit {
   }
 
   async handle(turn: ConversationTurn): Promise<BotReply[]> {
+    return this.run(turn, this.engine);
+  }
+
+  /**
+   * A turn of a console preview: the given runtime (published scripts plus a draft) and the given services, so
+   * the draft runs for a preview resident while every real conversation keeps the published version.
+   */
+  handlePreview(turn: ConversationTurn, runtime: DialogRuntime, deps: Partial<HandlerDeps>, start?: string): Promise<BotReply[]> {
+    const router = new TurnRouter(runtime, this.settings, (info, text) => this.forward(info, text));
+    return this.run(turn, { runtime, router, deps: { ...this.deps, ...deps }, recordSteps: false, start });
+  }
+
+  private async run(turn: ConversationTurn, engine: Engine): Promise<BotReply[]> {
+    const { runtime } = engine;
     const key = sessionKey(turn.channel, turn.user);
     let locale = this.i18n.resolveLocale(turn.locale);
     const text = (turn.menuId ?? turn.text ?? '').trim();
     const activity = activityOf(turn, text);
     try {
-      const stateKey = this.runtime.stateKey(activity);
+      const stateKey = runtime.stateKey(activity);
       return await this.lock.run(key, turn.channel, turn.user, stateKey, async (record) => {
         const session = record.session;
         await this.scripts.refreshIfDue();
@@ -73,16 +100,26 @@ export class ConversationService implements OnModuleInit {
           locale,
           resident: { channel: turn.channel, externalId: turn.user, openKfId: turn.openKfId ?? null },
           attachments: attachmentsOf(turn),
-          deps: this.deps,
+          deps: engine.deps,
         };
-        const route = (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => this.router.route(bot, dc, current, text, info);
-        const { replies, active, stateJson } = await this.runtime.runTurn(activity, info, route, stateKey, record.state.json);
+        let before: ActiveDialog | null = null;
+        const route = async (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => {
+          before = current;
+          if (!engine.start) return engine.router.route(bot, dc, current, text, info);
+          // A preview (re)starts the dialog under edit from its beginning, whatever the preview resident was doing.
+          session.handoffMember = null;
+          session.meta = {};
+          await dc.cancelAllDialogs();
+          await bot.beginDialog(engine.start, { _locale: info.locale });
+        };
+        const { replies, active, stateJson } = await runtime.runTurn(activity, info, route, stateKey, record.state.json);
         record.state.json = stateJson;
         const last = replies[replies.length - 1];
         if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
         if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
         session.lastSeenAt = this.clock.now();
+        if (engine.recordSteps) this.recordStep(key, before, active);
         return replies;
       });
     } catch (e) {
@@ -90,6 +127,15 @@ export class ConversationService implements OnModuleInit {
       this.logger.error(`${where} failed for ${key}: ${(e as Error).message}`, (e as Error).stack);
       return [{ type: 'message', text: this.i18n.t('errors.generic', {}, locale) }];
     }
+  }
+
+  /** Queues where the turn left the resident, for the console's funnel; nothing when they stay at the same question. */
+  private recordStep(key: string, before: ActiveDialog | null, after: ActiveDialog | null): void {
+    if (before && after && before.id === after.id && before.thread === after.thread && before.step === after.step) return;
+    const left = before && (!after || after.id !== before.id) ? before.id : null;
+    const [dialogId, thread, step] = after ? [after.id, after.thread, after.step] : left ? [left, END_THREAD, 0] : [null, '', 0];
+    if (!dialogId) return;
+    this.arrivals.record(dialogId, thread, step, key, this.clock.now());
   }
 
   private menuButtons(locale: string): QuickReply[] {
@@ -103,7 +149,7 @@ export class ConversationService implements OnModuleInit {
     const now = this.clock.now();
     const body = text || this.i18n.t('handoff.attachment', { count: info.attachments.length });
     await this.dataSource.transaction((em) =>
-      this.outbox.enqueue(em, {
+      info.deps.outbox.enqueue(em, {
         idempotencyKey: `handoff:${info.session.key}:${now.getTime()}:${randomBytes(4).toString('hex')}`,
         channel: 'wecom_app',
         recipient: member,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt } from '../database/columns';
+import { CreatedAt, DATETIME } from '../database/columns';
 
 /** Every version of a dialog script ever loaded or published; exactly one per dialog is `published`. */
 @Entity({ name: 'dialog_script_version' })
@@ -20,6 +20,10 @@ export class DialogScriptVersionEntity {
 
   @Column({ type: 'boolean', default: false })
   published!: boolean;
+
+  /** When this version last became the published one (rollback goes to the one before). */
+  @Column({ ...DATETIME, nullable: true })
+  publishedAt!: Date | null;
 
   @CreatedAt()
   createdAt!: Date;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../database/claim';
 import { DialogScriptVersionEntity } from './dialog-script-version.entity';
 
-export type ScriptVersionSummary = Pick<DialogScriptVersionEntity, 'dialogId' | 'version' | 'published' | 'createdAt'>;
+export type ScriptVersionSummary = Pick<DialogScriptVersionEntity, 'dialogId' | 'version' | 'published' | 'publishedAt' | 'createdAt'>;
 
 /** Queries over stored dialog script versions. */
 @Injectable()
@@ -26,7 +26,7 @@ export class DialogScriptRepository {
 
   list(dialogId?: string): Promise<ScriptVersionSummary[]> {
     return this.repo.find({
-      select: { dialogId: true, version: true, published: true, createdAt: true },
+      select: { dialogId: true, version: true, published: true, publishedAt: true, createdAt: true },
       where: dialogId ? { dialogId } : {},
       order: { dialogId: 'ASC', id: 'DESC' },
     });
@@ -45,11 +45,23 @@ export class DialogScriptRepository {
   }
 
   /** Makes `version` the one published version of the dialog. */
-  async publish(dialogId: string, version: string): Promise<void> {
+  async publish(dialogId: string, version: string, at = new Date()): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(DialogScriptVersionEntity);
       await repo.update({ dialogId, published: true }, { published: false });
-      await repo.update({ dialogId, version }, { published: true });
+      await repo.update({ dialogId, version }, { published: true, publishedAt: at });
     });
+  }
+
+  /** The version published before the current one, if any: where a rollback goes. */
+  async previouslyPublished(dialogId: string): Promise<string | null> {
+    const row = await this.repo
+      .createQueryBuilder('v')
+      .select(['v.version'])
+      .where('v.dialogId = :dialogId AND v.published = :published AND v.publishedAt IS NOT NULL', { dialogId, published: false })
+      .orderBy('v.publishedAt', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .getOne();
+    return row?.version ?? null;
   }
 }

@@ -8,7 +8,7 @@ import { DialogScriptRepository, ScriptVersionSummary } from './dialog-script.re
 import type { DialogScriptVersionEntity } from './dialog-script-version.entity';
 import { HANDLERS } from './handlers';
 import { I18nService } from './i18n.service';
-import { LoadedScript, loadScripts, readDialogFolder, scriptVersion } from './script.loader';
+import { LoadedScript, LoadResult, loadScripts, readDialogFolder, scriptVersion } from './script.loader';
 
 export class DialogScriptException extends DomainException<'invalid_script' | 'unknown_version'> {
   constructor(code: 'invalid_script' | 'unknown_version', message: string, errors: string[] = []) {
@@ -79,11 +79,29 @@ export class DialogScriptsService {
     return this.load(yaml, file).errors;
   }
 
+  /** Every problem of a draft and, when there is none, the draft as it would run. */
+  checkDraft(yaml: string, file = 'draft.yaml'): LoadResult {
+    return this.load(yaml, file);
+  }
+
+  /** The scripts this instance runs now (the published set). */
+  installed(): LoadedScript[] {
+    return [...this.current.values()];
+  }
+
+  /** Stores a checked draft as a new, unpublished version; returns its version. */
+  async saveDraft(dialogId: string, yaml: string): Promise<string> {
+    const loaded = this.checked(dialogId, yaml, 'saveDraft');
+    await this.repo.ensure(dialogId, loaded.version, yaml);
+    return loaded.version;
+  }
+
+  previouslyPublished(dialogId: string): Promise<string | null> {
+    return this.repo.previouslyPublished(dialogId);
+  }
+
   async publish(dialogId: string, yaml: string): Promise<string> {
-    const { scripts, errors } = this.load(yaml, `${dialogId}.yaml`);
-    const loaded = scripts[0];
-    if (errors.length || !loaded) throw new DialogScriptException('invalid_script', `DialogScriptsService.publish(): ${dialogId} is invalid`, errors);
-    if (loaded.id !== dialogId) throw new DialogScriptException('invalid_script', `DialogScriptsService.publish(): the script's id is ${loaded.id}, not ${dialogId}`);
+    const loaded = this.checked(dialogId, yaml, 'publish');
     await this.repo.ensure(dialogId, loaded.version, yaml);
     await this.repo.publish(dialogId, loaded.version);
     this.install([loaded]);
@@ -98,7 +116,15 @@ export class DialogScriptsService {
     this.install([loaded]);
   }
 
-  private load(yaml: string, file: string) {
+  private checked(dialogId: string, yaml: string, method: string): LoadedScript {
+    const { scripts, errors } = this.load(yaml, `${dialogId}.yaml`);
+    const loaded = scripts[0];
+    if (errors.length || !loaded) throw new DialogScriptException('invalid_script', `DialogScriptsService.${method}(): ${dialogId} is invalid`, errors);
+    if (loaded.id !== dialogId) throw new DialogScriptException('invalid_script', `DialogScriptsService.${method}(): the script's id is ${loaded.id}, not ${dialogId}`);
+    return loaded;
+  }
+
+  private load(yaml: string, file: string): LoadResult {
     const others = [...this.current.keys()];
     return loadScripts([{ file, yaml }], this.i18n, HANDLERS, { otherIds: others });
   }

@@ -18,6 +18,8 @@ const MEMORY_CONFIGURATION = 'DialogStateManagerConfiguration';
 export interface ActiveDialog {
   id: string;
   thread: string;
+  /** Index of the step the dialog waits at in its thread. */
+  step: number;
   values: Record<string, unknown>;
 }
 
@@ -129,8 +131,8 @@ export class DialogRuntime {
     for (let i = dc.stack.length - 1; i >= 0; i--) {
       const entry = dc.stack[i];
       if (this.dialogs.has(entry.id)) {
-        const state = entry.state as { thread?: string; values?: Record<string, unknown> };
-        return { id: entry.id, thread: state.thread ?? 'default', values: state.values ?? {} };
+        const state = entry.state as { thread?: string; stepIndex?: number; values?: Record<string, unknown> };
+        return { id: entry.id, thread: state.thread ?? 'default', step: state.stepIndex ?? 0, values: state.values ?? {} };
       }
     }
     return null;

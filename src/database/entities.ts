@@ -1,3 +1,5 @@
+import { DialogStepArrivalEntity } from '../conversation/step-arrival.entity';
+import { LexiconCandidateEntity, LexiconOverrideEntity, LexiconReviewEntity, LexiconStateEntity } from '../classification/lexicon-override.entity';
 import { MediaFileEntity } from '../media/media-file.entity';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { KfCursorEntity } from '../inbox/kf-cursor.entity';
@@ -50,4 +52,9 @@ export const ALL_ENTITIES = [
   TicketSequenceEntity,
   ClassificationCorrectionEntity,
   MediaFileEntity,
+  DialogStepArrivalEntity,
+  LexiconOverrideEntity,
+  LexiconStateEntity,
+  LexiconCandidateEntity,
+  LexiconReviewEntity,
 ];

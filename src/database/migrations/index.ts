@@ -2,6 +2,7 @@ import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisat
 import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 import { CreateInbox1764306000000 } from './1764306000000-CreateInbox';
 import { CreateMediaFiles1764340000000 } from './1764340000000-CreateMediaFiles';
+import { CreateConsoleAdmin1764350000000 } from './1764350000000-CreateConsoleAdmin';
 import { CreateConversation1764320000001 } from './1764320000001-CreateConversation';
 import { CreateConsole1764330000001 } from './1764330000001-CreateConsole';
 import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS = [
   CreateTickets1764310000001,
   CreateMediaFiles1764340000000,
   AddOrgManagedBy1764345000000,
+  CreateConsoleAdmin1764350000000,
 ];

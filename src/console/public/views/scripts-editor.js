@@ -1,0 +1,149 @@
+// The YAML editor: line numbers, each problem of the start-up validator next to its line, save / publish, and the
+// preview chat that runs the draft for the admin's own preview resident (nothing is filed or sent).
+import { computed, onBeforeUnmount, reactive, ref, watch } from '/console/assets/vue.js';
+import { api, ApiError } from '../lib/api.js';
+import { i18n, t } from '../lib/i18n.js';
+import { errorText } from '../lib/ui.js';
+
+const CHECK_DELAY_MS = 400;
+
+export default {
+  props: { id: String, draft: Object, detail: Object },
+  emits: ['changed'],
+  setup(props, { emit }) {
+    const state = reactive({ problems: [], checking: false, notice: '', error: null, chat: [], input: '', sending: false });
+    const area = ref(null);
+    const gutter = ref(null);
+    const notes = ref(null);
+    const log = ref(null);
+    let timer = null;
+
+    const lines = computed(() => props.draft.yaml.split('\n').length);
+    const byLine = computed(() => {
+      const map = {};
+      // Beside the line only the reason fits; the list below keeps the full file:line: path: reason.
+      for (const p of state.problems) {
+        if (!p.line) continue;
+        const reason = p.message.replace(/^[\w.-]+: /, '');
+        map[p.line] = map[p.line] ? `${map[p.line]}; ${reason}` : reason;
+      }
+      return map;
+    });
+    const dirty = computed(() => props.draft.yaml !== props.detail.yaml);
+
+    async function check() {
+      state.checking = true;
+      try {
+        state.problems = (await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/validate`, { method: 'POST', body: { yaml: props.draft.yaml } })).problems;
+      } catch (e) {
+        state.error = e;
+      } finally {
+        state.checking = false;
+      }
+    }
+    watch(() => props.draft.yaml, () => {
+      clearTimeout(timer);
+      timer = setTimeout(check, CHECK_DELAY_MS);
+    }, { immediate: true });
+    onBeforeUnmount(() => clearTimeout(timer));
+
+    function syncScroll() {
+      gutter.value.scrollTop = area.value.scrollTop;
+      notes.value.scrollTop = area.value.scrollTop;
+    }
+    function goTo(line) {
+      if (!line) return;
+      const text = props.draft.yaml.split('\n');
+      const start = text.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+      area.value.focus();
+      area.value.setSelectionRange(start, start + (text[line - 1] || '').length);
+    }
+
+    function failed(e) {
+      if (e instanceof ApiError && e.details.problems) state.problems = e.details.problems;
+      state.error = e;
+    }
+    async function save(publish) {
+      state.error = null;
+      state.notice = '';
+      try {
+        const { version } = await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/versions`, { method: 'POST', body: { yaml: props.draft.yaml } });
+        if (publish) {
+          if (!window.confirm(t('scripts.versions.confirmPublish', { version: version.slice(0, 8) }))) return;
+          const detail = await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/publish`, { method: 'POST', body: { version } });
+          state.notice = t('scripts.editor.published', { version: version.slice(0, 8) });
+          emit('changed', detail);
+        } else {
+          state.notice = t('scripts.editor.saved', { version: version.slice(0, 8) });
+          emit('changed');
+        }
+      } catch (e) {
+        failed(e);
+      }
+    }
+
+    async function say(text, restart = false) {
+      if (state.sending) return;
+      state.sending = true;
+      state.error = null;
+      if (restart) state.chat = [];
+      else if (text) state.chat.push({ me: true, text });
+      try {
+        const body = { yaml: props.draft.yaml, text, locale: i18n.lang, restart };
+        const { replies } = await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/preview`, { method: 'POST', body });
+        for (const r of replies) state.chat.push({ me: false, text: r.text, quickReplies: r.quickReplies || [] });
+      } catch (e) {
+        failed(e);
+      } finally {
+        state.sending = false;
+        state.input = '';
+        setTimeout(() => log.value && (log.value.scrollTop = log.value.scrollHeight));
+      }
+    }
+    const send = () => say(state.input.trim());
+    const restart = () => say('', true);
+    const revert = () => { props.draft.yaml = props.detail.yaml; };
+    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, restart, revert, errorText };
+  },
+  template: `<div class="split">
+    <div>
+      <div class="code-editor" data-test="script-editor">
+        <div class="code-gutter" ref="gutter" aria-hidden="true"><div v-for="n in lines" :key="n" :class="{ bad: byLine[n] }">{{ n }}</div></div>
+        <textarea ref="area" v-model="draft.yaml" spellcheck="false" wrap="off" :aria-label="$t('scripts.editor.label')" @scroll="syncScroll" data-test="script-yaml"></textarea>
+        <div class="code-notes" ref="notes" data-test="script-notes"><div v-for="n in lines" :key="n" :title="byLine[n] || ''" :class="{ bad: byLine[n] }" :data-line="byLine[n] ? n : null">{{ byLine[n] || '' }}</div></div>
+      </div>
+      <p v-if="state.checking" class="muted small">{{ $t('scripts.editor.checking') }}</p>
+      <ul v-else-if="state.problems.length" class="problems" data-test="script-problems">
+        <li v-for="p in state.problems" :key="p.text" @click="goTo(p.line)">{{ p.text }}</li>
+      </ul>
+      <p v-else class="muted small" data-test="script-valid">{{ $t('scripts.editor.valid') }}</p>
+      <p v-if="state.error" class="alert">{{ errorText(state.error) }}</p>
+      <p v-if="state.notice" class="notice" data-test="script-notice">{{ state.notice }}</p>
+      <div class="row">
+        <button type="button" class="button" :disabled="!dirty || state.problems.length > 0" @click="save(false)" data-test="script-save">{{ $t('scripts.editor.save') }}</button>
+        <button type="button" class="button primary" :disabled="!dirty || state.problems.length > 0" @click="save(true)" data-test="script-publish">{{ $t('scripts.editor.saveAndPublish') }}</button>
+        <button type="button" class="button" :disabled="!dirty" @click="revert">{{ $t('scripts.editor.revert') }}</button>
+      </div>
+    </div>
+    <div>
+      <h2>{{ $t('scripts.preview.title') }}</h2>
+      <p class="muted small">{{ $t('scripts.preview.note') }}</p>
+      <div class="chat" data-test="preview-chat">
+        <div class="chat-log" ref="log">
+          <p v-if="!state.chat.length" class="muted small">{{ $t('scripts.preview.empty') }}</p>
+          <template v-for="(m, i) in state.chat" :key="i">
+            <div class="bubble" :class="{ me: m.me }" :data-from="m.me ? 'me' : 'bot'">{{ m.text }}</div>
+            <div v-if="m.quickReplies && m.quickReplies.length && i === state.chat.length - 1" class="chat-quick">
+              <button v-for="q in m.quickReplies" :key="q.payload" type="button" @click="say(q.payload)">{{ q.title }}</button>
+            </div>
+          </template>
+        </div>
+        <form @submit.prevent="send">
+          <input v-model="state.input" :placeholder="$t('scripts.preview.placeholder')" :aria-label="$t('scripts.preview.placeholder')" data-test="preview-input">
+          <button type="submit" class="button primary" :disabled="state.sending || state.problems.length > 0" data-test="preview-send">{{ $t('scripts.preview.send') }}</button>
+          <button type="button" class="button" :disabled="state.sending || state.problems.length > 0" @click="restart" data-test="preview-restart">{{ $t('scripts.preview.restart') }}</button>
+        </form>
+      </div>
+    </div>
+  </div>`,
+};

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
+import { RESIDENT_TICKETS, ResidentTicketsPort } from '../../tickets/tickets.port';
+import { BookingService } from '../booking.service';
+import { ConversationService } from '../conversation.service';
+import type { BotReply } from '../conversation.types';
+import { DbStorage } from '../db.storage';
+import { DialogRuntime } from '../dialog.runtime';
+import { DialogScriptException, DialogScriptsService } from '../dialog-scripts.service';
+import { HANDLERS } from '../handlers';
+import { I18nService } from '../i18n.service';
+import { previewBookings, previewOutbox, PreviewTickets } from './preview-services';
+
+/** Preview residents live in their own id space, which the web chat refuses to real residents. */
+export const PREVIEW_USER_PREFIX = 'preview:';
+
+export const previewUser = (adminUserid: string): string => `${PREVIEW_USER_PREFIX}${adminUserid}`;
+
+interface PreviewEngine {
+  runtime: DialogRuntime;
+  signature: string;
+}
+
+/**
+ * Runs a draft dialog for an admin without publishing it: a separate Botkit runtime holds the published scripts
+ * with the draft in place of its dialog, the resident is `preview:<admin>`, and tickets, bookings and WeCom
+ * messages are only pretended. Real conversations never see the draft.
+ */
+@Injectable()
+export class DialogPreviewService {
+  private readonly engines = new Map<string, PreviewEngine>();
+
+  constructor(
+    private readonly conversation: ConversationService,
+    private readonly scripts: DialogScriptsService,
+    private readonly storage: DbStorage,
+    private readonly i18n: I18nService,
+    private readonly bookings: BookingService,
+    private readonly clock: Clock,
+    @Inject(RESIDENT_TICKETS) private readonly tickets: ResidentTicketsPort,
+  ) {}
+
+  /** One message of the preview resident; `restart` begins the draft's dialog afresh (the message is not read). */
+  async say(adminUserid: string, dialogId: string, yaml: string, text: string, options: { locale?: string; restart?: boolean } = {}): Promise<BotReply[]> {
+    const runtime = this.runtimeFor(adminUserid, dialogId, yaml);
+    const deps = { tickets: new PreviewTickets(this.tickets, this.clock), bookings: previewBookings(this.bookings), outbox: previewOutbox };
+    const turn = { channel: 'web' as const, user: previewUser(adminUserid), text, locale: options.locale };
+    return this.conversation.handlePreview(turn, runtime, deps, options.restart ? dialogId : undefined);
+  }
+
+  private runtimeFor(adminUserid: string, dialogId: string, yaml: string): DialogRuntime {
+    const { scripts, errors } = this.scripts.checkDraft(yaml, `${dialogId}.yaml`);
+    const draft = scripts[0];
+    if (errors.length || !draft) throw new DialogScriptException('invalid_script', `DialogPreviewService.say(): ${dialogId} is invalid`, errors);
+    if (draft.id !== dialogId) throw new DialogScriptException('invalid_script', `DialogPreviewService.say(): the script's id is ${draft.id}, not ${dialogId}`);
+    const set = [...this.scripts.installed().filter((s) => s.id !== dialogId), draft];
+    const signature = set.map((s) => s.version).sort().join(',');
+    const cached = this.engines.get(adminUserid);
+    if (cached?.signature === signature) return cached.runtime;
+    // A new draft gets a new runtime: the dialog's version changes, so the preview conversation restarts cleanly.
+    const runtime = new DialogRuntime(this.storage, this.i18n, HANDLERS);
+    runtime.install(set);
+    this.engines.set(adminUserid, { runtime, signature });
+    return runtime;
+  }
+}

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { LoginLinks } from '../../src/console/auth/login-links';
+import { DataSource } from 'typeorm';
+import { DialogScriptsService } from '../../src/conversation/dialog-scripts.service';
+import { ClassificationCorrectionEntity } from '../../src/tickets/ticket-parts.entity';
+import { resident } from '../dialogs/support/chat';
+import { startTestApp, TestApp } from '../support/app';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+
+const original = readFileSync(join(__dirname, '..', '..', 'dialogs', 'check-status.yaml'), 'utf8');
+const edited = original.replace('text: status.ask_number', 'text: "Edited in the console: which number?"');
+const broken = original.replace('action: lookup\n  lookup:', 'action: lokup\n  lookup:');
+const brokenLine = broken.split('\n').findIndex((l) => l.includes('action: lokup')) + 1;
+const LAMP = '小区门口的路灯坏了一个月，晚上很黑';
+
+// Without Chromium on the machine (apt-get install -y chromium fonts-noto-cjk) the browser test is skipped.
+const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+
+describeWithChromium('console admin pages in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await startTestApp('sqlite');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(hash: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+    page.on('dialog', (d) => void d.accept());
+    const link = await t.app.get(LoginLinks).create('office01', t.url);
+    await page.goto(link.url);
+    await page.locator('[data-test=who]').waitFor({ state: 'attached' });
+    await page.goto(`${t.url}/console#${hash}`);
+    return page;
+  }
+
+  it('edits a dialog: sees a problem by its line, fixes it, previews the draft, publishes and rolls back', async () => {
+    const scripts = t.app.get(DialogScriptsService);
+    const before = (await scripts.get('CHECK_STATUS')).version;
+    const page = await signedIn('/scripts');
+    await page.locator('[data-dialog=CHECK_STATUS] button').first().click();
+    const yaml = page.locator('[data-test=script-yaml]');
+    await expect(yaml.inputValue()).resolves.toBe(original);
+
+    await yaml.fill(broken);
+    await page.locator('[data-test=script-problems]', { hasText: 'unknown thread "lokup"' }).waitFor();
+    await expect(page.locator(`[data-test=script-notes] [data-line="${brokenLine}"]`).textContent()).resolves.toContain('lokup');
+    await expect(page.locator('[data-test=script-publish]').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-problem.png'), fullPage: true });
+
+    await yaml.fill(edited);
+    await page.locator('[data-test=script-valid]').waitFor();
+    await page.click('[data-test=preview-restart]');
+    await page.locator('[data-test=preview-chat] [data-from=bot]', { hasText: 'Edited in the console' }).waitFor();
+    await page.fill('[data-test=preview-input]', 'SM20991231-0001');
+    await page.click('[data-test=preview-send]');
+    await page.locator('[data-test=preview-chat] [data-from=me]', { hasText: 'SM20991231-0001' }).waitFor();
+    // The draft answers the number (no such ticket for the preview resident) after the question it asked.
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=preview-chat] [data-from=bot]').length >= 2);
+    // The draft is not published: a resident still gets the published script.
+    const real = resident(t);
+    await real.say('查询');
+    expect(real.last).not.toContain('Edited in the console');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-preview.png'), fullPage: true });
+
+    await page.click('[data-test=script-publish]');
+    await page.locator('[data-test=script-notice]').waitFor();
+    const fresh = resident(t);
+    await fresh.say('查询');
+    expect(fresh.last).toContain('Edited in the console');
+
+    await page.click('[data-tab=versions]');
+    await page.locator(`[data-version="${before}"]`).waitFor();
+    await page.locator(`[data-version="${before}"] button`).first().click();
+    await page.locator('[data-test=script-diff] .del', { hasText: 'Edited in the console' }).waitFor();
+    await expect(page.locator('[data-test=script-diff] .add').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('text: status.ask_number')]));
+    await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-diff.png'), fullPage: true });
+    await page.click('[data-test=script-rollback]');
+    await page.locator(`[data-version="${before}"] .badge`).waitFor();
+    await expect((await scripts.get('CHECK_STATUS')).version).toBe(before);
+    const after = resident(t);
+    await after.say('查询');
+    expect(after.last).not.toContain('Edited in the console');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-versions.png'), fullPage: true });
+
+    await page.click('[data-tab=funnel]');
+    await page.locator('[data-test=script-funnel] tbody tr').first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-funnel.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('changes a keyword weight and sees the classification change in the test box', async () => {
+    const page = await signedIn('/lexicon');
+    await page.fill('[data-test=lexicon-test-text]', LAMP);
+    await page.click('[data-test=lexicon-test-run]');
+    await page.locator('[data-test=lexicon-test-sector]', { hasText: '城乡建设' }).waitFor();
+
+    await page.locator('[data-test=lexicon-sector]').selectOption('交通运输');
+    await page.fill('[data-test=lexicon-search]', '路灯');
+    const row = page.locator('[data-test=lexicon-keywords] tr[data-word="路灯"]');
+    await row.waitFor();
+    await row.locator('input').fill('8');
+    await row.locator('[data-test=keyword-save]').click();
+    await page.locator('[data-test=lexicon-test-sector]', { hasText: '交通运输' }).waitFor();
+    await expect(row.locator('td').nth(3).textContent()).resolves.toBe('8.000');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('accepts a suggested word and trains a candidate from a CSV, seeing its evaluation before discarding it', async () => {
+    const repo = t.app.get(DataSource).getRepository(ClassificationCorrectionEntity);
+    for (let i = 0; i < 3; i++) {
+      await repo.insert({ ticketId: 2000 + i, title: '护栏', text: `高速路口的护栏和标线都坏了 ${i}`, fromSector: '城乡建设', toSector: '交通运输', createdBy: 'zhangwei', createdAt: new Date() });
+    }
+    const page = await signedIn('/lexicon?tab=suggestions');
+    const table = page.locator('[data-test=lexicon-suggestions]');
+    await table.waitFor();
+    const first = table.locator('tbody tr').first();
+    const word = (await first.locator('td').nth(1).textContent())!;
+    await first.locator('button').first().click();
+    await expect(table.locator('td', { hasText: new RegExp(`^${word}$`) }).count()).resolves.toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon-suggestions.png'), fullPage: true });
+
+    await page.click('[data-tab=training]');
+    const rows = ['id,label,title,text'];
+    const parts: Record<string, string[]> = { 城乡建设: ['路灯不亮', '楼道漏水', '房屋开裂'], 教育文体: ['学校收费', '老师补课', '幼儿园入学'] };
+    let id = 0;
+    for (const [label, words] of Object.entries(parts)) for (let i = 0; i < 10; i++) rows.push(`${++id},${label},${words[i % 3]},${words[i % 3]}的问题 ${i}`);
+    await page.locator('[data-test=lexicon-train] input[type=file]').setInputFiles({ name: 'labelled.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.locator('[data-test=lexicon-train] button[type=submit]').click();
+    const candidate = page.locator('[data-candidate]').first();
+    await candidate.locator('table.scores').waitFor();
+    await expect(candidate.textContent()).resolves.toContain('CSV 20');
+    await candidate.locator('[data-test=few-held-out]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon-training.png'), fullPage: true });
+    await candidate.locator('button', { hasText: '放弃' }).click();
+    await candidate.locator('.badge', { hasText: '已放弃' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
