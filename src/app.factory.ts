@@ -8,6 +8,7 @@ import { createPinoLogger, PinoNestLogger } from './common/logger';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { configureWorkers } from './common/polling-worker';
 import type { AppConfig } from './config/config.schema';
+import { configureOutboxPolicy } from './outbox/outbox.dispatcher';
 import { setupOpenApi } from './console/console.openapi';
 import type { OrgConfig } from './org/org-config';
 
@@ -22,6 +23,7 @@ export interface CreateAppOptions {
 /** Builds the Nest application on Fastify (measured ≈3× Express here for XML callbacks); does not listen. */
 export async function createApp({ config, org, logger, clock }: CreateAppOptions): Promise<NestFastifyApplication> {
   configureWorkers(config.workers);
+  configureOutboxPolicy(config.outbox);
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: true });
   // WeCom posts text/xml: hand the raw string to the controller, which must sign the exact bytes it received.
   adapter.getInstance().addContentTypeParser(
