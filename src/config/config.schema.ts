@@ -62,6 +62,13 @@ export const appConfigSchema = z
         maxAttempts: z.coerce.number().int().min(1).max(1000),
       })
       .strict(),
+    leases: z
+      .object({
+        inboxMs: z.coerce.number().int().min(1000).max(3_600_000),
+        outboxMs: z.coerce.number().int().min(1000).max(3_600_000),
+        turnMs: z.coerce.number().int().min(1000).max(3_600_000),
+      })
+      .strict(),
   })
   .strict();
 
@@ -90,6 +97,9 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['OUTBOX_BASE_BACKOFF_MS', 'outbox.baseBackoffMs'],
   ['OUTBOX_MAX_BACKOFF_MS', 'outbox.maxBackoffMs'],
   ['OUTBOX_MAX_ATTEMPTS', 'outbox.maxAttempts'],
+  ['INBOX_LEASE_MS', 'leases.inboxMs'],
+  ['OUTBOX_LEASE_MS', 'leases.outboxMs'],
+  ['TURN_LEASE_MS', 'leases.turnMs'],
 ];
 
 /** WeCom is enabled only when the callback can be verified and decrypted. */
