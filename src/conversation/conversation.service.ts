@@ -64,6 +64,7 @@ export class ConversationService implements OnModuleInit {
       const stateKey = this.runtime.stateKey(activity);
       return await this.lock.run(key, turn.channel, turn.user, stateKey, async (record) => {
         const session = record.session;
+        if (turn.turnId && session.meta.lastTurn?.id === turn.turnId) return session.meta.lastTurn.replies;
         await this.scripts.refreshIfDue();
         if (turn.locale || !session.locale) session.locale = locale;
         locale = session.locale;
@@ -82,6 +83,7 @@ export class ConversationService implements OnModuleInit {
         if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
         if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
+        if (turn.turnId) session.meta = { ...session.meta, lastTurn: { id: turn.turnId, replies } };
         session.lastSeenAt = this.clock.now();
         return replies;
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { isUniqueViolation } from '../database/claim';
 import { RowCodec, runSql } from '../database/plain-sql';
 import type { StoredState } from './db.storage';
@@ -62,10 +62,10 @@ export class SessionRepository {
   }
 
   /** Saves what the turn changed and gives the lease back, only while `owner` still holds it. */
-  async saveAndUnlock(session: DialogSessionEntity, owner: string, now: Date): Promise<boolean> {
+  async saveAndUnlock(session: DialogSessionEntity, owner: string, now: Date, inTransaction?: QueryRunner): Promise<boolean> {
     const raw = (p: keyof DialogSessionEntity & string) => this.codec.toRaw(p, session[p]);
     const params = [raw('locale'), raw('workstationCode'), raw('handoffMember'), raw('lastSeenAt'), raw('meta'), this.codec.toRaw('updatedAt', now), session.key, owner];
-    return (await runSql(this.dataSource, this.sql.save, params)).affected === 1;
+    return (await runSql(this.dataSource, this.sql.save, params, inTransaction)).affected === 1;
   }
 
   async unlock(key: string, owner: string): Promise<void> {

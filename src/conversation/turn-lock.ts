@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID } from '../common/polling-worker';
 import { DbStorage, StoredState } from './db.storage';
@@ -36,6 +38,7 @@ export class TurnLock {
     private readonly sessions: SessionRepository,
     private readonly states: DbStorage,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   run<T>(key: string, channel: string, userId: string, stateKey: string, work: (record: TurnRecord) => Promise<T>): Promise<T> {
@@ -61,9 +64,15 @@ export class TurnLock {
       if (!loaded) throw new Error(`TurnLock.run(): session "${key}" vanished under its lease`);
       const read = { ...loaded.state };
       const result = await work(loaded);
+      // State and session in one transaction: the session records which message this turn answered
+      // (meta.lastTurn), so a process killed between the two cannot leave a moved-on dialog that does not
+      // know it already took the message, and would take it again when the message is handled once more.
       // The eTag read under the lease must still be there: a lease that ran out and was taken over fails here.
-      if (loaded.state.json !== read.json && loaded.state.json !== null) await this.states.replace(stateKey, loaded.state.json, read.eTag);
-      await this.sessions.saveAndUnlock(loaded.session, INSTANCE_ID, this.clock.now());
+      await this.dataSource.transaction(async (em) => {
+        const json = loaded.state.json;
+        if (json !== read.json && json !== null) await this.states.replace(stateKey, json, read.eTag, em.queryRunner);
+        await this.sessions.saveAndUnlock(loaded.session, INSTANCE_ID, this.clock.now(), em.queryRunner);
+      });
       saved = true;
       return result;
     } finally {

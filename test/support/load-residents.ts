@@ -50,13 +50,24 @@ export interface ResidentLoadResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Replies per step of the filing, learnt from one web resident so WeCom residents know how many sends to await. */
-async function calibrate(url: string, prefix: string): Promise<number[]> {
+async function calibrate(urls: string[], prefix: string): Promise<number[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await calibrateOn(urls[attempt % urls.length], `${prefix}-calibrate${attempt}`);
+    } catch (e) {
+      if (attempt >= 20) throw e; // an instance may be restarting (fault tests): try the next one
+      await sleep(500);
+    }
+  }
+}
+
+async function calibrateOn(url: string, user: string): Promise<number[]> {
   const counts: number[] = [];
   for (const [k, step] of FILING_STEPS.entries()) {
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', user: `${prefix}-calibrate`, text: step || describeConcern(-1) }),
+      body: JSON.stringify({ type: 'message', user, text: step || describeConcern(-1) }),
     });
     if (res.status !== 200) throw new Error(`calibration step ${k}: HTTP ${res.status}`);
     counts.push(((await res.json()) as unknown[]).length);
@@ -112,7 +123,7 @@ const textOf = (s: FakeSent): string => {
 export async function runResidents(options: ResidentLoadOptions): Promise<ResidentLoadResult> {
   const { urls, fake, prefix } = options;
   const turnTimeoutMs = options.turnTimeoutMs ?? 60_000;
-  const perStep = await calibrate(urls[0], prefix);
+  const perStep = await calibrate(urls, prefix);
   const watcher = new SendWatcher(fake);
   const result: ResidentLoadResult = { samples: [], errors: [], retries: 0, numbers: new Map(), elapsedMs: 0, webUsers: [], wecomUsers: [] };
 
@@ -178,7 +189,7 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
     }
     const number = watcher.to(user).map((s) => TICKET_NUMBER.exec(textOf(s))?.[1]).find(Boolean);
     if (number) result.numbers.set(user, number);
-    else throw new Error(`wecom ${user}: no ticket number in the replies`);
+    else throw new Error(`wecom ${user}: no ticket number in the replies: ${watcher.to(user).map((s) => textOf(s).slice(0, 40)).join(' | ')}`);
   };
 
   const started = performance.now();
