@@ -1,13 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FakeWecom } from '../fake-wecom/fake-wecom.server';
 import { TEST_LIMITS_OFF } from './app';
 import { TEST_WECOM_KEYS } from './wecom-callback';
 import { WECOM_TEST_AGENT_ID, WECOM_TEST_SECRETS } from './wecom-app';
 
-const ROOT = join(__dirname, '..', '..');
+/** The project folder (holding package.json), also when this file runs compiled from dist-bench/. */
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ROOT = projectRoot();
 export const MAIN_JS = join(ROOT, 'dist', 'main.js');
 
 /** A minyi instance as a real child process (`node dist/main.js`), as it runs in production. */
@@ -21,6 +28,8 @@ export interface Instance {
   kill9(): Promise<void>;
   stop(): Promise<void>;
   running(): boolean;
+  /** The process id while running. */
+  pid(): number | undefined;
 }
 
 export async function freePort(): Promise<number> {
@@ -60,6 +69,7 @@ export async function startInstance(env: NodeJS.ProcessEnv, options: { port?: nu
     url: `http://127.0.0.1:${port}`,
     output,
     running: () => Boolean(child && child.exitCode === null && child.signalCode === null),
+    pid: () => (instance.running() ? child?.pid : undefined),
     start: async () => {
       child = spawn(process.execPath, [MAIN_JS], {
         cwd: ROOT,
