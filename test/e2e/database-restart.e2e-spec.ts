@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createDataSource, dataSourceOptions } from '../../src/database/database-url';
 import { startFakeWecom, type FakeWecom } from '../fake-wecom/fake-wecom.server';
 import { startInstance, wecomEnv, type Instance } from '../support/instances';
-import { runResidents } from '../support/load-residents';
+import { duplicateSends, runResidents } from '../support/load-residents';
 import { findMariadbd, startPrivateMariadb, type PrivateMariadb } from '../support/private-mariadb';
 import { waitFor } from '../support/wait';
 import { TEST_WECOM_KEYS } from '../support/wecom-callback';
@@ -74,6 +74,11 @@ suite(`the database restarted mid-load${mariadbd ? '' : ' (skipped: mariadbd is 
       // Each acknowledged callback is a stored row; every one was handled.
       const inbox = (await ds.query(`SELECT state, COUNT(*) AS n FROM inbox_message WHERE sender LIKE 'app:dbr-q%' GROUP BY state`)) as Array<{ state: string; n: number | string }>;
       expect(inbox.map((x) => [x.state, Number(x.n)])).toEqual([['done', 16 * 11]]);
+      // A send WeCom took while the database was gone cannot be recorded; it goes again once its lease runs out.
+      // The dispatcher sends one row at a time, so one outage repeats at most one send.
+      expect(duplicateSends(fake, r.wecomUsers)).toBeLessThanOrEqual(1);
+      const unsent = await ds.query(`SELECT COUNT(*) AS n FROM outbox_message WHERE recipient LIKE 'dbr-q%' AND state <> 'sent'`);
+      expect(Number(unsent[0].n)).toBe(0);
     } finally {
       await ds.destroy();
     }

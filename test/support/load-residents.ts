@@ -187,7 +187,11 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
       result.samples.push({ channel: 'wecom', ms: performance.now() - t0 });
       options.onTurn?.();
     }
-    const number = watcher.to(user).map((s) => TICKET_NUMBER.exec(textOf(s))?.[1]).find(Boolean);
+    // A send repeated after a crash (at-least-once) counts as a reply: the number may still be on its way.
+    const numberIn = () => watcher.to(user).map((s) => TICKET_NUMBER.exec(textOf(s))?.[1]).find(Boolean);
+    const deadline = Date.now() + turnTimeoutMs;
+    while (!numberIn() && Date.now() < deadline) await sleep(20);
+    const number = numberIn();
     if (number) result.numbers.set(user, number);
     else throw new Error(`wecom ${user}: no ticket number in the replies: ${watcher.to(user).map((s) => textOf(s).slice(0, 40)).join(' | ')}`);
   };
