@@ -75,6 +75,7 @@ export class ConversationService implements OnModuleInit {
           resident: { channel: turn.channel, externalId: turn.user, openKfId: turn.openKfId ?? null },
           attachments: attachmentsOf(turn),
           deps: this.deps,
+          turnId: turn.turnId,
         };
         const route = (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => this.router.route(bot, dc, current, text, info);
         const { replies, active, stateJson } = await this.runtime.runTurn(activity, info, route, stateKey, record.state.json);
