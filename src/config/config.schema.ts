@@ -49,6 +49,27 @@ export const appConfigSchema = z
       .object({ lexicon: z.string().min(1), maxChars: z.coerce.number().int().min(100).max(100000) })
       .strict(),
     admin: z.object({ token: z.string() }).strict(),
+    rateLimit: z
+      .object({
+        windowSeconds: z.coerce.number().int().min(1).max(3600),
+        perResident: z.coerce.number().int().min(0),
+        perIp: z.coerce.number().int().min(0),
+      })
+      .strict(),
+    outbox: z
+      .object({
+        baseBackoffMs: z.coerce.number().int().min(10).max(3_600_000),
+        maxBackoffMs: z.coerce.number().int().min(10).max(24 * 3_600_000),
+        maxAttempts: z.coerce.number().int().min(1).max(1000),
+      })
+      .strict(),
+    leases: z
+      .object({
+        inboxMs: z.coerce.number().int().min(1000).max(3_600_000),
+        outboxMs: z.coerce.number().int().min(1000).max(3_600_000),
+        turnMs: z.coerce.number().int().min(1000).max(3_600_000),
+      })
+      .strict(),
   })
   .strict();
 
@@ -71,6 +92,15 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['WECOM_ENCODING_AES_KEY', 'wecom.encodingAesKey'],
   ['WECOM_API_BASE', 'wecom.apiBase'],
   ['ADMIN_TOKEN', 'admin.token'],
+  ['RATE_LIMIT_WINDOW_SECONDS', 'rateLimit.windowSeconds'],
+  ['RATE_LIMIT_PER_RESIDENT', 'rateLimit.perResident'],
+  ['RATE_LIMIT_PER_IP', 'rateLimit.perIp'],
+  ['OUTBOX_BASE_BACKOFF_MS', 'outbox.baseBackoffMs'],
+  ['OUTBOX_MAX_BACKOFF_MS', 'outbox.maxBackoffMs'],
+  ['OUTBOX_MAX_ATTEMPTS', 'outbox.maxAttempts'],
+  ['INBOX_LEASE_MS', 'leases.inboxMs'],
+  ['OUTBOX_LEASE_MS', 'leases.outboxMs'],
+  ['TURN_LEASE_MS', 'leases.turnMs'],
 ];
 
 /** WeCom is enabled only when the callback can be verified and decrypted. */

@@ -91,6 +91,7 @@ export class ConversationService implements OnModuleInit {
       const stateKey = runtime.stateKey(activity);
       return await this.lock.run(key, turn.channel, turn.user, stateKey, async (record) => {
         const session = record.session;
+        if (turn.turnId && session.meta.lastTurn?.id === turn.turnId) return session.meta.lastTurn.replies;
         await this.scripts.refreshIfDue();
         if (turn.locale || !session.locale) session.locale = locale;
         locale = session.locale;
@@ -101,6 +102,7 @@ export class ConversationService implements OnModuleInit {
           resident: { channel: turn.channel, externalId: turn.user, openKfId: turn.openKfId ?? null },
           attachments: attachmentsOf(turn),
           deps: engine.deps,
+          turnId: turn.turnId,
         };
         let before: ActiveDialog | null = null;
         const route = async (bot: BotWorker, dc: DialogContext, current: ActiveDialog | null) => {
@@ -118,6 +120,7 @@ export class ConversationService implements OnModuleInit {
         if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
         if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
+        if (turn.turnId) session.meta = { ...session.meta, lastTurn: { id: turn.turnId, replies } };
         session.lastSeenAt = this.clock.now();
         if (engine.recordSteps) this.recordStep(key, before, active);
         return replies;

@@ -29,6 +29,11 @@ export interface ConversationTurn {
   workstation?: string;
   /** kf: the Customer Service account the resident wrote to. */
   openKfId?: string | null;
+  /**
+   * Identifies the message for redelivery (WeCom: the inbox row). A turn with the id of the last one taken is
+   * answered with the same replies and does not move the dialog on.
+   */
+  turnId?: string;
 }
 
 /** JSON-safe values kept in dialog state. */

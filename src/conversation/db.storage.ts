@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder-core';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { isUniqueViolation } from '../database/claim';
 import { RowCodec, runSql } from '../database/plain-sql';
 import { DialogStateEntity } from './dialog-state.entity';
@@ -73,16 +73,16 @@ export class DbStorage implements Storage {
    * A turn's write: replaces the item read at the start of the turn (`expected`), or creates it when there was
    * none; anything else wrote in between is a conflict. Returns the new eTag.
    */
-  async replace(key: string, json: string, expected: string | null): Promise<string> {
+  async replace(key: string, json: string, expected: string | null, inTransaction?: QueryRunner): Promise<string> {
     const eTag = newETag();
     const updatedAt = this.updatedAt();
     if (expected) {
-      const updated = await runSql(this.dataSource, this.sql.updateIf, [json, eTag, updatedAt, key, expected]);
+      const updated = await runSql(this.dataSource, this.sql.updateIf, [json, eTag, updatedAt, key, expected], inTransaction);
       if (updated.affected !== 1) throw new ETagConflictError(key);
       return eTag;
     }
     try {
-      await runSql(this.dataSource, this.sql.insert, [key, json, eTag, updatedAt]);
+      await runSql(this.dataSource, this.sql.insert, [key, json, eTag, updatedAt], inTransaction);
     } catch (e) {
       if (isUniqueViolation(e)) throw new ETagConflictError(key);
       throw e;

@@ -8,6 +8,8 @@ export interface SessionMeta {
   pendingResume?: boolean;
   /** The bot's last question, re-sent on "continue" and after help. */
   lastPrompt?: BotReply[];
+  /** The last message taken (e.g. `inbox:42`) and what was answered: a redelivery gets the same answer, once. */
+  lastTurn?: { id: string; replies: BotReply[] };
 }
 
 /**

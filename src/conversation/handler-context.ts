@@ -32,6 +32,7 @@ export function createHandlerContext(
     vars,
     locale: info.locale,
     resident: info.resident,
+    turnId: info.turnId,
     session: info.session,
     deps: info.deps,
     t: render,

@@ -31,7 +31,7 @@ type SqlName = 'claim' | 'claimAndLoad' | 'exists' | 'insert' | 'load' | 'save' 
  * Queries over `dialog_session`: the per-resident turn lease and what the router remembers. Every turn runs
  * these, so they are plain SQL built once. On SQLite a turn is two synchronous steps on the raw connection: the
  * claim returns the session and its state (UPDATE … RETURNING), and the end writes state and session in one
- * commit. MySQL has no UPDATE … RETURNING: there a turn claims, reads, writes the state, then saves.
+ * commit. MySQL has no UPDATE … RETURNING: there a turn claims, reads, then writes state and session in one transaction.
  */
 @Injectable()
 export class SessionRepository {
@@ -98,7 +98,9 @@ export class SessionRepository {
   /**
    * Ends a turn: writes the dialog state if it changed (the eTag read under the lease must still be there, so a
    * turn whose lease ran out and was taken over fails with ETagConflictError instead of overwriting), saves the
-   * session and gives the lease back, only while `owner` still holds it.
+   * session and gives the lease back, only while `owner` still holds it. State and session commit together: the
+   * session records which message the turn answered (`meta.lastTurn`), so a process killed in between cannot
+   * leave a dialog that moved on without knowing it took the message, and take it again on redelivery.
    */
   async finish(record: TurnRecord, stateKey: string, read: StoredState, owner: string, now: Date): Promise<void> {
     const json = record.state.json !== read.json ? record.state.json : null;
@@ -114,8 +116,10 @@ export class SessionRepository {
       );
       return;
     }
-    if (json !== null) await this.states.replace(stateKey, json, read.eTag);
-    await runSql(this.dataSource, this.sql.save, save);
+    await this.dataSource.transaction(async (em) => {
+      if (json !== null) await this.states.replace(stateKey, json, read.eTag, em.queryRunner);
+      await runSql(this.dataSource, this.sql.save, save, em.queryRunner);
+    });
   }
 
   async unlock(key: string, owner: string): Promise<void> {

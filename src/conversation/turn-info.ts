@@ -10,6 +10,8 @@ export interface TurnInfo {
   locale: string;
   attachments: AttachmentRef[];
   deps: HandlerDeps;
+  /** The message's id when its channel may deliver it again (ConversationTurn.turnId). */
+  turnId?: string;
 }
 
 const TURN_INFO = Symbol('minyi.turnInfo');

@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 
 export interface SqlResult {
   rows: Array<Record<string, unknown>>;
@@ -9,8 +9,13 @@ export interface SqlResult {
  * Runs one statement with `?` placeholders on any engine and reports rows and affected rows. Hot paths use it
  * instead of query builders, which cost more CPU than the statement itself on SQLite. On SQLite the query still
  * goes through the shared runner, so `serializeSqlite` keeps it out of another flow's open transaction.
+ * `inTransaction`: the runner of an open transaction (EntityManager.transaction's `em.queryRunner`).
  */
-export async function runSql(dataSource: DataSource, sql: string, params: unknown[]): Promise<SqlResult> {
+export async function runSql(dataSource: DataSource, sql: string, params: unknown[], inTransaction?: QueryRunner): Promise<SqlResult> {
+  if (inTransaction) {
+    const result = await inTransaction.query(sql, params, true);
+    return { rows: Array.isArray(result.records) ? (result.records as Array<Record<string, unknown>>) : [], affected: result.affected ?? 0 };
+  }
   const runner = dataSource.createQueryRunner();
   try {
     const result = await runner.query(sql, params, true);

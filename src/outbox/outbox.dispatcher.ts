@@ -11,10 +11,15 @@ export const OUTBOX_POLICY = {
   pollMs: 500,
   batch: 20,
   leaseMs: 30_000,
-  maxAttempts: 10,
+  maxAttempts: 20,
   baseBackoffMs: 1_000,
-  maxBackoffMs: 10 * 60_000,
+  maxBackoffMs: 60_000,
 };
+
+/** Applies `outbox.*` from the configuration (set once at start, like the worker list). */
+export function configureOutboxPolicy(settings: { baseBackoffMs: number; maxBackoffMs: number; maxAttempts: number }): void {
+  Object.assign(OUTBOX_POLICY, settings);
+}
 
 /** Exponential back-off with ±20 % jitter, so instances retrying the same outage do not move in step. */
 export function backoffMs(attempts: number, random = Math.random): number {

@@ -34,6 +34,9 @@ export class ResidentTicketsService implements ResidentTicketsPort {
 
   async fileConcern(concern: NewConcern): Promise<FiledConcern> {
     if (!concern.text?.trim()) throw invalid('a concern needs text');
+    // The same message handled again after a crash (its turn was not saved) finds the ticket it filed.
+    const filed = concern.sourceKey ? await this.tickets.repo.findBySourceKey(concern.sourceKey) : null;
+    if (filed) return { ticket: await this.view(filed), expectedAnswerBy: filed.answerDeadline!, similar: await this.similar(filed) };
     const route = await this.routing.route({ text: concern.text, title: deriveTitle(concern.text), areaCode: concern.areaCode, chosenSector: concern.chosenSector });
     const [ticket] = await this.tickets.createMany([{ concern, route }]);
     const [view, similar] = await Promise.all([this.view(ticket), this.similar(ticket)]);

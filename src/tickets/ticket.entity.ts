@@ -20,6 +20,7 @@ export interface TicketExplanation {
 @Index('IDX_ticket_created', ['createdAt'])
 @Index('IDX_ticket_sector', ['sectorCode'])
 @Index('IDX_ticket_area_sector', ['areaCode', 'sectorCode', 'state'])
+@Index('UQ_ticket_source_key', ['sourceKey'], { unique: true })
 @Index('IDX_ticket_resident', ['residentChannel', 'residentExternalId'])
 // Covers every column the report figures read (TicketStatsRepository), so they scan the index, not the texts.
 @Index('IDX_ticket_stats', [
@@ -42,6 +43,10 @@ export class TicketEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   residentOpenKfId!: string | null;
+
+  /** The message it was filed from (`inbox:42`), when the channel can deliver a message twice; else null. */
+  @Column({ type: 'varchar', length: 191, nullable: true })
+  sourceKey!: string | null;
 
   /** Shown whole only to the assignee; masked everywhere else (src/common/privacy.ts). */
   @Column({ type: 'varchar', length: 32, nullable: true })

@@ -39,6 +39,8 @@ export interface NewConcern {
   /** The sector name the resident chose instead of the classifier's, if any. */
   chosenSector?: string | null;
   locale?: string;
+  /** The message the resident confirmed with (`inbox:42`): filing again from the same message returns the same ticket. */
+  sourceKey?: string | null;
 }
 
 /** A routing proposal shown to the resident before confirming: sector, committee, studio, deciding words. */

@@ -104,6 +104,10 @@ export class TicketsRepository {
     return (em?.getRepository(TicketEntity) ?? this.tickets).findOneBy({ number });
   }
 
+  findBySourceKey(sourceKey: string): Promise<TicketEntity | null> {
+    return this.tickets.findOneBy({ sourceKey });
+  }
+
   findById(id: number, em?: EntityManager): Promise<TicketEntity | null> {
     return (em?.getRepository(TicketEntity) ?? this.tickets).findOneBy({ id });
   }

@@ -111,6 +111,7 @@ export class TicketsService {
       residentChannel: concern.resident.channel,
       residentExternalId: concern.resident.externalId,
       residentOpenKfId: concern.resident.openKfId ?? null,
+      sourceKey: concern.sourceKey ?? null,
       residentPhone: keep ? concern.phone ?? null : null,
       residentName: keep ? concern.name ?? null : null,
       anonymous: concern.anonymous,

@@ -8,6 +8,12 @@ import type { Engine } from '../../src/database/database-url';
 import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
 import { createTestDatabase, TestDatabase } from './database';
 
+/**
+ * Tests send many turns from one address within a minute; the limits are off unless a test turns them on
+ * (test/e2e/rate-limit.e2e-spec.ts checks them at their configured values).
+ */
+export const TEST_LIMITS_OFF = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_RESIDENT: '0' };
+
 export interface TestApp {
   app: NestFastifyApplication;
   url: string;
@@ -22,7 +28,7 @@ export async function startTestApp(
   options: { env?: NodeJS.ProcessEnv; org?: OrgConfig; db?: TestDatabase; clock?: Clock } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase(engine));
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...TEST_LIMITS_OFF, ...options.env, DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
   const app = await createApp({ config, org: options.org ?? loadOrgConfig(), logger: createPinoLogger('silent'), clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

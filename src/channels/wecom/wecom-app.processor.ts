@@ -25,7 +25,7 @@ export class WecomAppProcessor {
     if (callback.kind === 'template_card_event') return this.onCardAction(callback, row.id);
     const turn = await this.turnOf(callback);
     if (!turn) return;
-    const replies = await this.conversation.handle(turn);
+    const replies = await this.conversation.handle({ ...turn, turnId: `inbox:${row.id}` });
     await enqueueReplies(this.dataSource, this.outbox, { channel: 'wecom_app', recipient: turn.user, inboxId: row.id }, replies);
   }
 

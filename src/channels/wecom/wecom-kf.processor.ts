@@ -53,7 +53,7 @@ export class WecomKfProcessor {
     await this.outbox.releaseHeld('wecom_kf', message.externalUserid);
     const turn = await this.turnOf(message);
     if (!turn) return;
-    const replies = await this.conversation.handle(turn);
+    const replies = await this.conversation.handle({ ...turn, turnId: `inbox:${inboxId}` });
     await enqueueReplies(
       this.dataSource,
       this.outbox,

@@ -46,6 +46,7 @@ function concernOf(ctx: HandlerContext): NewConcern {
   const anonymous = v.anonymous === true;
   return {
     resident: ctx.resident,
+    sourceKey: ctx.turnId ?? null,
     text: str(v.text),
     areaCode: str(v.areaCode) || null,
     address: str(v.address) || null,

@@ -29,6 +29,8 @@ export interface HandlerContext {
   readonly vars: DialogVars;
   readonly locale: string;
   readonly resident: ResidentRef;
+  /** The message being answered, when its channel may deliver it twice (WeCom: `inbox:<id>`). */
+  readonly turnId?: string;
   readonly session: DialogSessionEntity;
   readonly deps: HandlerDeps;
   /** Says the text of a locale key; `{{x}}` comes from `extra`, `{{vars.x}}` from the dialog's variables. */
