@@ -37,6 +37,19 @@ describeEachEngine('rate limits on public endpoints', (engine) => {
     expect((await say('rl-other', '你好', ip)).status).toBe(200);
   });
 
+  it('counts photo uploads in the same budget as messages', async () => {
+    const ip = { 'x-forwarded-for': '198.51.100.4' };
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const upload = () => fetch(`${t.url}/api/media?user=rl-photo`, { method: 'POST', headers: { 'content-type': 'image/png', ...ip }, body: new Uint8Array(png) });
+    expect((await say('rl-photo', '你好', ip)).status).toBe(200);
+    expect((await upload()).status).toBe(201);
+    expect((await upload()).status).toBe(201);
+    const refused = await upload();
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { details: { scope: string } }).details.scope).toBe('resident');
+    expect((await say('rl-photo', '你好', ip)).status).toBe(429);
+  });
+
   it('limits one address across residents, and not other addresses', async () => {
     const ip = { 'x-forwarded-for': '198.51.100.2' };
     const statuses: number[] = [];

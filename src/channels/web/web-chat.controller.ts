@@ -1,32 +1,22 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { BotReply } from '../../conversation/conversation.types';
 import { ConversationService } from '../../conversation/conversation.service';
 import { I18nService } from '../../conversation/i18n.service';
 import { OutboxService } from '../../outbox/outbox.service';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/config.schema';
 import { renderChatPage } from './chat-page';
-import { RateLimitedException } from './rate-limited.exception';
-import { RateLimiter } from './rate-limiter';
+import { WebRateLimit } from './web-rate-limit';
 import { webMessageSchema } from './web-chat.dto';
 
 /** The local web chat: the page, the message endpoint and the pick-up of later notifications. */
 @Controller()
 export class WebChatController {
-  private readonly perResident: RateLimiter;
-  private readonly perIp: RateLimiter;
-
   constructor(
     private readonly conversation: ConversationService,
     private readonly outbox: OutboxService,
     private readonly i18n: I18nService,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    const windowMs = config.rateLimit.windowSeconds * 1000;
-    this.perResident = new RateLimiter(config.rateLimit.perResident, windowMs);
-    this.perIp = new RateLimiter(config.rateLimit.perIp, windowMs);
-  }
+    private readonly rateLimit: WebRateLimit,
+  ) {}
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
@@ -50,7 +40,7 @@ export class WebChatController {
       throw new BadRequestException({ error: 'bad_request', message: problems.join('; ') });
     }
     const m = parsed.data;
-    this.limit(m.user, req.ip, m.locale);
+    this.rateLimit.check(m.user, req.ip, m.locale);
     return this.conversation.handle({
       channel: 'web',
       user: m.user,
@@ -59,15 +49,6 @@ export class WebChatController {
       workstation: m.ws,
       attachments: m.attachments?.map((a) => ({ kind: a.kind, ref: a.ref, name: a.name ?? null })),
     });
-  }
-
-  /** Refuses the message before it reaches the dialog (nothing stored), per address first, then per resident. */
-  private limit(user: string, ip: string, locale?: string): void {
-    const byIp = this.perIp.hit(ip);
-    const byResident = byIp ? 0 : this.perResident.hit(user);
-    if (!byIp && !byResident) return;
-    const message = this.i18n.t('web.rate_limited', {}, this.i18n.resolveLocale(locale));
-    throw new RateLimitedException(message, byIp || byResident, byIp ? 'ip' : 'resident');
   }
 
   /** Messages for this browser written to the outbox later (a member's answer); reading them marks them sent. */
