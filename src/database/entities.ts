@@ -18,6 +18,7 @@ import { ConsoleAuditEntity } from '../console/auth/console-audit.entity';
 import { ConsoleLoginTokenEntity } from '../console/auth/console-login-token.entity';
 import { ConsoleSessionEntity } from '../console/auth/console-session.entity';
 import { JobEntity } from '../jobs/job.entity';
+import { BulletinRecipientEntity, ReportTargetEntity, SqmyReportEntity, SqmyReportTicketEntity } from '../reports/report.entities';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { ClassificationCorrectionEntity, TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity, TicketSequenceEntity, TicketSupporterEntity } from '../tickets/ticket-parts.entity';
 
@@ -50,4 +51,8 @@ export const ALL_ENTITIES = [
   TicketSequenceEntity,
   ClassificationCorrectionEntity,
   MediaFileEntity,
+  ReportTargetEntity,
+  SqmyReportEntity,
+  SqmyReportTicketEntity,
+  BulletinRecipientEntity,
 ];

@@ -9,7 +9,11 @@ export type Dimension = 'sector' | 'area' | 'period' | 'queue';
 export interface StatsFilter {
   from?: Date;
   to?: Date;
+  /** Only these lead workstations (a principal's scope, a committee); absent: all. */
+  workstations?: readonly string[];
 }
+
+export type StatsGroup = 'committeeCode' | 'workstationCode' | 'sectorCode' | 'areaCode' | 'state' | 'assigneeUserid' | Period;
 
 /** Counters summed per group; rates are ratios of them, so groups roll up by addition. */
 export interface Counters {
@@ -91,12 +95,31 @@ export class TicketStatsRepository {
       .groupBy('k').addGroupBy('t.state');
     if (filter.from) qb.andWhere('t.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('t.createdAt < :to', { to: filter.to });
+    this.where(qb, filter);
     const raw: Array<{ k: unknown; state: string; n: unknown }> = await qb.getRawMany();
     return raw.map((r) => ({ key: String(r.k), state: r.state, n: Number(r.n) }));
   }
 
+  /** Tickets per China-time period and one dimension (sector or area): the volumes over time the charts draw. */
+  async volumes(period: Period, dimension: 'sectorCode' | 'areaCode', filter: StatsFilter): Promise<Array<{ period: string; key: string | null; n: number }>> {
+    const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t')
+      .select(this.periodExpr(period), 'k').addSelect(`t.${dimension}`, 'd').addSelect('COUNT(*)', 'n')
+      .groupBy('k').addGroupBy('d');
+    this.where(qb, filter);
+    const raw: Array<{ k: unknown; d: unknown; n: unknown }> = await qb.getRawMany();
+    return raw.map((r) => ({ period: String(r.k), key: r.d === null || r.d === undefined ? null : String(r.d), n: Number(r.n) }));
+  }
+
+  private where(qb: SelectQueryBuilder<TicketEntity>, filter: StatsFilter): void {
+    if (filter.workstations) {
+      // An empty scope matches nothing (IN () is not valid SQL).
+      if (filter.workstations.length === 0) qb.andWhere('1 = 0');
+      else qb.andWhere('t.workstationCode IN (:...workstations)', { workstations: [...filter.workstations] });
+    }
+  }
+
   /** Counters grouped by the named columns (China-time period buckets for `period`). */
-  async counters(groups: Array<'committeeCode' | 'workstationCode' | 'sectorCode' | 'areaCode' | 'state' | Period>, filter: StatsFilter, now: Date): Promise<CounterRow[]> {
+  async counters(groups: StatsGroup[], filter: StatsFilter, now: Date): Promise<CounterRow[]> {
     // Grouped by state, the state counters come from COUNT(*) instead of six CASE sums per row.
     const byState = groups.includes('state');
     const qb: SelectQueryBuilder<TicketEntity> = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t').select([]);
@@ -110,6 +133,7 @@ export class TicketStatsRepository {
     qb.setParameter('now', now);
     if (filter.from) qb.andWhere('t.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('t.createdAt < :to', { to: filter.to });
+    this.where(qb, filter);
     const raw: Array<Record<string, unknown>> = await qb.getRawMany();
     return raw.map((r) => {
       const row = { keys: {} as Record<string, string | null> } as CounterRow;

@@ -27,6 +27,12 @@ export interface PeriodBucket {
   byState: Record<string, number>;
 }
 
+export interface Volume {
+  period: string;
+  key: string | null;
+  n: number;
+}
+
 export interface Dashboard {
   city: Bucket;
   byState: Record<string, number>;
@@ -118,6 +124,18 @@ export class TicketStatsService {
       byPeriod: periodBuckets(periods),
       rollup,
     };
+  }
+
+  /** Counters per assignee (the member level of the drill-down); untaken tickets have a null key. */
+  async byMember(filter: StatsFilter = {}): Promise<Bucket[]> {
+    return bucketsBy(await this.repo.counters(['assigneeUserid'], filter, this.clock.now()), (r) => r.keys.assigneeUserid);
+  }
+
+  /** Ticket volumes per period by sector and by area, for the charts. */
+  async volumes(filter: StatsFilter = {}, period: Period = 'day'): Promise<{ bySector: Volume[]; byArea: Volume[] }> {
+    const [bySector, byArea] = await Promise.all([this.repo.volumes(period, 'sectorCode', filter), this.repo.volumes(period, 'areaCode', filter)]);
+    const order = (a: Volume, b: Volume) => a.period.localeCompare(b.period) || String(a.key).localeCompare(String(b.key));
+    return { bySector: bySector.sort(order), byArea: byArea.sort(order) };
   }
 
   /** Demand by topic: tickets and +1 supports per sector and area (point → line → area reports). */

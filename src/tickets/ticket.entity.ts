@@ -20,6 +20,8 @@ export interface TicketExplanation {
 @Index('IDX_ticket_created', ['createdAt'])
 @Index('IDX_ticket_sector', ['sectorCode'])
 @Index('IDX_ticket_area_sector', ['areaCode', 'sectorCode', 'state'])
+// Overdue lists: open tickets by answer deadline (src/reports/).
+@Index('IDX_ticket_open_deadline', ['state', 'answerDeadline'])
 @Index('IDX_ticket_resident', ['residentChannel', 'residentExternalId'])
 // Covers every column the report figures read (TicketStatsRepository), so they scan the index, not the texts.
 @Index('IDX_ticket_stats', [

@@ -1,6 +1,7 @@
 import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisation';
 import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 import { CreateInbox1764306000000 } from './1764306000000-CreateInbox';
+import { CreateReports1764360000000 } from './1764360000000-CreateReports';
 import { CreateMediaFiles1764340000000 } from './1764340000000-CreateMediaFiles';
 import { CreateConversation1764320000001 } from './1764320000001-CreateConversation';
 import { CreateConsole1764330000001 } from './1764330000001-CreateConsole';
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   CreateJobs1764310000000,
   CreateTickets1764310000001,
   CreateMediaFiles1764340000000,
+  CreateReports1764360000000,
 ];
