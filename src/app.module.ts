@@ -11,6 +11,7 @@ import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { I18nModule } from './conversation/i18n.module';
@@ -31,6 +32,7 @@ export class AppModule {
         OutboxModule,
         InboxModule,
         TicketsModule,
+        ReportsModule,
         ConsoleModule,
         I18nModule,
         ConversationModule,

@@ -48,6 +48,20 @@ export const appConfigSchema = z
       .object({ lexicon: z.string().min(1), maxChars: z.coerce.number().int().min(100).max(100000) })
       .strict(),
     admin: z.object({ token: z.string() }).strict(),
+    reports: z
+      .object({
+        // Fixed bulletin recipients; the office adds more in the console.
+        bulletinRecipients: z
+          .array(
+            z
+              .object({ userid: z.string().min(1), level: z.enum(['city', 'committee', 'workstation']), unit: z.string().default('') })
+              .strict()
+              .refine((r) => r.level === 'city' || r.unit !== '', 'a committee or workstation recipient needs its unit code'),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({ bulletinRecipients: [] }),
   })
   .strict();
 
