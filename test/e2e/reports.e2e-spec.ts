@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ManualClock } from '../../src/common/clock';
+import { ReceptionBookingEntity } from '../../src/conversation/reception-booking.entity';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { generateTickets, STUDIOS, ticketsOf } from '../factories/ticket.factory';
@@ -158,5 +159,82 @@ describeEachEngine('reports: dashboards, bulletins, targets and social-condition
     }
     expect(byPeriod.size).toBeGreaterThan(1);
     for (const recipients of byPeriod.values()) expect(recipients.sort()).toEqual(['office01', 'zhangwei']);
+  });
+  it('the office sets targets per workstation and period; progress counts receptions, takes and rates against them', async () => {
+    const office = await as('office01');
+    const zhangwei = await as('zhangwei');
+    const target = { workstationCode: 'ws-binhe', kind: 'monthly', period: '2026-11', receptions: 2, taken: 5, onTimeAnswer: 0.5, satisfaction: 0.9, sqmyAdopted: 1 };
+    expect((await send(zhangwei, 'PUT', '/api/admin/reports/targets', target)).status).toBe(403);
+    expect((await send(office, 'PUT', '/api/admin/reports/targets', { ...target, onTimeAnswer: 1.5 })).status).toBe(400);
+    expect((await send(office, 'PUT', '/api/admin/reports/targets', { ...target, workstationCode: 'nowhere' })).status).toBe(404);
+    expect((await send(office, 'PUT', '/api/admin/reports/targets', target)).status).toBe(200);
+    expect((await send(office, 'PUT', '/api/admin/reports/targets', { ...target, taken: 4 })).status).toBe(200); // replaces, not duplicates
+    await s.repo.dataSource.getRepository(ReceptionBookingEntity).insert({ workstationCode: 'ws-binhe', slotStart: new Date('2026-11-10T02:00:00Z'), residentKey: 'web:r1', memberUserid: 'zhangwei' });
+
+    const answer = (await get(zhangwei, '/api/member/reports/targets?kind=monthly&period=2026-11')).json as { period: string; items: Array<{ workstationCode: string; target: Record<string, number>; actual: Record<string, number | null>; progress: Record<string, number | null>; met: Record<string, boolean | null> }> };
+    expect(answer.period).toBe('2026-11');
+    expect(answer.items.map((i) => i.workstationCode)).toEqual(['ws-binhe']);
+    const item = answer.items[0];
+    const from = new Date('2026-10-31T16:00:00Z');
+    const to = new Date('2026-11-30T16:00:00Z');
+    const taken = count((r) => r.workstationCode === 'ws-binhe' && r.takenAt !== null && r.takenAt >= from && r.takenAt < to);
+    expect(item.target.taken).toBe(4);
+    expect(item.actual.taken).toBe(taken);
+    expect(item.progress.taken).toBeCloseTo(taken / 4, 10);
+    expect(item.actual.receptions).toBe(1);
+    expect(item.progress.receptions).toBeCloseTo(0.5, 10);
+    expect(item.met.receptions).toBe(false);
+    const office_ = (await get(office, '/api/member/reports/bulletin?kind=monthly&period=2026-11&workstation=ws-binhe')).json as { targets: Array<{ actual: { taken: number } }> };
+    expect(office_.targets[0].actual.taken).toBe(taken);
+  });
+
+  it('a member composes a social-conditions report from tickets; its fate is tracked and shows on the tickets', async () => {
+    const zhangwei = await as('zhangwei');
+    const wangqiang = await as('wangqiang');
+    const mine = rows.filter((r) => r.workstationCode === 'ws-binhe').slice(0, 2);
+    const other = rows.find((r) => r.workstationCode === 'ws-daliuta')!;
+    const draft = await send(zhangwei, 'POST', '/api/member/reports/sqmy/draft', { tickets: mine.map((r) => r.number) });
+    expect(draft.status).toBe(200);
+    const d = draft.json as { title: string; situation: string; analysis: string; suggestions: string; tickets: string[] };
+    expect(d.title).toContain(mine[0].title);
+    for (const r of mine) expect(d.situation).toContain(r.number);
+    expect(d.analysis.length).toBeGreaterThan(10);
+    expect((await send(zhangwei, 'POST', '/api/member/reports/sqmy/draft', { tickets: [other.number] })).status).toBe(403);
+    expect((await send(zhangwei, 'POST', '/api/member/reports/sqmy', { ...d, tickets: [mine[0].number, other.number] })).status).toBe(403);
+    expect((await send(zhangwei, 'POST', '/api/member/reports/sqmy', { ...d, title: ' ' })).status).toBe(400);
+
+    const created = await send(zhangwei, 'POST', '/api/member/reports/sqmy', { ...d, suggestions: `${d.suggestions} edited` });
+    expect(created.status).toBe(201);
+    const report = created.json as { id: number; state: string; committeeCode: string; suggestions: string; tickets: Array<{ number: string }> };
+    expect(report).toMatchObject({ state: 'submitted', committeeCode: 'education' });
+    expect(report.suggestions).toMatch(/edited$/);
+    expect(report.tickets.map((x) => x.number).sort()).toEqual(mine.map((r) => r.number).sort());
+    const told = await s.repo.dataSource.getRepository(OutboxMessageEntity).find({ where: { kind: 'text' } });
+    expect(told.filter((m) => m.idempotencyKey.startsWith(`sqmy:${report.id}:submitted:`)).map((m) => m.recipient).sort()).toEqual(['head-education', 'office01']);
+
+    expect((await get(wangqiang, `/api/member/reports/sqmy/${report.id}`)).status).toBe(403);
+    expect(((await get(wangqiang, '/api/member/reports/sqmy')).json as Array<{ id: number }>).map((x) => x.id)).not.toContain(report.id);
+    expect(((await get(zhangwei, '/api/member/reports/sqmy')).json as Array<{ id: number }>).map((x) => x.id)).toContain(report.id);
+    expect((await send(zhangwei, 'POST', `/api/member/reports/sqmy/${report.id}/fate`, { fate: 'adopted' })).status).toBe(403);
+    expect((await send(await as('head-economy'), 'POST', `/api/member/reports/sqmy/${report.id}/fate`, { fate: 'adopted' })).status).toBe(403);
+
+    const head = await as('head-education');
+    expect((await send(head, 'POST', `/api/member/reports/sqmy/${report.id}/fate`, { fate: 'adopted' })).json).toMatchObject({ state: 'adopted' });
+    const office = await as('office01');
+    expect((await send(office, 'POST', `/api/member/reports/sqmy/${report.id}/fate`, { fate: 'forwarded' })).status).toBe(400);
+    await send(office, 'POST', `/api/member/reports/sqmy/${report.id}/fate`, { fate: 'forwarded', to: 'city-transport' });
+    const last = await send(office, 'POST', `/api/member/reports/sqmy/${report.id}/fate`, { fate: 'instructed', text: 'instruction-text' });
+    expect(last.json).toMatchObject({ state: 'instructed', instruction: 'instruction-text', forwardedTo: 'city-transport' });
+    expect((last.json as { adoptedAt: string | null }).adoptedAt).not.toBeNull();
+
+    const ticket = (await get(zhangwei, `/api/member/tickets/${mine[0].number}`)).json as { events: Array<{ type: string; reason: string | null }> };
+    const types = ticket.events.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['sqmy_submitted', 'sqmy_adopted', 'sqmy_forwarded', 'sqmy_instructed']));
+    expect(ticket.events.find((e) => e.type === 'sqmy_instructed')!.reason).toBe('instruction-text');
+
+    const adoptedAt = new Date((last.json as { adoptedAt: string }).adoptedAt);
+    const month = new Date(adoptedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    const progress = (await get(zhangwei, `/api/member/reports/targets?kind=monthly&period=${month}`)).json as { items: Array<{ actual: { sqmyAdopted: number } }> };
+    expect(progress.items[0].actual.sqmyAdopted).toBe(1);
   });
 });
