@@ -61,6 +61,14 @@ export class BulletinsService {
     return periodContaining(kind, this.clock.now()).key;
   }
 
+  /** Targets and progress of the unit's workstations alone (no ranking, lists or summary). */
+  async targetProgress(unit: Unit, period: ReportPeriod): Promise<Array<TargetProgress & { name: string }>> {
+    const [figures, allWorkstations] = await Promise.all([this.stats.byWorkstation({ from: period.from, to: period.to, workstations: unit.workstations }), this.org.activeWorkstations()]);
+    const names = new Map(allWorkstations.map((w) => [w.code, w.name]));
+    const codes = unit.workstations ?? allWorkstations.map((w) => w.code);
+    return (await this.targets.progress(period, codes, figures)).map((p) => ({ ...p, name: names.get(p.workstationCode) ?? p.workstationCode }));
+  }
+
   async build(unit: Unit, period: ReportPeriod, locale: string): Promise<Bulletin> {
     const filter = { from: period.from, to: period.to, workstations: unit.workstations };
     const [figures, overdue, topics, allWorkstations] = await Promise.all([

@@ -75,8 +75,8 @@ export class ReportsController {
   @ApiOperation({ summary: "Targets of the unit's workstations for a week or month, with actual figures and progress" })
   async targetProgress(@CurrentPrincipal() p: Principal, @ZodQuery(s.targetsQuerySchema) q: z.infer<typeof s.targetsQuerySchema>): Promise<{ period: string; items: Array<TargetProgress & { name: string }> }> {
     const unit = await this.scope.resolve(p, q);
-    const bulletin = await this.bulletins.build(unit, this.bulletins.period(q.kind, q.period ?? this.bulletins.currentKey(q.kind)), this.i18n.resolveLocale(undefined));
-    return { period: bulletin.period.key, items: bulletin.targets };
+    const period = this.bulletins.period(q.kind, q.period ?? this.bulletins.currentKey(q.kind));
+    return { period: period.key, items: await this.bulletins.targetProgress(unit, period) };
   }
 
   @Post('sqmy/draft')

@@ -126,6 +126,11 @@ export class TicketStatsService {
     };
   }
 
+  /** Counters per lead workstation alone. */
+  async byWorkstation(filter: StatsFilter = {}): Promise<Bucket[]> {
+    return bucketsBy(await this.repo.counters(['workstationCode'], filter, this.clock.now()), (r) => r.keys.workstationCode);
+  }
+
   /** Counters per assignee (the member level of the drill-down); untaken tickets have a null key. */
   async byMember(filter: StatsFilter = {}): Promise<Bucket[]> {
     return bucketsBy(await this.repo.counters(['assigneeUserid'], filter, this.clock.now()), (r) => r.keys.assigneeUserid);
