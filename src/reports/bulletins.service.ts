@@ -26,6 +26,7 @@ export interface Bulletin {
   figures: { counters: Counters; rates: Rates; receptions: number; sqmyAdopted: number };
   ranking: RankingRow[];
   overdue: OverdueItem[];
+  overdueTotal: number;
   topics: TopicView[];
   targets: Array<TargetProgress & { name: string }>;
   summary: string[];
@@ -73,7 +74,8 @@ export class BulletinsService {
     const filter = { from: period.from, to: period.to, workstations: unit.workstations };
     const [figures, overdue, topics, allWorkstations] = await Promise.all([
       this.stats.dashboard(filter, 'day'),
-      this.dashboards.overdue(unit, 20),
+      // As at the end of the period (or now, for the running one): still open, late by then.
+      this.dashboards.overdueWithTotal(unit, 20, new Date(Math.min(period.to.getTime(), this.clock.now().getTime()))),
       this.dashboards.hotTopics(unit, { from: period.from, to: period.to }, 5),
       this.org.activeWorkstations(),
     ]);
@@ -98,7 +100,8 @@ export class BulletinsService {
         sqmyAdopted: progress.reduce((n, p) => n + (p.actual.sqmyAdopted ?? 0), 0),
       },
       ranking,
-      overdue,
+      overdue: overdue.items,
+      overdueTotal: overdue.total,
       topics,
       targets: progress,
       summary: [],
@@ -135,7 +138,7 @@ export class BulletinsService {
       const bestSat = [...ranked].sort((x, y) => desc(x.rates.satisfaction, y.rates.satisfaction))[0];
       lines.push(t('best', { name: best.name, rate: pct(best.rates.onTimeAnswer), satName: bestSat.name, satRate: pct(bestSat.rates.satisfaction) }));
     }
-    lines.push(b.overdue.length ? t('overdue', { count: b.overdue.length }) : t('overdueNone'));
+    lines.push(b.overdueTotal ? t('overdue', { count: b.overdueTotal }) : t('overdueNone'));
     if (b.topics.length) lines.push(t('topic', { title: b.topics[0].title, residents: b.topics[0].residents }));
     const withTargets = b.targets.filter((p) => p.met.onTimeAnswer !== null);
     if (withTargets.length) lines.push(t('targets', { total: withTargets.length, met: withTargets.filter((p) => p.met.onTimeAnswer).length }));

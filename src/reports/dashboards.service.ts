@@ -78,10 +78,15 @@ export class DashboardsService {
     return (await this.stats.byMember(filter)).map((b) => ({ ...b, level: 'member', name: b.key ? members.get(b.key) ?? b.key : null }));
   }
 
-  async overdue(unit: Unit, limit = 100): Promise<OverdueItem[]> {
-    const now = this.clock.now();
-    const [rows, names] = await Promise.all([this.repo.overdue({ workstations: unit.workstations }, now, limit), this.names.read()]);
-    return rows.map((r) => {
+  async overdue(unit: Unit, limit = 100, at?: Date): Promise<OverdueItem[]> {
+    return (await this.overdueWithTotal(unit, limit, at)).items;
+  }
+
+  /** Overdue tickets at `at` (default now), the first `limit` of them and how many in all. */
+  async overdueWithTotal(unit: Unit, limit: number, at?: Date): Promise<{ items: OverdueItem[]; total: number }> {
+    const now = at ?? this.clock.now();
+    const [{ rows, total }, names] = await Promise.all([this.repo.overdue({ workstations: unit.workstations }, now, limit), this.names.read()]);
+    const items = rows.map((r) => {
       const deadline = r.state === 'submitted' && r.takeDeadline && r.takeDeadline < now ? r.takeDeadline : r.answerDeadline;
       return {
         number: r.number,
@@ -94,13 +99,13 @@ export class DashboardsService {
         overdueHours: deadline ? Math.floor((now.getTime() - deadline.getTime()) / 3600_000) : 0,
       };
     });
+    return { items, total };
   }
 
   /** Clusters of similar concerns in the range (default: the last 30 days). */
   async hotTopics(unit: Unit, range: { from?: Date; to?: Date }, limit = 10): Promise<TopicView[]> {
-    const to = range.to ?? this.clock.now();
-    const from = range.from ?? new Date(to.getTime() - TOPIC_DAYS * 86_400_000);
-    const [candidates, names] = await Promise.all([this.repo.topicCandidates({ from, to, workstations: unit.workstations }, TOPIC_WINDOW), this.names.read()]);
+    const from = range.from ?? new Date((range.to ?? this.clock.now()).getTime() - TOPIC_DAYS * 86_400_000);
+    const [candidates, names] = await Promise.all([this.repo.topicCandidates({ from, to: range.to, workstations: unit.workstations }, TOPIC_WINDOW), this.names.read()]);
     return hotTopics(candidates, limit).map((t) => ({ ...t, title: maskPhonesInText(t.title), sectorName: t.sectorCode ? names.sector.get(t.sectorCode) ?? null : null }));
   }
 }

@@ -1,7 +1,7 @@
 import { hotTopics, TopicCandidate } from './hot-topics';
 
 const c = (number: string, keywords: string[], sectorCode = 'edu', supportCount = 0): TopicCandidate => ({
-  number, title: `t-${number}`, keywords, sectorCode, areaCode: 'a', supportCount,
+  number, title: keywords.join(' '), keywords, sectorCode, areaCode: 'a', supportCount,
 });
 
 describe(hotTopics.name, () => {

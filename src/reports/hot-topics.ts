@@ -1,4 +1,4 @@
-import { jaccard } from '../tickets/similarity';
+import { jaccard, similarityTokens } from '../tickets/similarity';
 
 export interface TopicCandidate {
   number: string;
@@ -20,22 +20,24 @@ export interface HotTopic {
   areas: string[];
 }
 
-/** Same threshold spirit as similar-concern detection: at least this share of words in common. */
-export const TOPIC_SIMILARITY = 0.34;
+/** At least this share of tokens in common (Jaccard); measured on short titles of one school-gate concern phrased three ways. */
+export const TOPIC_SIMILARITY = 0.25;
 
 /**
  * Clusters similar concerns (hot topics) greedily: each ticket joins the first cluster of its sector whose seed
- * it resembles (Jaccard over the same words as "same concern" detection), else starts one. Linear in tickets
+ * it resembles (Jaccard over its deciding words and the character pairs of its title), else starts one. Linear in tickets
  * times clusters, which stays small because clusters are per sector.
  */
 export function hotTopics(candidates: readonly TopicCandidate[], limit = 10, minSize = 2): HotTopic[] {
   const clusters = new Map<string, Array<{ seed: string[]; members: TopicCandidate[] }>>();
   for (const c of candidates) {
-    if (c.keywords.length === 0) continue;
+    // The classifier's few deciding words alone rarely overlap enough; the title's character pairs carry the topic.
+    const tokens = [...new Set([...c.keywords, ...similarityTokens([], c.title)])];
+    if (tokens.length === 0) continue;
     const list = clusters.get(String(c.sectorCode)) ?? [];
-    const home = list.find((cl) => jaccard(cl.seed, c.keywords) >= TOPIC_SIMILARITY);
+    const home = list.find((cl) => jaccard(cl.seed, tokens) >= TOPIC_SIMILARITY);
     if (home) home.members.push(c);
-    else list.push({ seed: c.keywords, members: [c] });
+    else list.push({ seed: tokens, members: [c] });
     clusters.set(String(c.sectorCode), list);
   }
   const topics: HotTopic[] = [];

@@ -33,16 +33,20 @@ export class ReportsRepository {
     return qb;
   }
 
-  /** Open tickets past their take or answer deadline at `now`, most overdue first (IDX_ticket_open_deadline). */
-  async overdue(filter: StatsFilter, now: Date, limit: number): Promise<OverdueRow[]> {
-    return this.tickets({ workstations: filter.workstations })
+  /**
+   * Open tickets past their take or answer deadline at `at`, most overdue first (IDX_ticket_open_deadline), and
+   * how many there are. For a past bulletin period `at` is its end: tickets filed by then, late by then, still open.
+   */
+  async overdue(filter: StatsFilter, at: Date, limit: number): Promise<{ rows: OverdueRow[]; total: number }> {
+    const qb = this.tickets({ workstations: filter.workstations })
       .select(['t.id', 't.number', 't.title', 't.workstationCode', 't.state', 't.takeDeadline', 't.answerDeadline', 't.assigneeUserid', 't.sectorCode', 't.areaCode', 't.createdAt'])
       .andWhere('t.state IN (:...open)', { open: OPEN })
-      .andWhere(new Brackets((w) => w.where('t.answerDeadline < :now', { now }).orWhere(`t.state = 'submitted' AND t.takeDeadline < :now`, { now })))
+      .andWhere(new Brackets((w) => w.where('t.answerDeadline < :at', { at }).orWhere(`t.state = 'submitted' AND t.takeDeadline < :at`, { at })))
+      .andWhere('t.createdAt < :at', { at })
       .orderBy('t.answerDeadline', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(limit)
-      .getMany();
+      .addOrderBy('t.id', 'ASC');
+    const [rows, total] = await Promise.all([qb.clone().limit(limit).getMany(), qb.clone().orderBy().getCount()]);
+    return { rows, total };
   }
 
   /** The newest tickets of a window, for clustering into hot topics; merged ones live on in their target. */

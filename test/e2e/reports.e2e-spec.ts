@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/common/clock';
 import { ReceptionBookingEntity } from '../../src/conversation/reception-booking.entity';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
-import { generateTickets, STUDIOS, ticketsOf } from '../factories/ticket.factory';
+import { aConcern, generateTickets, STUDIOS, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { call, Session, signInAs } from './console.support';
@@ -21,6 +21,7 @@ interface Bulletin {
   figures: { counters: Counters };
   ranking: Array<{ rank: number; workstationCode: string; total: number; rates: { onTimeAnswer: number | null } }>;
   overdue: Array<{ number: string }>;
+  overdueTotal: number;
   summary: string[];
 }
 
@@ -102,6 +103,10 @@ describeEachEngine('reports: dashboards, bulletins, targets and social-condition
     expect(rates).toEqual([...rates].sort((x, y) => y - x));
     for (const r of b.ranking) expect(r.total).toBe(inWeek.filter((x) => x.workstationCode === r.workstationCode).length);
     expect(b.summary[0]).toContain(String(inWeek.length));
+    // Overdue as at the end of the week: filed by then, late by then, still open.
+    const lateByEnd = rows.filter((r) => r.createdAt < WEEK_TO && ['submitted', 'taken', 'in_progress'].includes(r.state) && (r.answerDeadline! < WEEK_TO || (r.state === 'submitted' && r.takeDeadline! < WEEK_TO)));
+    expect(b.overdueTotal).toBe(lateByEnd.length);
+    expect(b.overdue.map((o) => o.number).sort()).toEqual(lateByEnd.map((r) => r.number).sort().slice(0, 20).sort());
     expect(b.summary.join('')).toMatch(/\d+\.\d%/);
     expect((await get(office, '/api/member/reports/bulletin?kind=monthly&period=2026-13')).status).toBe(400);
   });
@@ -186,6 +191,20 @@ describeEachEngine('reports: dashboards, bulletins, targets and social-condition
     expect(item.met.receptions).toBe(false);
     const office_ = (await get(office, '/api/member/reports/bulletin?kind=monthly&period=2026-11&workstation=ws-binhe')).json as { targets: Array<{ actual: { taken: number } }> };
     expect(office_.targets[0].actual.taken).toBe(taken);
+  });
+
+  it('finds hot topics: similar concerns of one sector cluster, with their residents counted', async () => {
+    const zhangwei = await as('zhangwei');
+    const texts = ['滨河三小校门口上下学拥堵，孩子过马路危险', '滨河三小校门口上下学时段拥堵严重', '滨河三小校门口拥堵，希望设护学岗'];
+    const filed: string[] = [];
+    for (const text of texts) filed.push((await s.resident.fileConcern(aConcern({ text, areaCode: 'binhe', chosenSector: STUDIOS[0].sector }))).ticket.number);
+    const topics = (await get(zhangwei, '/api/member/reports/hot-topics')).json as Array<{ tickets: string[]; residents: number; words: string[] }>;
+    const topic = topics.find((x) => filed.every((n) => x.tickets.includes(n)));
+    expect(topic).toBeDefined();
+    expect(topic!.residents).toBeGreaterThanOrEqual(3);
+    const elsewhere = (await get(await as('wangqiang'), '/api/member/reports/hot-topics')).json as Array<{ tickets: string[] }>;
+    expect(elsewhere.flatMap((x) => x.tickets)).not.toContain(filed[0]);
+    rows = await s.repo.dataSource.getRepository(TicketEntity).find();
   });
 
   it('a member composes a social-conditions report from tickets; its fate is tracked and shows on the tickets', async () => {

@@ -134,7 +134,7 @@ export default {
           </tbody>
         </table>
       </div>
-      <h3>{{ $t('dashboards.overdue') }}</h3>
+      <h3>{{ $t('dashboards.overdue') }} <span class="badge warn" data-test="overdue-total">{{ state.bulletin.overdueTotal }}</span></h3>
       <p v-if="!state.bulletin.overdue.length" class="muted">{{ $t('dashboards.noOverdue') }}</p>
       <ul v-else class="plain-list"><li v-for="o in state.bulletin.overdue" :key="o.number">{{ o.number }} {{ o.title }} <span class="small muted">{{ o.workstationName }}</span></li></ul>
       <h3>{{ $t('dashboards.topics') }}</h3>
