@@ -19,14 +19,15 @@ const TOTAL = Number(process.env.TICKETS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 9);
 const TARGET_MS = 300;
 
-const ENDPOINTS: Array<[string, string, string]> = [
+/** [userid, what, path]; `since` is 30 days before the last ticket. */
+const endpoints = (since: string): Array<[string, string, string]> => [
   ['office01', 'dashboard city, by month', '/api/member/reports/dashboard?period=month'],
   ['office01', 'dashboard city, by week', '/api/member/reports/dashboard?period=week'],
-  ['office01', 'dashboard city, last 30 days by day', '/api/member/reports/dashboard?period=day&from=2026-11-01T00:00:00Z'],
+  ['office01', 'dashboard city, last 30 days by day', `/api/member/reports/dashboard?period=day&from=${since}`],
+  ['office01', 'hot topics, city, last 30 days', `/api/member/reports/hot-topics?from=${since}`],
   ['head-education', 'dashboard committee (head), by week', '/api/member/reports/dashboard?period=week'],
   ['zhangwei', 'dashboard workstation with members (member), by month', '/api/member/reports/dashboard?period=month'],
   ['office01', 'overdue list, city', '/api/member/reports/overdue'],
-  ['office01', 'hot topics, city, 30 days', '/api/member/reports/hot-topics'],
   ['office01', 'weekly bulletin, city', '/api/member/reports/bulletin?kind=weekly'],
   ['office01', 'monthly bulletin, city', '/api/member/reports/bulletin?kind=monthly'],
   ['office01', 'targets, city, this month', '/api/member/reports/targets?kind=monthly'],
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const links = app.get(LoginLinks);
+  const ENDPOINTS = endpoints(new Date(clock.now().getTime() - 30 * 86_400_000).toISOString());
   const cookies = new Map<string, string>();
   for (const userid of new Set(ENDPOINTS.map(([u]) => u))) cookies.set(userid, await signIn(base, links, userid));
 

@@ -58,7 +58,7 @@ export class DashboardsService {
 
   async dashboard(unit: Unit, period: Period, range: { from?: Date; to?: Date }): Promise<DashboardView> {
     const filter: StatsFilter = { ...range, workstations: unit.workstations };
-    const [figures, volumes, names] = await Promise.all([this.stats.dashboard(filter, period), this.stats.volumes(filter, period), this.names.read()]);
+    const [figures, names] = await Promise.all([this.stats.dashboard(filter, period), this.names.read()]);
     return {
       unit,
       period,
@@ -66,7 +66,7 @@ export class DashboardsService {
       to: range.to?.toISOString() ?? null,
       figures,
       children: await this.children(unit, figures, filter, names),
-      volumes,
+      volumes: figures.volumes,
       names: { sectors: Object.fromEntries(names.sector), areas: Object.fromEntries(names.area) },
     };
   }

@@ -38,15 +38,22 @@ export class ReportsRepository {
    * how many there are. For a past bulletin period `at` is its end: tickets filed by then, late by then, still open.
    */
   async overdue(filter: StatsFilter, at: Date, limit: number): Promise<{ rows: OverdueRow[]; total: number }> {
-    const qb = this.tickets({ workstations: filter.workstations })
-      .select(['t.id', 't.number', 't.title', 't.workstationCode', 't.state', 't.takeDeadline', 't.answerDeadline', 't.assigneeUserid', 't.sectorCode', 't.areaCode', 't.createdAt'])
+    // Ids first from the index alone, then only the listed rows: thousands may be overdue, a page is read.
+    const late = this.tickets({ workstations: filter.workstations })
       .andWhere('t.state IN (:...open)', { open: OPEN })
       .andWhere(new Brackets((w) => w.where('t.answerDeadline < :at', { at }).orWhere(`t.state = 'submitted' AND t.takeDeadline < :at`, { at })))
-      .andWhere('t.createdAt < :at', { at })
-      .orderBy('t.answerDeadline', 'ASC')
-      .addOrderBy('t.id', 'ASC');
-    const [rows, total] = await Promise.all([qb.clone().limit(limit).getMany(), qb.clone().orderBy().getCount()]);
-    return { rows, total };
+      .andWhere('t.createdAt < :at', { at });
+    const [ids, total] = await Promise.all([
+      late.clone().select('t.id', 'id').orderBy('t.answerDeadline', 'ASC').addOrderBy('t.id', 'ASC').limit(limit).getRawMany<{ id: number }>(),
+      late.clone().getCount(),
+    ]);
+    if (ids.length === 0) return { rows: [], total };
+    const rows = await this.dataSource.getRepository(TicketEntity).find({
+      select: { id: true, number: true, title: true, workstationCode: true, state: true, takeDeadline: true, answerDeadline: true, assigneeUserid: true, sectorCode: true, areaCode: true, createdAt: true },
+      where: { id: In(ids.map((r) => Number(r.id))) },
+    });
+    const order = new Map(ids.map((r, i) => [Number(r.id), i]));
+    return { rows: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total };
   }
 
   /** The newest tickets of a window, for clustering into hot topics; merged ones live on in their target. */

@@ -13,6 +13,14 @@ export interface StatsFilter {
   workstations?: readonly string[];
 }
 
+export interface CubeRow {
+  key: string;
+  state: string;
+  sectorCode: string | null;
+  areaCode: string | null;
+  n: number;
+}
+
 export type StatsGroup = 'committeeCode' | 'workstationCode' | 'sectorCode' | 'areaCode' | 'state' | 'assigneeUserid' | Period;
 
 /** Counters summed per group; rates are ratios of them, so groups roll up by addition. */
@@ -39,6 +47,16 @@ export const COUNTER_KEYS: ReadonlyArray<keyof Counters> = [
   'total', 'submitted', 'taken', 'in_progress', 'answered', 'closed', 'merged', 'takeDecided', 'takeOnTime',
   'answerDecided', 'answerOnTime', 'rated', 'satisfied', 'answeredEver', 'reopened', 'supports',
 ];
+
+/** Julian day number 2440588 is 1970-01-01; JDN mod 7 is 0 on Mondays. */
+const JDN_EPOCH = 2440588;
+
+/** A China-time Julian day number as the period key the MySQL expressions produce (yyyy-mm-dd, Monday's date, yyyy-mm). */
+export function periodOfJulianDay(jdn: number, period: Period): string {
+  const day = period === 'week' ? jdn - (jdn % 7) : jdn;
+  const iso = new Date((day - JDN_EPOCH) * 86_400_000).toISOString();
+  return period === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
+}
 
 const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
@@ -88,27 +106,35 @@ export class TicketStatsRepository {
     return `date(t.createdAt, '+8 hours', 'weekday 0', '-6 days')`;
   }
 
-  /** Tickets per China-time period and state: plain counts, so the scan stays cheap on a year of tickets. */
-  async countsByPeriod(period: Period, filter: StatsFilter): Promise<Array<{ key: string; state: string; n: number }>> {
+  /**
+   * Tickets per China-time period, state, sector and area in one scan: the periods' state counts and the volumes
+   * by sector and by area over time are all sums of it.
+   */
+  async periodCube(period: Period, filter: StatsFilter): Promise<CubeRow[]> {
+    // SQLite formats dates slowly (strftime on 100,000 rows is most of the scan): it groups by the China-time
+    // Julian day number, and the days are named and rolled up to weeks and months here.
+    const sqlite = this.dataSource.options.type !== 'mysql';
     const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t')
-      .select(this.periodExpr(period), 'k').addSelect('t.state', 'state').addSelect('COUNT(*)', 'n')
-      .groupBy('k').addGroupBy('t.state');
+      .select(sqlite ? `CAST(julianday(t.createdAt) + 0.5 + 1 / 3.0 AS INTEGER)` : this.periodExpr(period), 'k')
+      .addSelect('t.state', 'state').addSelect('t.sectorCode', 'sector').addSelect('t.areaCode', 'area').addSelect('COUNT(*)', 'n')
+      .groupBy('k').addGroupBy('t.state').addGroupBy('t.sectorCode').addGroupBy('t.areaCode');
     if (filter.from) qb.andWhere('t.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('t.createdAt < :to', { to: filter.to });
     this.where(qb, filter);
-    const raw: Array<{ k: unknown; state: string; n: unknown }> = await qb.getRawMany();
-    return raw.map((r) => ({ key: String(r.k), state: r.state, n: Number(r.n) }));
+    const raw: Array<{ k: unknown; state: string; sector: unknown; area: unknown; n: unknown }> = await qb.getRawMany();
+    const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    const rows = raw.map((r) => ({ key: sqlite ? periodOfJulianDay(Number(r.k), period) : String(r.k), state: r.state, sectorCode: str(r.sector), areaCode: str(r.area), n: Number(r.n) }));
+    if (!sqlite || period === 'day') return rows;
+    const merged = new Map<string, CubeRow>();
+    for (const r of rows) {
+      const id = [r.key, r.state, r.sectorCode, r.areaCode].join('\u0000');
+      const m = merged.get(id);
+      if (m) m.n += r.n;
+      else merged.set(id, { ...r });
+    }
+    return [...merged.values()];
   }
 
-  /** Tickets per China-time period and one dimension (sector or area): the volumes over time the charts draw. */
-  async volumes(period: Period, dimension: 'sectorCode' | 'areaCode', filter: StatsFilter): Promise<Array<{ period: string; key: string | null; n: number }>> {
-    const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t')
-      .select(this.periodExpr(period), 'k').addSelect(`t.${dimension}`, 'd').addSelect('COUNT(*)', 'n')
-      .groupBy('k').addGroupBy('d');
-    this.where(qb, filter);
-    const raw: Array<{ k: unknown; d: unknown; n: unknown }> = await qb.getRawMany();
-    return raw.map((r) => ({ period: String(r.k), key: r.d === null || r.d === undefined ? null : String(r.d), n: Number(r.n) }));
-  }
 
   private where(qb: SelectQueryBuilder<TicketEntity>, filter: StatsFilter): void {
     if (filter.workstations) {

@@ -6,7 +6,12 @@ export class CreateReports1764360000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaFor(queryRunner);
-    await queryRunner.createIndex('ticket', new TableIndex(s.index('IDX_ticket_open_deadline', ['state', 'answerDeadline'])));
+    // Report queries over 100,000 tickets (npm run bench:dashboard): overdue lists, and figures of a date range.
+    await queryRunner.createIndex('ticket', new TableIndex(s.index('IDX_ticket_open_deadline', ['state', 'answerDeadline', 'takeDeadline', 'createdAt', 'workstationCode'])));
+    await queryRunner.createIndex('ticket', new TableIndex(s.index('IDX_ticket_stats_time', [
+      'createdAt', 'workstationCode', 'state', 'committeeCode', 'sectorCode', 'areaCode', 'takenAt', 'takeDeadline', 'answeredAt', 'answerDeadline',
+      'rating', 'reopenCount', 'supportCount',
+    ])));
     await queryRunner.createTable(
       new Table({
         name: 'report_target',
@@ -71,6 +76,7 @@ export class CreateReports1764360000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('ticket', 'IDX_ticket_stats_time');
     await queryRunner.dropIndex('ticket', 'IDX_ticket_open_deadline');
     for (const table of ['bulletin_recipient', 'sqmy_report_ticket', 'sqmy_report', 'report_target']) await queryRunner.dropTable(table);
   }

@@ -13,7 +13,7 @@ export default {
   components: { EmptyState, FieldError },
   props: { me: Object },
   setup(props) {
-    const state = reactive({ loading: true, error: null, list: [], report: null, draft: null, formError: null, fateError: null });
+    const state = reactive({ loading: true, error: null, list: [], report: null, draft: null, formError: null, fateError: null, more: '' });
     const fate = reactive({ fate: 'adopted', to: '', text: '' });
     const mode = computed(() => (route.query.tickets ? 'compose' : route.query.id ? 'detail' : 'list'));
     const canDecide = computed(() => state.report && (props.me.role === 'office_admin' || (props.me.role === 'committee_head' && props.me.committeeCode === state.report.committeeCode)));
@@ -48,6 +48,13 @@ export default {
         state.formError = e;
       }
     }
+    // More tickets (numbers separated by spaces or commas) start a new draft from them all.
+    function addTickets() {
+      const more = String(state.more || '').split(/[\s,\uFF0C\u3001]+/).filter(Boolean);
+      if (!more.length) return;
+      state.more = '';
+      navigate('/sqmy', { tickets: [...new Set([...state.draft.tickets, ...more])].join(',') });
+    }
     async function decide() {
       state.fateError = null;
       const body = fate.fate === 'forwarded' ? { fate: 'forwarded', to: fate.to } : fate.fate === 'instructed' ? { fate: 'instructed', text: fate.text } : { fate: 'adopted' };
@@ -59,7 +66,7 @@ export default {
         state.fateError = e;
       }
     }
-    return { state, fate, mode, canDecide, submit, decide, when, errorText, FATES };
+    return { state, fate, mode, canDecide, submit, decide, addTickets, when, errorText, FATES };
   },
   template: `<section class="view sqmy">
     <h1>{{ $t('sqmy.title') }}</h1>
@@ -67,6 +74,10 @@ export default {
     <p v-else-if="state.error" class="alert">{{ state.error }}</p>
     <form v-else-if="mode === 'compose' && state.draft" class="stack sqmy-form action-form" @submit.prevent="submit" data-test="sqmy-form">
       <p class="small muted">{{ $t('sqmy.composeHelp', { n: state.draft.tickets.length }) }} {{ state.draft.tickets.join(', ') }}</p>
+      <div class="row">
+        <input v-model="state.more" :placeholder="$t('sqmy.moreTickets')" data-test="sqmy-more" />
+        <button type="button" class="button" @click="addTickets">{{ $t('sqmy.redraft') }}</button>
+      </div>
       <label>{{ $t('sqmy.field.title') }}<input v-model="state.draft.title" data-test="sqmy-title" /><field-error :error="state.formError" field="title" /></label>
       <label>{{ $t('sqmy.field.situation') }}<textarea v-model="state.draft.situation"></textarea><field-error :error="state.formError" field="situation" /></label>
       <label>{{ $t('sqmy.field.analysis') }}<textarea v-model="state.draft.analysis"></textarea><field-error :error="state.formError" field="analysis" /></label>
