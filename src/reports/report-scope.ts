@@ -12,6 +12,8 @@ export interface Unit {
   name: string | null;
   /** The workstations whose tickets count; undefined for the city (every ticket, triage included). */
   workstations?: string[];
+  /** A workstation's committee, for the way back up the drill-down. */
+  parent?: { code: string; name: string | null };
 }
 
 export interface UnitQuery {
@@ -59,6 +61,7 @@ export class ReportScope {
     }
     const ws = await this.org.workstation(code!);
     if (!ws) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no workstation "${code}"`);
-    return { level, code, name: ws.name, workstations: [ws.code] };
+    const committee = await this.org.committee(ws.committeeCode);
+    return { level, code, name: ws.name, workstations: [ws.code], parent: { code: ws.committeeCode, name: committee?.name ?? null } };
   }
 }

@@ -34,12 +34,12 @@ describeWithChromium('reports in a browser', () => {
     await t?.close();
   });
 
-  async function newPage(): Promise<Page> {
+  async function newPage(userid = 'office01'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
-    const link = await t.app.get(LoginLinks).create('office01', t.url);
+    const link = await t.app.get(LoginLinks).create(userid, t.url);
     await page.goto(link.url);
     await page.locator('[data-test=who]').waitFor({ state: 'attached' });
     return page;
@@ -90,6 +90,27 @@ describeWithChromium('reports in a browser', () => {
     const phones = sheet.getColumn(header.indexOf('联系电话')).values.slice(2).map(String);
     expect(phones.length).toBe(inMonth.length);
     expect(phones.every((p) => /^1\d\d\*{4}\d{4}$/.test(p))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('a member writes a social-conditions report from a ticket, submits it, and the ticket timeline shows it', async () => {
+    const page = await newPage('zhangwei');
+    const mine = rows.filter((r) => r.workstationCode === 'ws-binhe');
+    await page.goto(`${t.url}/console#/ticket?number=${mine[0].number}`);
+    await page.click('[data-test=compose-sqmy]');
+    await page.locator('[data-test=sqmy-title]').waitFor();
+    await page.fill('[data-test=sqmy-more]', mine[1].number);
+    await page.getByRole('button', { name: '加入并重新起草' }).click();
+    await page.waitForFunction((n) => location.hash.includes(encodeURIComponent(n)) || location.hash.includes(n), mine[1].number);
+    await page.locator('[data-test=sqmy-title]').waitFor();
+    await expect(page.locator('[data-test=sqmy-title]').inputValue()).resolves.toContain(mine[0].title);
+    await page.screenshot({ path: join(ARTIFACTS, 'reports-sqmy-compose.png'), fullPage: true });
+    await page.click('[data-test=sqmy-submit]');
+    await page.locator('[data-test=sqmy-state]').waitFor();
+    await expect(page.locator('[data-test=sqmy-state]').textContent()).resolves.toBe('已报送');
+    await expect(page.locator('[data-test=sqmy-report] .plain-list li').count()).resolves.toBe(2);
+    await page.goto(`${t.url}/console#/ticket?number=${mine[1].number}`);
+    await page.locator('[data-test=timeline] [data-event=sqmy_submitted]').waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -20,8 +20,10 @@ export default {
   name: 'dashboards-view',
   components: { EChart, EmptyState },
   props: { me: Object },
-  setup() {
+  setup(props) {
     const state = reactive({ loading: true, error: null, data: null, overdue: [], topics: [] });
+    // Only the levels the server lets this role read: the office from the city, a committee head from the committee.
+    const role = props.me.role;
     const filter = reactive({ period: route.query.period || 'day', from: route.query.from || '', to: route.query.to || '' });
 
     async function load() {
@@ -78,15 +80,18 @@ export default {
     const crumbs = computed(() => {
       if (!state.data) return [];
       const u = state.data.unit;
-      const list = [{ label: t('dashboards.city'), query: {} }];
-      if (u.level === 'committee' || route.query.committee) list.push({ label: u.level === 'committee' ? u.name : route.query.committee, query: { committee: route.query.committee || u.code } });
+      const list = role === 'office_admin' ? [{ label: t('dashboards.city'), query: {} }] : [];
+      if (u.level === 'committee') list.push({ label: u.name, query: { committee: u.code } });
+      if (u.level === 'workstation' && u.parent && (role === 'office_admin' || (role === 'committee_head' && props.me.committeeCode === u.parent.code))) {
+        list.push({ label: u.parent.name || u.parent.code, query: { committee: u.parent.code } });
+      }
       if (u.level === 'workstation') list.push({ label: u.name, query: { workstation: u.code } });
       return list;
     });
     function drill(child) {
       if (!child.key) return;
       if (child.level === 'committee') navigate('/dashboards', { committee: child.key });
-      else if (child.level === 'workstation') navigate('/dashboards', { committee: route.query.committee || state.data.unit.code, workstation: child.key });
+      else if (child.level === 'workstation') navigate('/dashboards', { workstation: child.key });
     }
     const go = (query) => navigate('/dashboards', query);
     const compose = (topic) => navigate('/sqmy', { tickets: topic.tickets.join(',') });
