@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { Browser, chromium, Page } from 'playwright-core';
 import { ManualClock } from '../../src/common/clock';
 import { LoginLinks } from '../../src/console/auth/login-links';
+import { periodContaining } from '../../src/reports/periods';
+import { TargetsService } from '../../src/reports/targets.service';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { generateTickets, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
@@ -46,6 +48,8 @@ describeWithChromium('reports in a browser', () => {
   }
 
   it('the dashboard shows the totals the database holds, draws its charts and drills down to a studio', async () => {
+    const month = periodContaining('monthly', clock.now()).key;
+    await t.app.get(TargetsService).save({ workstationCode: 'ws-binhe', kind: 'monthly', period: month, taken: 10, satisfaction: 0.9 }, month, 'office01');
     const page = await newPage();
     await page.click('[data-nav="/dashboards"]');
     await page.locator('[data-test=total]').waitFor();
@@ -56,6 +60,8 @@ describeWithChromium('reports in a browser', () => {
     await expect(page.locator('[data-test=open]').textContent()).resolves.toBe(String(open));
     await page.locator('[data-test=chart] canvas').first().waitFor();
     await expect(page.locator('[data-test=chart] canvas').count()).resolves.toBeGreaterThanOrEqual(3);
+    await page.locator('[data-test=dashboard-targets] tbody tr').first().waitFor();
+    await expect(page.locator('[data-test=dashboard-targets] tbody tr').count()).resolves.toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'reports-dashboard-city.png'), fullPage: true });
 
     await page.click('[data-child=education] a');

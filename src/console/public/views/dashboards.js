@@ -8,6 +8,7 @@ import { EmptyState, errorText } from '../lib/ui.js';
 
 const PERIODS = ['day', 'week', 'month'];
 const RATES = ['onTimeTake', 'onTimeAnswer', 'satisfaction', 'reopen'];
+const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted'];
 
 export function unitQuery(query) {
   const q = {};
@@ -21,7 +22,7 @@ export default {
   components: { EChart, EmptyState },
   props: { me: Object },
   setup(props) {
-    const state = reactive({ loading: true, error: null, data: null, overdue: [], topics: [] });
+    const state = reactive({ loading: true, error: null, data: null, overdue: [], topics: [], targets: [] });
     // Only the levels the server lets this role read: the office from the city, a committee head from the committee.
     const role = props.me.role;
     const filter = reactive({ period: route.query.period || 'day', from: route.query.from || '', to: route.query.to || '' });
@@ -36,12 +37,13 @@ export default {
       if (filter.to) q.set('to', new Date(`${filter.to}T00:00:00+08:00`).toISOString());
       const topicsQ = new URLSearchParams(unit);
       try {
-        const [data, overdue, topics] = await Promise.all([
+        const [data, overdue, topics, targets] = await Promise.all([
           api(`/api/member/reports/dashboard?${q}`),
           api(`/api/member/reports/overdue?${new URLSearchParams(unit)}`),
           api(`/api/member/reports/hot-topics?${topicsQ}`),
+          api(`/api/member/reports/targets?${new URLSearchParams({ ...unit, kind: 'monthly' })}`),
         ]);
-        Object.assign(state, { data, overdue, topics });
+        Object.assign(state, { data, overdue, topics, targets: targets.items.filter((i) => i.target) });
       } catch (e) {
         state.error = errorText(e);
       } finally {
@@ -96,7 +98,7 @@ export default {
     const go = (query) => navigate('/dashboards', query);
     const compose = (topic) => navigate('/sqmy', { tickets: topic.tickets.join(',') });
     const exportQuery = computed(() => new URLSearchParams({ kind: 'monthly', ...unitQuery(route.query) }).toString());
-    return { state, filter, figures, open, sectorChart, areaChart, childChart, crumbs, drill, go, compose, pct, PERIODS, RATES, exportQuery };
+    return { state, filter, figures, open, sectorChart, areaChart, childChart, crumbs, drill, go, compose, pct, PERIODS, RATES, METRICS, exportQuery };
   },
   template: `<section class="view dashboards">
     <h1>{{ $t('dashboards.title') }}</h1>
@@ -141,6 +143,26 @@ export default {
                 <td><a v-if="c.key && c.level !== 'member'" href="" @click.prevent="drill(c)">{{ c.name }}</a><span v-else>{{ c.name || $t('dashboards.unassigned') }}</span></td>
                 <td>{{ c.counters.total }}</td>
                 <td v-for="r in RATES" :key="r">{{ pct(c.rates[r], $t('common.none')) }}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div class="panel" v-if="state.targets.length" data-test="dashboard-targets">
+        <h3>{{ $t('dashboards.targets') }}</h3>
+        <div class="table-wrap">
+          <table>
+            <thead><tr><th>{{ $t('dashboards.name') }}</th><th v-for="m in METRICS" :key="m">{{ $t('targets.metric.' + m) }}</th></tr></thead>
+            <tbody>
+              <tr v-for="item in state.targets" :key="item.workstationCode">
+                <td>{{ item.name }}</td>
+                <td v-for="m in METRICS" :key="m">
+                  <template v-if="item.progress[m] !== null">
+                    <span class="progress" :class="{ short: !item.met[m] }"><i :style="{ width: Math.min(100, Math.round(item.progress[m] * 100)) + '%' }"></i></span>
+                    {{ pct(item.progress[m], '') }}
+                  </template>
+                  <span v-else class="muted">{{ $t('common.none') }}</span>
+                </td>
               </tr>
             </tbody>
           </table>
