@@ -1,7 +1,8 @@
 /**
  * The reports API (dashboards, overdue list, hot topics, bulletins) over 100,000 tickets, through HTTP on the
  * running service, on the database DATABASE_URL names (default: a fresh SQLite file). `npm run bench:dashboard`
- * (TICKETS=n to change the count, RUNS=n per endpoint). Prints median and max per endpoint; asserts nothing.
+ * (TICKETS=n to change the count, RUNS=n per endpoint, REUSE=1 to measure a database a run left). Prints median and
+ * max per endpoint; asserts nothing.
  */
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { createApp } from '../src/app.factory';
 import { createPinoLogger } from '../src/common/logger';
 import { loadConfig } from '../src/config/config.loader';
 import { LoginLinks } from '../src/console/auth/login-links';
-import { engineOf } from '../src/database/database-url';
+import type { DataSource } from 'typeorm';
+import { ManualClock } from '../src/common/clock';
+import { createDataSource, dataSourceOptions, engineOf } from '../src/database/database-url';
 import { loadOrgConfig } from '../src/org/org-config';
 import { seedTickets } from './lib/seed-tickets';
 
@@ -41,10 +44,20 @@ async function signIn(base: string, links: LoginLinks, userid: string): Promise<
   return cookie.split(';')[0];
 }
 
+async function reuse(url: string): Promise<{ ds: DataSource; clock: ManualClock }> {
+  const ds = createDataSource(dataSourceOptions(url));
+  await ds.initialize();
+  const [{ last }] = await ds.query('SELECT MAX(createdAt) AS last FROM ticket');
+  // SQLite returns the stored UTC text, MySQL a Date.
+  const at = last instanceof Date ? last : new Date(`${String(last).replace(' ', 'T')}Z`);
+  return { ds, clock: new ManualClock(new Date(at.getTime() + 2 * 3600_000)) };
+}
+
 async function main(): Promise<void> {
   const sqliteFile = join(tmpdir(), `minyi-bench-dashboard-${process.pid}.sqlite`);
   const url = process.env.DATABASE_URL ?? `sqlite:${sqliteFile}`;
-  const { ds, clock } = await seedTickets(url, TOTAL);
+  // REUSE=1 measures again on the tickets a previous run left (MySQL keeps its bench database; name a SQLite file).
+  const { ds, clock } = process.env.REUSE ? await reuse(url) : await seedTickets(url, TOTAL);
   await ds.destroy();
 
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', MINYI_WORKERS: 'none' });
@@ -78,7 +91,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${JSON.stringify({ engine: engineOf(url), tickets: TOTAL, runsPerEndpoint: RUNS, targetMs: TARGET_MS, results })}\n`);
   await app.close();
-  if (!process.env.DATABASE_URL) rmSync(sqliteFile, { force: true });
+  if (!process.env.DATABASE_URL && !process.env.REUSE) rmSync(sqliteFile, { force: true });
 }
 
 main().catch((e: unknown) => {

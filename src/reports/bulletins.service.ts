@@ -73,7 +73,7 @@ export class BulletinsService {
   async build(unit: Unit, period: ReportPeriod, locale: string): Promise<Bulletin> {
     const filter = { from: period.from, to: period.to, workstations: unit.workstations };
     const [figures, overdue, topics, allWorkstations] = await Promise.all([
-      this.stats.dashboard(filter, 'day'),
+      this.stats.totals(filter),
       // As at the end of the period (or now, for the running one): still open, late by then.
       this.dashboards.overdueWithTotal(unit, 20, new Date(Math.min(period.to.getTime(), this.clock.now().getTime()))),
       this.dashboards.hotTopics(unit, { from: period.from, to: period.to }, 5),

@@ -157,6 +157,9 @@ export class TicketStatsRepository {
       if (!byState || !(STATES as readonly string[]).includes(name)) qb.addSelect(expr, name);
     }
     qb.setParameter('now', now);
+    // With a date range MySQL picks IDX_ticket_stats_time and then sorts every group (2x slower on a month of
+    // 100,000 tickets); IDX_ticket_stats streams the GROUP BY in index order and still covers the range filter.
+    if (groups[0] === 'workstationCode' && this.dataSource.options.type === 'mysql') qb.useIndex('IDX_ticket_stats');
     if (filter.from) qb.andWhere('t.createdAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('t.createdAt < :to', { to: filter.to });
     this.where(qb, filter);

@@ -144,6 +144,13 @@ export class TicketStatsService {
     };
   }
 
+  /** The unit's totals and its workstations' figures from one grouped scan, without periods (bulletins). */
+  async totals(filter: StatsFilter = {}): Promise<{ city: Bucket; byWorkstation: Bucket[] }> {
+    const rows = await this.repo.counters(['workstationCode', 'state'], filter, this.clock.now());
+    const city = rows.reduce((acc, r) => add(acc, r), zero());
+    return { city: { key: null, counters: city, rates: ratesOf(city) }, byWorkstation: bucketsBy(rows, (r) => r.keys.workstationCode) };
+  }
+
   /** Counters per lead workstation alone. */
   async byWorkstation(filter: StatsFilter = {}): Promise<Bucket[]> {
     return bucketsBy(await this.repo.counters(['workstationCode'], filter, this.clock.now()), (r) => r.keys.workstationCode);
