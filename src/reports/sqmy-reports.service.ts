@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
@@ -112,7 +113,7 @@ export class SqmyReportsService {
     return this.view(report);
   }
 
-  private async events(em: import('typeorm').EntityManager, report: SqmyReportEntity, ticketIds: number[], step: SqmyState, userid: string, reason: string): Promise<void> {
+  private async events(em: EntityManager, report: SqmyReportEntity, ticketIds: number[], step: SqmyState, userid: string, reason: string): Promise<void> {
     const at = this.clock.now();
     await this.tickets.addEvents(em, ticketIds.map((ticketId) => ({
       ticketId, type: EVENT[step], actorKind: 'member' as const, actor: userid, at, before: null, after: { reportId: report.id, title: report.title, state: step }, reason,
