@@ -32,12 +32,12 @@ export class AppModule {
         OutboxModule,
         InboxModule,
         TicketsModule,
-        ReportsModule,
         ConsoleModule,
         I18nModule,
         ConversationModule,
         WebChatModule,
         ...(wecomEnabled(config) ? [WecomModule.forRoot()] : []),
+        ReportsModule,
       ],
       controllers: [HealthController],
     };

@@ -76,6 +76,7 @@ export class BulletinSender implements OnModuleInit, OnApplicationBootstrap {
    */
   async send(period: ReportPeriod): Promise<{ enqueued: number; already: number }> {
     const recipients = await this.recipients();
+    if (recipients.length === 0) return { enqueued: 0, already: 0 };
     const texts = new Map<string, string>();
     for (const r of recipients) {
       const unitKey = `${r.level}:${r.unit}`;
