@@ -13,6 +13,7 @@ import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ConversationModule } from './conversation/conversation.module';
 import { I18nModule } from './conversation/i18n.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ConversationModule,
         WebChatModule,
         ...(wecomEnabled(config) ? [WecomModule.forRoot()] : []),
+        ReportsModule,
       ],
       controllers: [HealthController],
     };

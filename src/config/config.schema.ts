@@ -70,6 +70,20 @@ export const appConfigSchema = z
         turnMs: z.coerce.number().int().min(1000).max(3_600_000),
       })
       .strict(),
+    reports: z
+      .object({
+        // Fixed bulletin recipients; the office adds more in the console.
+        bulletinRecipients: z
+          .array(
+            z
+              .object({ userid: z.string().min(1), level: z.enum(['city', 'committee', 'workstation']), unit: z.string().default('') })
+              .strict()
+              .refine((r) => r.level === 'city' || r.unit !== '', 'a committee or workstation recipient needs its unit code'),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({ bulletinRecipients: [] }),
   })
   .strict();
 

@@ -20,6 +20,7 @@ import { ConsoleAuditEntity } from '../console/auth/console-audit.entity';
 import { ConsoleLoginTokenEntity } from '../console/auth/console-login-token.entity';
 import { ConsoleSessionEntity } from '../console/auth/console-session.entity';
 import { JobEntity } from '../jobs/job.entity';
+import { BulletinRecipientEntity, ReportTargetEntity, SqmyReportEntity, SqmyReportTicketEntity } from '../reports/report.entities';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { ClassificationCorrectionEntity, TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity, TicketSequenceEntity, TicketSupporterEntity } from '../tickets/ticket-parts.entity';
 
@@ -57,4 +58,8 @@ export const ALL_ENTITIES = [
   LexiconStateEntity,
   LexiconCandidateEntity,
   LexiconReviewEntity,
+  ReportTargetEntity,
+  SqmyReportEntity,
+  SqmyReportTicketEntity,
+  BulletinRecipientEntity,
 ];

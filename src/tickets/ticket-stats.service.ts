@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { OrgRepository } from '../org/org.repository';
-import { COUNTER_KEYS, Counters, CounterRow, Period, StatsFilter, TicketStatsRepository } from './ticket-stats.repository';
+import { COUNTER_KEYS, Counters, CounterRow, CubeRow, Period, StatsFilter, TicketStatsRepository } from './ticket-stats.repository';
 
 export interface Rates {
   onTimeTake: number | null;
@@ -27,6 +27,12 @@ export interface PeriodBucket {
   byState: Record<string, number>;
 }
 
+export interface Volume {
+  period: string;
+  key: string | null;
+  n: number;
+}
+
 export interface Dashboard {
   city: Bucket;
   byState: Record<string, number>;
@@ -35,6 +41,8 @@ export interface Dashboard {
   byCommittee: Bucket[];
   byWorkstation: Bucket[];
   byPeriod: PeriodBucket[];
+  /** Tickets per period by sector and by area (the charts' series). */
+  volumes: { bySector: Volume[]; byArea: Volume[] };
   /** workstation → committee → city. */
   rollup: RollupNode;
 }
@@ -75,6 +83,20 @@ function periodBuckets(rows: Array<{ key: string; state: string; n: number }>): 
   return [...map.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
+function volumesOf(cube: readonly CubeRow[]): { bySector: Volume[]; byArea: Volume[] } {
+  const sum = (key: (r: CubeRow) => string | null): Volume[] => {
+    const map = new Map<string, Volume>();
+    for (const r of cube) {
+      const id = `${r.key}\u0000${key(r)}`;
+      const v = map.get(id) ?? { period: r.key, key: key(r), n: 0 };
+      v.n += r.n;
+      map.set(id, v);
+    }
+    return [...map.values()].sort((a, b) => a.period.localeCompare(b.period) || String(a.key).localeCompare(String(b.key)));
+  };
+  return { bySector: sum((r) => r.sectorCode), byArea: sum((r) => r.areaCode) };
+}
+
 /** Figures for reports and dashboards: counts and rates, each computed by the database with GROUP BY. */
 @Injectable()
 export class TicketStatsService {
@@ -86,11 +108,12 @@ export class TicketStatsService {
 
   async dashboard(filter: StatsFilter = {}, period: Period = 'day'): Promise<Dashboard> {
     const now = this.clock.now();
-    // Two scans: one at the finest organisational grain (every other breakdown is summed from it), one per period.
+    // Two scans: one at the finest organisational grain (every other breakdown is summed from it), one per period
+    // by state, sector and area (period counts and the charts' volumes are summed from it).
     const [queue, periods, committees, workstations] = await Promise.all([
       // In the index's order, so the GROUP BY streams over IDX_ticket_stats without sorting.
       this.repo.counters(['workstationCode', 'state', 'committeeCode', 'sectorCode', 'areaCode'], filter, now),
-      this.repo.countsByPeriod(period, filter),
+      this.repo.periodCube(period, filter),
       this.org.activeCommittees(),
       this.org.activeWorkstations(),
     ]);
@@ -116,8 +139,26 @@ export class TicketStatsService {
       byCommittee,
       byWorkstation,
       byPeriod: periodBuckets(periods),
+      volumes: volumesOf(periods),
       rollup,
     };
+  }
+
+  /** The unit's totals and its workstations' figures from one grouped scan, without periods (bulletins). */
+  async totals(filter: StatsFilter = {}): Promise<{ city: Bucket; byWorkstation: Bucket[] }> {
+    const rows = await this.repo.counters(['workstationCode', 'state'], filter, this.clock.now());
+    const city = rows.reduce((acc, r) => add(acc, r), zero());
+    return { city: { key: null, counters: city, rates: ratesOf(city) }, byWorkstation: bucketsBy(rows, (r) => r.keys.workstationCode) };
+  }
+
+  /** Counters per lead workstation alone. */
+  async byWorkstation(filter: StatsFilter = {}): Promise<Bucket[]> {
+    return bucketsBy(await this.repo.counters(['workstationCode'], filter, this.clock.now()), (r) => r.keys.workstationCode);
+  }
+
+  /** Counters per assignee (the member level of the drill-down); untaken tickets have a null key. */
+  async byMember(filter: StatsFilter = {}): Promise<Bucket[]> {
+    return bucketsBy(await this.repo.counters(['assigneeUserid'], filter, this.clock.now()), (r) => r.keys.assigneeUserid);
   }
 
   /** Demand by topic: tickets and +1 supports per sector and area (point → line → area reports). */

@@ -21,10 +21,17 @@ export interface TicketExplanation {
 @Index('IDX_ticket_sector', ['sectorCode'])
 @Index('IDX_ticket_area_sector', ['areaCode', 'sectorCode', 'state'])
 @Index('UQ_ticket_source_key', ['sourceKey'], { unique: true })
+// Overdue lists (src/reports/): open tickets by answer deadline, covering the filter so only the listed rows are read.
+@Index('IDX_ticket_open_deadline', ['state', 'answerDeadline', 'takeDeadline', 'createdAt', 'workstationCode'])
 @Index('IDX_ticket_resident', ['residentChannel', 'residentExternalId'])
 // Covers every column the report figures read (TicketStatsRepository), so they scan the index, not the texts.
 @Index('IDX_ticket_stats', [
   'workstationCode', 'state', 'committeeCode', 'sectorCode', 'areaCode', 'createdAt', 'takenAt', 'takeDeadline', 'answeredAt', 'answerDeadline',
+  'rating', 'reopenCount', 'supportCount',
+])
+// The same columns led by createdAt: figures of a period (bulletins, dashboards with a range) scan only that range.
+@Index('IDX_ticket_stats_time', [
+  'createdAt', 'workstationCode', 'state', 'committeeCode', 'sectorCode', 'areaCode', 'takenAt', 'takeDeadline', 'answeredAt', 'answerDeadline',
   'rating', 'reopenCount', 'supportCount',
 ])
 export class TicketEntity {

@@ -40,7 +40,12 @@ export type EventType =
   | 'cohandler_added'
   | 'supported'
   | 'reminded'
-  | 'supervised';
+  | 'supervised'
+  // A social-conditions report speaks for the ticket (src/reports/), and what became of it.
+  | 'sqmy_submitted'
+  | 'sqmy_adopted'
+  | 'sqmy_forwarded'
+  | 'sqmy_instructed';
 
 /** Who did something: a member (WeCom userid), the resident who filed, or minyi itself (jobs). */
 export type Actor = { kind: 'member'; userid: string } | { kind: 'resident' } | { kind: 'system' };

@@ -1,6 +1,7 @@
 import { CreateOrganisation1764300000000 } from './1764300000000-CreateOrganisation';
 import { CreateOutbox1764305000000 } from './1764305000000-CreateOutbox';
 import { CreateInbox1764306000000 } from './1764306000000-CreateInbox';
+import { CreateReports1764360000000 } from './1764360000000-CreateReports';
 import { TicketSourceKey1764370000000 } from './1764370000000-TicketSourceKey';
 import { CreateMediaFiles1764340000000 } from './1764340000000-CreateMediaFiles';
 import { CreateConsoleAdmin1764350000000 } from './1764350000000-CreateConsoleAdmin';
@@ -25,5 +26,6 @@ export const ALL_MIGRATIONS = [
   CreateMediaFiles1764340000000,
   AddOrgManagedBy1764345000000,
   CreateConsoleAdmin1764350000000,
+  CreateReports1764360000000,
   TicketSourceKey1764370000000,
 ];

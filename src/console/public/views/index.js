@@ -8,8 +8,11 @@ export const VIEWS = [
   { path: '/org', label: 'nav.org', access: 'admin', load: () => import('./org.js') },
   { path: '/scripts', label: 'nav.scripts', access: 'admin', load: () => import('./scripts.js') },
   { path: '/lexicon', label: 'nav.lexicon', access: 'admin', load: () => import('./lexicon.js') },
-  { path: '/dashboards', label: 'nav.dashboards', access: 'admin', load: () => import('./dashboards.js') },
-  { path: '/bulletins', label: 'nav.bulletins', access: 'admin', load: () => import('./bulletins.js') },
+  // Reports are scoped by the server (office: city, committee head: committee, others: own studio).
+  { path: '/dashboards', label: 'nav.dashboards', access: 'member', load: () => import('./dashboards.js') },
+  { path: '/bulletins', label: 'nav.bulletins', access: 'member', load: () => import('./bulletins.js') },
+  { path: '/targets', label: 'nav.targets', access: 'member', load: () => import('./targets.js') },
+  { path: '/sqmy', label: 'nav.sqmy', access: 'member', load: () => import('./sqmy.js') },
 ];
 
 /** The server enforces the same rule (403); hiding the links just keeps members' menus short. */

@@ -165,6 +165,7 @@ export default {
       <p v-if="state.done" class="notice" data-test="action-done">{{ state.done }}</p>
       <div class="row actions">
         <button v-for="m in moves" :key="m" type="button" class="button" :class="{ primary: state.action === m }" :data-action="m" @click="open(m)">{{ $t('ticket.action.' + m) }}</button>
+        <a class="button" :href="'#/sqmy?tickets=' + encodeURIComponent(state.ticket.number)" data-test="compose-sqmy">{{ $t('sqmy.fromTicket') }}</a>
       </div>
       <form v-if="state.action" class="stack action-form" @submit.prevent="submit" :data-form="state.action">
         <template v-if="state.action === 'take'">

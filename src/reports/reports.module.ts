@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { OrgModule } from '../org/org.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { BulletinExport } from './bulletin-export';
+import { BulletinSender } from './bulletin-sender';
+import { BulletinsService } from './bulletins.service';
+import { DashboardsService } from './dashboards.service';
+import { OrgNamesReader } from './org-names';
+import { ReportScope } from './report-scope';
+import { ReportsAdminController } from './reports-admin.controller';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { SqmyReportsService } from './sqmy-reports.service';
+import { TargetsService } from './targets.service';
+
+/** Point → line → area figures, bulletins, targets and social-conditions reports. Outbox, i18n and scope are global. */
+@Module({
+  imports: [OrgModule, TicketsModule, JobsModule],
+  controllers: [ReportsController, ReportsAdminController],
+  providers: [ReportsRepository, OrgNamesReader, ReportScope, DashboardsService, TargetsService, BulletinsService, BulletinExport, BulletinSender, SqmyReportsService],
+})
+export class ReportsModule {}
