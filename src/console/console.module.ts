@@ -7,6 +7,7 @@ import { MemberEntity } from '../org/member.entity';
 import { OrgModule } from '../org/org.module';
 import { SectorEntity } from '../org/sector.entity';
 import { WorkstationEntity } from '../org/workstation.entity';
+import { TicketsModule } from '../tickets/tickets.module';
 import { ApiDocsController } from './assets/api-docs.controller';
 import { ConsoleAssetsController } from './assets/console-assets.controller';
 import { ConsoleAssetsService } from './assets/console-assets.service';
@@ -25,6 +26,7 @@ import { OrgAdminService } from './org/org-admin.service';
   imports: [
     ConsoleAuthModule,
     OrgModule,
+    TicketsModule,
     TypeOrmModule.forFeature([SectorEntity, CommitteeEntity, WorkstationEntity, AreaEntity, MemberEntity, DutyShiftEntity]),
   ],
   controllers: [ApiDocsController, ConsoleAssetsController, SignInController, AuthController, OrgAdminController, MemberOrgController],

@@ -23,6 +23,7 @@ import { JobEntity } from '../jobs/job.entity';
 import { BulletinRecipientEntity, ReportTargetEntity, SqmyReportEntity, SqmyReportTicketEntity } from '../reports/report.entities';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { ClassificationCorrectionEntity, TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity, TicketSequenceEntity, TicketSupporterEntity } from '../tickets/ticket-parts.entity';
+import { CalendarDayEntity } from '../tickets/calendar-day.entity';
 
 /** Every entity, so the service, the CLI and the tests build the same metadata. Add new entities here. */
 export const ALL_ENTITIES = [
@@ -62,4 +63,5 @@ export const ALL_ENTITIES = [
   SqmyReportEntity,
   SqmyReportTicketEntity,
   BulletinRecipientEntity,
+  CalendarDayEntity,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrgModule } from '../org/org.module';
 import { RoutingModule } from '../routing/routing.module';
+import { CalendarDaysService } from './calendar-days.service';
 import { MemberTicketsController } from './member-tickets.controller';
 import { MemberTicketsService } from './member-tickets.service';
 import { ResidentTicketsService } from './resident-tickets.service';
@@ -27,6 +28,7 @@ import { WorkingCalendar } from './working-calendar';
     // Read at boot so a bad tickets.yaml or calendar.yaml stops the start with file:line.
     { provide: TICKETS_CONFIG, useFactory: () => loadTicketsConfig() },
     { provide: WorkingCalendar, useFactory: () => new WorkingCalendar(loadCalendarConfig()) },
+    CalendarDaysService,
     TicketsRepository,
     TicketMoves,
     TicketNotifier,
@@ -42,6 +44,7 @@ import { WorkingCalendar } from './working-calendar';
     { provide: RESIDENT_TICKETS, useExisting: ResidentTicketsService },
   ],
   exports: [
+    CalendarDaysService,
     RESIDENT_TICKETS,
     TicketsService,
     TicketLifecycleService,

@@ -11,8 +11,10 @@ export class WorkingCalendar {
   private readonly weekend: Set<number>;
   private readonly holidays = new Set<number>();
   private readonly workdays = new Set<number>();
+  /** Days the office set in the console (true: working), over the configured ones. */
+  private overrides = new Map<number, boolean>();
 
-  constructor(config: CalendarConfig) {
+  constructor(readonly config: CalendarConfig) {
     this.weekend = new Set(config.weekend);
     for (const h of config.holidays) for (let d = dayNumber(h.from); d <= dayNumber(h.to); d++) this.holidays.add(d);
     for (const w of config.workdays) this.workdays.add(dayNumber(w.date));
@@ -42,7 +44,14 @@ export class WorkingCalendar {
     return new Date(day * DAY_MS + timeOfDay - CST_MS);
   }
 
+  /** Replaces the console's days (`CalendarDaysService` keeps them in step with the database). */
+  setOverrides(days: ReadonlyArray<{ date: string; kind: 'holiday' | 'workday' }>): void {
+    this.overrides = new Map(days.map((d) => [dayNumber(d.date), d.kind === 'workday']));
+  }
+
   private isWorking(day: number): boolean {
+    const set = this.overrides.get(day);
+    if (set !== undefined) return set;
     if (this.workdays.has(day)) return true;
     if (this.holidays.has(day)) return false;
     const weekday = ((day + 3) % 7) + 1; // day 0 (1970-01-01) was a Thursday

@@ -66,6 +66,28 @@ describeWithChromium('console in a browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('adds a local day off in the holidays tab and lists it beside calendar.yaml\'s', async () => {
+    const page = await newPage(1280, 900);
+    await signIn(page, 'office01');
+    await page.goto(`${t.url}/console#/org?tab=calendar`);
+    await page.locator('[data-test=calendar-year]').waitFor();
+    await page.locator('[data-test=calendar-prev]').click();
+    await page.locator('[data-test=calendar-year]', { hasText: '2025' }).waitFor();
+    await page.locator('[data-test=calendar-next]').click();
+    await page.locator('[data-day="2026-10-01"]').waitFor();
+    await page.fill('[data-test=calendar-date]', '2026-12-08');
+    await page.fill('[data-test=calendar-name]', '地方纪念日');
+    await page.click('[data-test=calendar-add]');
+    const row = page.locator('[data-day="2026-12-08"]');
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('地方纪念日');
+    await expect(page.locator('[data-day="2026-10-01"] [data-test=calendar-remove]').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-org-calendar.png'), fullPage: true });
+    await row.locator('[data-test=calendar-remove]').click();
+    await row.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+
   it('fits a phone screen: the menu is a drawer and the members list scrolls sideways', async () => {
     const page = await newPage(390, 844);
     await signIn(page, 'office01');

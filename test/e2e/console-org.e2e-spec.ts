@@ -5,6 +5,7 @@ import { registerConsoleCommands } from '../../src/console/console.cli';
 import { OrgSeeder } from '../../src/database/org.seeder';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { OrgService } from '../../src/org/org.service';
+import { WorkingCalendar } from '../../src/tickets/working-calendar';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { call, cookieOf, Session, signInAs } from './console.support';
@@ -131,6 +132,42 @@ describeEachEngine('console organisation API', (engine) => {
     expect(after.areas.find((a) => a.code === 'xisha')!.aliases).toEqual(['西沙', '西沙区']);
     const members = (await call(t.url, '/api/admin/org/members', as(admin))).json as Array<{ userid: string; active: boolean; workstationCode: string | null }>;
     expect(members.find((m) => m.userid === 'lina')).toMatchObject({ active: true, workstationCode: 'ws-linzhou' });
+  });
+
+  it("sets holidays and adjusted working days that deadlines follow at once, beside calendar.yaml's", async () => {
+    const year = (await call(t.url, '/api/admin/org/calendar?year=2026', as(admin))).json as Array<{ date: string; kind: string; name: string | null; source: string }>;
+    expect(year).toContainEqual({ date: '2026-10-01', kind: 'holiday', name: '国庆节', source: 'config' });
+    expect(year).toContainEqual({ date: '2026-02-28', kind: 'workday', name: '春节调休', source: 'config' });
+    const calendar = t.app.get(WorkingCalendar);
+    const monday = new Date('2026-12-07T01:00:00Z'); // Monday 09:00 in China
+    expect(calendar.addWorkingDays(monday, 1).toISOString()).toBe('2026-12-08T01:00:00.000Z');
+
+    // A local day off on Tuesday the 8th, and Saturday the 12th worked instead.
+    await expect(post('/api/admin/org/calendar', { date: '2026-12-08', kind: 'holiday', name: '地方纪念日' }).then((a) => a.status)).resolves.toBe(201);
+    await expect(post('/api/admin/org/calendar', { date: '2026-12-12', kind: 'workday' }).then((a) => a.status)).resolves.toBe(201);
+    expect(calendar.addWorkingDays(monday, 1).toISOString()).toBe('2026-12-09T01:00:00.000Z');
+    expect(calendar.addWorkingDays(new Date('2026-12-11T01:00:00Z'), 1).toISOString()).toBe('2026-12-12T01:00:00.000Z');
+    const after = (await call(t.url, '/api/admin/org/calendar?year=2026', as(admin))).json as Array<{ date: string; source: string }>;
+    expect(after).toContainEqual({ date: '2026-12-08', kind: 'holiday', name: '地方纪念日', source: 'console' });
+
+    const bad = await post('/api/admin/org/calendar', { date: '2026-02-30', kind: 'holiday' });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ details: { fieldErrors: { date: expect.any(Array) } } });
+    await expect(post('/api/admin/org/calendar', { date: '2026-12-09', kind: 'vacation' }).then((a) => a.status)).resolves.toBe(400);
+
+    await expect(call(t.url, '/api/admin/org/calendar/2026-12-08', { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(204);
+    await expect(call(t.url, '/api/admin/org/calendar/2026-10-01', { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(404);
+    expect(calendar.addWorkingDays(monday, 1).toISOString()).toBe('2026-12-08T01:00:00.000Z');
+    const member = await signInAs(t, 'zhangwei');
+    await expect(call(t.url, '/api/admin/org/calendar', { method: 'POST', body: { date: '2026-12-10', kind: 'holiday' }, ...as(member) }).then((a) => a.status)).resolves.toBe(403);
+
+    // The console's days outlive a restart; the audit names who set them.
+    await t.close({ keepDatabase: true });
+    t = await startTestApp(engine, { clock, db: t.db });
+    admin = await signInAs(t, 'office01');
+    expect(t.app.get(WorkingCalendar).addWorkingDays(new Date('2026-12-11T01:00:00Z'), 1).toISOString()).toBe('2026-12-12T01:00:00.000Z');
+    const audit = await t.app.get(DataSource).query("SELECT action FROM console_audit WHERE action LIKE 'org.calendar.%'");
+    expect((audit as Array<{ action: string }>).map((r) => r.action).sort()).toEqual(['org.calendar.remove', 'org.calendar.set', 'org.calendar.set']);
   });
 
   it('shows the ticket deadline settings and records who changed what', async () => {

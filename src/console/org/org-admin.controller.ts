@@ -1,7 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../common/clock';
+import { CalendarDaysService, type CalendarDayView } from '../../tickets/calendar-days.service';
+import { ConsoleAuditService } from '../auth/console-audit.service';
 import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
 import type { Principal } from '../auth/principal';
+import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
 import { ZodBody, ZodQuery } from '../common/zod-body';
 import { DutyRosterService, DutyWeekView } from './duty-roster.service';
 import { OrgAdminService, OrgOverview } from './org-admin.service';
@@ -17,6 +21,9 @@ export class OrgAdminController {
   constructor(
     private readonly org: OrgAdminService,
     private readonly duty: DutyRosterService,
+    private readonly calendarDays: CalendarDaysService,
+    private readonly audit: ConsoleAuditService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -78,6 +85,28 @@ export class OrgAdminController {
   @ApiOperation({ summary: 'Remove a console duty shift (org.yaml shifts are changed in the file: 409)' })
   removeShift(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number): Promise<void> {
     return this.duty.remove(p, id);
+  }
+
+  @Get('calendar')
+  @ApiOperation({ summary: "A year's holidays and adjusted working days: calendar.yaml's and the office's own" })
+  calendar(@ZodQuery(s.calendarYearQuerySchema) query: s.CalendarYearQuery): Promise<CalendarDayView[]> {
+    return this.calendarDays.year(query.year ?? this.clock.now().getUTCFullYear());
+  }
+
+  @Post('calendar')
+  @ApiOperation({ summary: 'Set a day as a holiday or a working day (调休); deadlines computed from now on follow it' })
+  async setCalendarDay(@CurrentPrincipal() p: Principal, @ZodBody(s.calendarDaySchema) body: s.CalendarDayInput): Promise<CalendarDayView> {
+    await this.calendarDays.set(body.date, body.kind, body.name ?? null, p.userid);
+    await this.audit.record(p.userid, 'org.calendar.set', body.date, { kind: body.kind });
+    return { date: body.date, kind: body.kind, name: body.name ?? null, source: 'console' };
+  }
+
+  @Delete('calendar/:date')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Remove the office's setting for a day (calendar.yaml days are changed in the file: 404)" })
+  async removeCalendarDay(@CurrentPrincipal() p: Principal, @Param('date') date: string): Promise<void> {
+    if (!(await this.calendarDays.remove(date))) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no day set in the console on ${date}`);
+    await this.audit.record(p.userid, 'org.calendar.remove', date, {});
   }
 
   @Get('settings')

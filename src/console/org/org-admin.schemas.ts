@@ -74,3 +74,17 @@ export type MemberCreate = z.infer<typeof memberCreateSchema>;
 export type MemberPatch = z.infer<typeof memberPatchSchema>;
 export type DutyCreate = z.infer<typeof dutyCreateSchema>;
 export type DutyWeekQuery = z.infer<typeof dutyWeekQuerySchema>;
+
+
+export const calendarYearQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
+export type CalendarYearQuery = z.infer<typeof calendarYearQuerySchema>;
+
+export const calendarDaySchema = z
+  .object({
+    // Date.parse takes 2026-02-30 for 2 March: the date must read back as written.
+    date: isoDate.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date'),
+    kind: z.enum(['holiday', 'workday']),
+    name: z.string().trim().max(64).nullish(),
+  })
+  .strict();
+export type CalendarDayInput = z.infer<typeof calendarDaySchema>;

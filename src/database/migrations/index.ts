@@ -10,6 +10,7 @@ import { CreateConsole1764330000001 } from './1764330000001-CreateConsole';
 import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
 import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
 import { AddOrgManagedBy1764345000000 } from './1764345000000-AddOrgManagedBy';
+import { CreateCalendarDays1764380000000 } from './1764380000000-CreateCalendarDays';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS = [
   CreateConsoleAdmin1764350000000,
   CreateReports1764360000000,
   TicketSourceKey1764370000000,
+  CreateCalendarDays1764380000000,
 ];

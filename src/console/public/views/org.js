@@ -3,15 +3,16 @@ import { onMounted, reactive } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
 import { errorText } from '../lib/ui.js';
 import { navigate, route } from '../lib/router.js';
+import OrgCalendar from './org-calendar.js';
 import OrgDuty from './org-duty.js';
 import OrgMembers from './org-members.js';
 import OrgUnits from './org-units.js';
 import OrgSettings from './org-settings.js';
 
-const TABS = ['duty', 'members', 'workstations', 'committees', 'areas', 'settings'];
+const TABS = ['duty', 'members', 'workstations', 'committees', 'areas', 'calendar', 'settings'];
 
 export default {
-  components: { OrgDuty, OrgMembers, OrgUnits, OrgSettings },
+  components: { OrgCalendar, OrgDuty, OrgMembers, OrgUnits, OrgSettings },
   setup() {
     const state = reactive({ org: null, members: [], error: null });
 
@@ -40,6 +41,7 @@ export default {
     <template v-else>
       <org-duty v-if="tab() === 'duty'" :org="state.org" :members="state.members" />
       <org-members v-else-if="tab() === 'members'" :org="state.org" :members="state.members" @changed="reload" />
+      <org-calendar v-else-if="tab() === 'calendar'" />
       <org-units v-else-if="tab() !== 'settings'" :kind="tab()" :org="state.org" @changed="reload" />
       <org-settings v-else />
     </template>
