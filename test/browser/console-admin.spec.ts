@@ -1,16 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { LoginLinks } from '../../src/console/auth/login-links';
 import { DataSource } from 'typeorm';
 import { DialogScriptsService } from '../../src/conversation/dialog-scripts.service';
 import { ClassificationCorrectionEntity } from '../../src/tickets/ticket-parts.entity';
 import { resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
 
 const original = readFileSync(join(__dirname, '..', '..', 'dialogs', 'check-status.yaml'), 'utf8');
 const edited = original.replace('text: status.ask_number', 'text: "Edited in the console: which number?"');
@@ -18,18 +15,14 @@ const broken = original.replace('action: lookup\n  lookup:', 'action: lokup\n  l
 const brokenLine = broken.split('\n').findIndex((l) => l.includes('action: lokup')) + 1;
 const LAMP = '小区门口的路灯坏了一个月，晚上很黑';
 
-// Without Chromium on the machine (apt-get install -y chromium fonts-noto-cjk) the browser test is skipped.
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-
 describeWithChromium('console admin pages in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp('sqlite');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -38,9 +31,7 @@ describeWithChromium('console admin pages in a browser', () => {
 
   async function signedIn(hash: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+    watchPage(page, problems);
     page.on('dialog', (d) => void d.accept());
     const link = await t.app.get(LoginLinks).create('office01', t.url);
     await page.goto(link.url);

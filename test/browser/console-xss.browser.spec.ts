@@ -1,24 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { LoginLinks } from '../../src/console/auth/login-links';
 import { fileConcern, resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-
-// Without Chromium on the machine (apt-get install -y chromium fonts-noto-cjk) the browser test is skipped.
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+import { ARTIFACTS, describeWithChromium, launchChromium } from '../support/browser';
 
 describeWithChromium('console renders residents’ text inert', () => {
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp('sqlite');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { LoginLinks } from '../../src/console/auth/login-links';
 import { aConcern, aResident, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-
-// Without Chromium on the machine (apt-get install -y chromium fonts-noto-cjk) the browser test is skipped.
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
 
 describeWithChromium('console in a browser', () => {
   let t: TestApp;
@@ -18,9 +11,8 @@ describeWithChromium('console in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp('sqlite');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -29,12 +21,7 @@ describeWithChromium('console in a browser', () => {
 
   async function newPage(width: number, height: number): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    // Failed loads are reported with their URL below; the console's copy of them says less.
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
+    watchPage(page, problems);
     return page;
   }
 

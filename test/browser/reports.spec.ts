@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/common/clock';
 import { LoginLinks } from '../../src/console/auth/login-links';
 import { periodContaining } from '../../src/reports/periods';
@@ -9,13 +8,7 @@ import { TargetsService } from '../../src/reports/targets.service';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { generateTickets, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-
-// Without Chromium on the machine (apt-get install -y chromium fonts-noto-cjk) the browser test is skipped.
-const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
+import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
 
 describeWithChromium('reports in a browser', () => {
   const clock = new ManualClock(new Date('2026-11-02T01:00:00Z'));
@@ -25,11 +18,10 @@ describeWithChromium('reports in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await startTestApp('sqlite', { clock });
     await generateTickets(ticketsOf(t.app), clock, 60);
     rows = await ticketsOf(t.app).repo.dataSource.getRepository(TicketEntity).find();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -38,9 +30,7 @@ describeWithChromium('reports in a browser', () => {
 
   async function newPage(userid = 'office01'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`); });
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+    watchPage(page, problems);
     const link = await t.app.get(LoginLinks).create(userid, t.url);
     await page.goto(link.url);
     await page.locator('[data-test=who]').waitFor({ state: 'attached' });

@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, Browser, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { MediaFileEntity } from '../../src/media/media-file.entity';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { startTestApp, TestApp } from '../support/app';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+import { ARTIFACTS, launchChromium } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -19,10 +16,7 @@ describe('web chat in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     t = await startTestApp('sqlite');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -71,7 +65,6 @@ describe('web chat in a browser', () => {
     expect(photo).toMatchObject({ kind: 'image', name: 'street-light.png' });
     const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ id: Number(photo.ref.slice('media:'.length)) });
     expect(Buffer.from(stored.dataBase64, 'base64').equals(PNG)).toBe(true);
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'web-chat-filed.png'), fullPage: true });
 
     // The same browser keeps its id: a reload continues with the same resident.
