@@ -5,7 +5,7 @@ export type CalendarDayKind = 'holiday' | 'workday';
 
 /**
  * A day the office set in the console: a holiday (a local day off, or a national one published after the
- * release) or a working day (调休). It overrides `config/calendar.yaml` for that date in deadline arithmetic.
+ * release) or a working day (an adjusted working day). It overrides `config/calendar.yaml` for that date in deadline arithmetic.
  */
 @Entity({ name: 'calendar_day' })
 export class CalendarDayEntity {

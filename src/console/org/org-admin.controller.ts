@@ -94,7 +94,7 @@ export class OrgAdminController {
   }
 
   @Post('calendar')
-  @ApiOperation({ summary: 'Set a day as a holiday or a working day (调休); deadlines computed from now on follow it' })
+  @ApiOperation({ summary: 'Set a day as a holiday or an adjusted working day; deadlines computed from now on follow it' })
   async setCalendarDay(@CurrentPrincipal() p: Principal, @ZodBody(s.calendarDaySchema) body: s.CalendarDayInput): Promise<CalendarDayView> {
     await this.calendarDays.set(body.date, body.kind, body.name ?? null, p.userid);
     await this.audit.record(p.userid, 'org.calendar.set', body.date, { kind: body.kind });
