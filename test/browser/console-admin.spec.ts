@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { LoginLinks } from '../../src/console/auth/login-links';
 import { DataSource } from 'typeorm';
 import { DialogScriptsService } from '../../src/conversation/dialog-scripts.service';
 import { ClassificationCorrectionEntity } from '../../src/tickets/ticket-parts.entity';
 import { resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
-import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
+import { ARTIFACTS, describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
 
 const original = readFileSync(join(__dirname, '..', '..', 'dialogs', 'check-status.yaml'), 'utf8');
 const edited = original.replace('text: status.ask_number', 'text: "Edited in the console: which number?"');
@@ -33,9 +32,7 @@ describeWithChromium('console admin pages in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
     watchPage(page, problems);
     page.on('dialog', (d) => void d.accept());
-    const link = await t.app.get(LoginLinks).create('office01', t.url);
-    await page.goto(link.url);
-    await page.locator('[data-test=who]').waitFor({ state: 'attached' });
+    await signInConsole(page, t, 'office01');
     await page.goto(`${t.url}/console#${hash}`);
     return page;
   }

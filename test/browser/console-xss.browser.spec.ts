@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
-import { LoginLinks } from '../../src/console/auth/login-links';
 import { fileConcern, resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
-import { ARTIFACTS, describeWithChromium, launchChromium } from '../support/browser';
+import { ARTIFACTS, describeWithChromium, launchChromium, signInConsole } from '../support/browser';
 
 describeWithChromium('console renders residents’ text inert', () => {
   let t: TestApp;
@@ -27,9 +26,7 @@ describeWithChromium('console renders residents’ text inert', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const link = await t.app.get(LoginLinks).create('office01', t.url);
-    await page.goto(link.url);
-    await page.locator('[data-test=who]').waitFor({ state: 'attached' });
+    await signInConsole(page, t, 'office01');
     await page.evaluate((n) => (window.location.hash = `/ticket?number=${encodeURIComponent(n)}`), number);
     const shown = page.getByText('<script>window.__xss=1;alert(1)</script>', { exact: false }).first();
     await shown.waitFor({ timeout: 15_000 });

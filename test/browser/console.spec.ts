@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { LoginLinks } from '../../src/console/auth/login-links';
 import { aConcern, aResident, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
-import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
+import { ARTIFACTS, describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
 
 describeWithChromium('console in a browser', () => {
   let t: TestApp;
@@ -26,9 +25,7 @@ describeWithChromium('console in a browser', () => {
   }
 
   async function signIn(page: Page, userid: string): Promise<void> {
-    const link = await t.app.get(LoginLinks).create(userid, t.url);
-    await page.goto(link.url);
-    await page.locator('[data-test=who]').waitFor({ state: 'attached' });
+    await signInConsole(page, t, userid);
   }
 
   it('signs in with a login link, adds a duty shift in the calendar and still sees it after a reload', async () => {

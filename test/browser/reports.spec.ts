@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/common/clock';
-import { LoginLinks } from '../../src/console/auth/login-links';
 import { periodContaining } from '../../src/reports/periods';
 import { TargetsService } from '../../src/reports/targets.service';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { generateTickets, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
-import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
+import { ARTIFACTS, describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
 
 describeWithChromium('reports in a browser', () => {
   const clock = new ManualClock(new Date('2026-11-02T01:00:00Z'));
@@ -31,9 +30,7 @@ describeWithChromium('reports in a browser', () => {
   async function newPage(userid = 'office01'): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     watchPage(page, problems);
-    const link = await t.app.get(LoginLinks).create(userid, t.url);
-    await page.goto(link.url);
-    await page.locator('[data-test=who]').waitFor({ state: 'attached' });
+    await signInConsole(page, t, userid);
     return page;
   }
 
