@@ -88,7 +88,8 @@ export class SessionRepository {
     const claimed = await runSql(this.dataSource, this.sql.claim, claimParams);
     if (claimed.affected !== 1) {
       if ((await runSql(this.dataSource, this.sql.exists, [c.key])).rows.length > 0) return null;
-      if (!(await this.insertOrLoseAsync(() => runSql(this.dataSource, this.sql.insert, insertParams)))) return null;
+      const inserted = await runSql(this.dataSource, this.sql.insert, insertParams).then(() => true, (e: unknown) => this.lostInsert(e));
+      if (!inserted) return null;
     }
     const [row] = (await runSql(this.dataSource, this.sql.load, [c.stateKey, c.key])).rows;
     if (!row) throw new Error(`SessionRepository.claim(): session "${c.key}" vanished under its lease`);
@@ -147,19 +148,14 @@ export class SessionRepository {
       insert();
       return true;
     } catch (e) {
-      if (isUniqueViolation(e)) return false;
-      throw e;
+      return this.lostInsert(e);
     }
   }
 
-  private async insertOrLoseAsync(insert: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await insert();
-      return true;
-    } catch (e) {
-      if (isUniqueViolation(e)) return false;
-      throw e;
-    }
+  /** A unique violation means another writer inserted first (false); anything else is thrown on. */
+  private lostInsert(e: unknown): false {
+    if (isUniqueViolation(e)) return false;
+    throw e;
   }
 
   private statement(db: Database, name: SqlName): Statement {
