@@ -259,8 +259,10 @@ export class Understanding {
         return CJK.test(family) ? family : null;
       }
     }
+    const particles = /[吧啊呀的啦嘛哈呢哦了]+$/u;
+    c = c.replace(particles, '');
     for (const tail of this.lists.name_tail) if (c.endsWith(tail) && c.length > tail.length) c = c.slice(0, -tail.length);
-    c = c.replace(/[吧啊呀的啦嘛哈呢哦了]+$/u, '');
+    c = c.replace(particles, '');
     const length = Array.from(c).length;
     if (length === 0 || length > MAX_NAME || /\d/.test(c)) return null;
     return c;
