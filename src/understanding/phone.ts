@@ -29,8 +29,8 @@ function readRun(run: string): PhoneReading {
   let digits = run.replace(/\D/g, '');
   if (/^(?:0086|86)1\d{10}$/.test(digits)) digits = digits.replace(/^0{0,2}86/, '');
   if (/^1[3-9]\d{9}$/.test(digits)) return { ok: true, phone: digits, landline: false };
-  if (digits.length >= 7 && digits.length <= 8 && !digits.startsWith('0')) return { ok: false, reason: 'no_area_code', digits: digits.length };
   if (digits.startsWith('1')) return { ok: false, reason: digits.length === 11 ? 'invalid' : 'mobile_length', digits: digits.length };
+  if (digits.length >= 7 && digits.length <= 8) return { ok: false, reason: 'no_area_code', digits: digits.length };
   if (/^0\d{9,11}$/.test(digits)) {
     const split = /^[(（]?(0\d{2,3})[)）]?[\s-]+/.exec(run.replace(/^\+/, ''));
     const area = split?.[1] ?? (/^0[12]/.test(digits) ? digits.slice(0, 3) : digits.slice(0, 4));

@@ -71,7 +71,7 @@ const PHONES: Array<[string, string | null]> = [
 ];
 
 const PHONE_REASONS: Array<[string, string, number]> = [
-  ['1380013800', 'mobile_length', 10], ['138001380001', 'mobile_length', 12], ['1234567', 'no_area_code', 7], ['不告诉你', 'none', 0],
+  ['1380013800', 'mobile_length', 10], ['138001380001', 'mobile_length', 12], ['8123456', 'no_area_code', 7], ['1381234', 'mobile_length', 7], ['不告诉你', 'none', 0],
 ];
 
 const NAMES: Array<[string, string | null]> = [

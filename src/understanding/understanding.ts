@@ -234,6 +234,13 @@ export class Understanding {
     return best && !tie ? best.index : null;
   }
 
+  /** Whether the answer is one of `words` and nothing more (particles and punctuation aside). */
+  saysExactly(text: string, words: readonly string[]): boolean {
+    const c = core(text);
+    const list = words.map((w) => compact(w));
+    return c !== '' && (list.includes(c) || list.includes(compact(text)));
+  }
+
   /** Whether the answer says one of `words` (a word list of a script option), exactly or in a short sentence, not negated. */
   says(text: string, words: readonly string[]): boolean {
     const c = core(text);
@@ -266,6 +273,17 @@ export class Understanding {
     const length = Array.from(c).length;
     if (length === 0 || length > MAX_NAME || /\d/.test(c)) return null;
     return c;
+  }
+
+  /**
+   * A name said explicitly inside a longer answer (王先生, 我姓王, 叫我老刘): with a way of introducing oneself
+   * or a title, never a bare word such as 谢谢.
+   */
+  explicitName(text: string): string | null {
+    const c = compact(text);
+    const introduced = [...this.lists.name_call, ...this.lists.name_surname].some((w) => c.includes(w));
+    const titled = this.lists.name_titles.some((t) => c.endsWith(t) && c.length > t.length);
+    return introduced || titled ? this.name(text) : null;
   }
 
   /** The town or street named in the text (longest name or alias found inside it). */
@@ -337,8 +355,12 @@ export class Understanding {
     return after >= end || next?.at === after;
   }
 
+  /** A negation right before the word, or one word before it (不太满意, 没怎么同意 reads as not). */
   private negatedAt(text: string, at: number): boolean {
-    return at > 0 && this.lists.negations.some((n) => text.slice(0, at).endsWith(n));
+    if (at === 0) return false;
+    const before = text.slice(0, at);
+    const window = before.slice(-2);
+    return this.lists.negations.some((n) => (n.length === 1 && !LATIN_WORD.test(n) ? window.includes(n) : before.endsWith(n)));
   }
 
   private startsNegated(word: string): boolean {
