@@ -5,9 +5,11 @@ import type { DialogSessionEntity, SavedDraft } from './dialog-session.entity';
 /** Variables the script compiler stamps per dialog run; a resumed draft gets fresh ones. */
 const RUN_VARS = new Set(['_dialog', '_v', '_strikes', 'thread']);
 
-/** Whether the dialog holds answers worth keeping: a concern with at least its description. */
+/** Whether the dialog holds answers worth keeping: a concern past its description (or being edited). */
 export function hasDraft(active: ActiveDialog | null): boolean {
-  return !!active && active.id === DIALOG.FILE_CONCERN && typeof active.values.text === 'string' && active.values.text !== '';
+  if (!active || active.id !== DIALOG.FILE_CONCERN) return false;
+  const described = typeof active.values.text === 'string' && active.values.text !== '';
+  return described && (active.thread !== 'q_text' || active.values._editing === true);
 }
 
 /** Keeps the filing in progress in the session (the database), so leaving it loses nothing. */

@@ -77,7 +77,9 @@ export class TurnRouter {
 
   private async resend(bot: BotWorker, prompt: BotReply[] | undefined): Promise<void> {
     for (const reply of prompt ?? []) {
-      await bot.say(reply.quickReplies ? { text: reply.text, channelData: { quick_replies: reply.quickReplies } } : reply.text);
+      // Sessions saved before replies took Botkit's shape hold `quickReplies`.
+      const options = reply.quick_replies ?? (reply as BotReply & { quickReplies?: QuickReply[] }).quickReplies;
+      await bot.say(options ? { text: reply.text, channelData: { quick_replies: options } } : reply.text);
     }
   }
 }
