@@ -83,6 +83,7 @@ export class Understanding {
   private readonly lists: Record<WordListName, string[]>;
   private readonly polarityWords: Map<string, Polarity>;
   private readonly ratingWords: Map<string, Rating>;
+  private readonly compacted = new Map<string, string>();
 
   constructor(lists: WordLists) {
     this.lists = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...new Set(v.map((w) => compact(w)).filter(Boolean))]])) as Record<WordListName, string[]>;
@@ -234,10 +235,22 @@ export class Understanding {
     return best && !tie ? best.index : null;
   }
 
+  /** Word lists of scripts arrive as text on every turn; their compact forms are made once. */
+  private compactWords(words: readonly string[]): string[] {
+    return words.map((w) => {
+      let c = this.compacted.get(w);
+      if (c === undefined) {
+        c = compact(w);
+        this.compacted.set(w, c);
+      }
+      return c;
+    });
+  }
+
   /** Whether the answer is one of `words` and nothing more (particles and punctuation aside). */
   saysExactly(text: string, words: readonly string[]): boolean {
     const c = core(text);
-    const list = words.map((w) => compact(w));
+    const list = this.compactWords(words);
     return c !== '' && (list.includes(c) || list.includes(compact(text)));
   }
 
@@ -245,7 +258,7 @@ export class Understanding {
   says(text: string, words: readonly string[]): boolean {
     const c = core(text);
     if (!c) return false;
-    const list = words.map((w) => compact(w)).filter(Boolean);
+    const list = this.compactWords(words).filter(Boolean);
     if (list.includes(c) || list.includes(compact(text))) return true;
     if (Array.from(c).length > SHORT_ANSWER) return false;
     return this.containsWord(c, list.filter((w) => Array.from(w).length >= 2 && !LATIN_WORD.test(w)));
