@@ -25,7 +25,7 @@ const READS_NUMBERS = new Set<string>([DIALOG.CHECK_STATUS, DIALOG.ADD_INFO, DIA
 /** Descriptions shorter than this are not taken as a concern typed as the first message. */
 export const MIN_CONCERN_CHARS = 8;
 
-/** Longest progress question ("我的诉求办得怎么样了") taken as such rather than as a concern. */
+/** Longest progress question without a number ("how is my concern doing") taken as such rather than as a concern. */
 const MAX_STATUS_QUESTION = 14;
 
 /** One turn as the router sees it, with the few things it can do. */

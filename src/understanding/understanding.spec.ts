@@ -82,6 +82,11 @@ const NAMES: Array<[string, string | null]> = [
   ['13800138000', null], ['', null], ['我家住在大柳塔镇新村路十二号三单元', null],
 ];
 
+const NAMES_BESIDE_PHONE: Array<[string, string | null]> = [
+  ['王先生 13800138000', '王先生'], ['我姓王，电话13800138000', '王'], ['13800138000 李阿姨', '李阿姨'], ['我的电话是13800138000', null],
+  ['13800138000 谢谢', null], ['手机13800138000', null],
+];
+
 const PLACES: Array<[string, string | null]> = [
   ['大柳塔镇新村路12号', 'dlt'], ['大柳塔新村', 'dlt'], ['在西沙街道幸福小区3号楼', 'xisha'], ['西沙', 'xisha'], ['麟州街道', 'linzhou'],
   ['就在我们村口', null], ['幸福小区', null], ['xisha', 'xisha'],
@@ -148,6 +153,10 @@ describe('Understanding', () => {
     expect(u.name(text)).toBe(expected);
   });
 
+  it.each(NAMES_BESIDE_PHONE)('name written with the phone: %j → %s', (text, expected) => {
+    expect(u.nameBesidePhone(text)).toBe(expected);
+  });
+
   it.each(PLACES)('place: %j → area %s, address as typed', (text, code) => {
     expect(u.interpret(text, { kind: 'place', areas: AREAS })).toEqual({
       intent: 'place',
@@ -178,7 +187,7 @@ describe('Understanding', () => {
   });
 
   it('has at least 300 phrasings in its tables', () => {
-    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS];
+    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, NAMES_BESIDE_PHONE, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS];
     expect(all.reduce((n, t) => n + t.length, 0)).toBeGreaterThanOrEqual(300);
   });
 
