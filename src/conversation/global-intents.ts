@@ -62,7 +62,8 @@ export class GlobalIntents {
         await t.restart(DIALOG.MENU, { thread: 'options' });
         return true;
       }
-      if (u.polarity(text) === 'no' || u.global(text) === 'resume' || text === '') {
+      // Anything but a discard keeps the draft ("don't discard", "pressed it by mistake", or an answer to the question).
+      if (u.global(text) !== 'cancel') {
         await t.say('system.draft_kept_continue');
         await this.resume(t);
         return true;

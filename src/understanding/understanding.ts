@@ -175,18 +175,21 @@ export class Understanding {
 
   /** Yes or no, with negation ("not right" is no, "no problem" is yes, "there is a problem" is not yes); null when neither is said. */
   polarity(text: string): Polarity | null {
-    const c = compact(text);
-    const length = Array.from(c).length;
+    const length = Array.from(compact(text)).length;
     if (length === 0 || length > SHORT_ANSWER * 2) return null;
-    const tokens = this.tokens(c, this.polarityWords);
-    const end = core(text).length;
     let yes = false;
     let no = false;
-    for (const [i, t] of tokens.entries()) {
-      if (!this.counts(t, tokens[i + 1], end)) continue;
-      const negated = t.tag === 'yes' && this.negatedAt(c, t.at);
-      if (t.tag === 'no' || negated) no = true;
-      else yes = true;
+    // Each piece between punctuation or spaces is read alone: "fine, pass it on" is a yes although "fine" is one character.
+    for (const piece of segments(text)) {
+      const c = compact(piece);
+      const tokens = this.tokens(c, this.polarityWords);
+      const end = core(piece).length;
+      for (const [i, t] of tokens.entries()) {
+        if (!this.counts(t, tokens[i + 1], end)) continue;
+        const negated = t.tag === 'yes' && this.negatedAt(c, t.at);
+        if (t.tag === 'no' || negated) no = true;
+        else yes = true;
+      }
     }
     return no ? 'no' : yes ? 'yes' : null;
   }
@@ -197,7 +200,13 @@ export class Understanding {
     if (!c) return false;
     if (this.lists.skip.includes(c) || this.lists.skip.includes(compact(text))) return true;
     if (Array.from(c).length > SKIP_ANSWER) return false;
-    return this.lists.skip.some((w) => Array.from(w).length >= 2 && !LATIN_WORD.test(w) && c.startsWith(w));
+    // Two-character words lead the answer ("none, no picture"); longer ones may sit inside it ("my phone can't take one").
+    const whole = compact(text);
+    return this.lists.skip.some((w) => {
+      const n = Array.from(w).length;
+      if (n < 2 || LATIN_WORD.test(w)) return false;
+      return c.startsWith(w) || (n >= 3 && whole.includes(w));
+    });
   }
 
   /** "done / finished / that's all": the resident has sent all the photos. */
@@ -431,6 +440,11 @@ export function ordinal(text: string): number | null {
   if (digits.length === 2 && digits[1] === 10) return digits[0] * 10;
   if (digits.length === 3 && digits[1] === 10) return digits[0] * 10 + digits[2];
   return null;
+}
+
+/** The pieces of a text between punctuation, symbols and spaces (after normalisation). */
+function segments(text: string): string[] {
+  return normalise(text).split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
 }
 
 function isLatinBoundary(text: string, at: number, length: number): boolean {
