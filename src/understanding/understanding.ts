@@ -181,9 +181,10 @@ export class Understanding {
     let no = false;
     // Each piece between punctuation or spaces is read alone: "fine, pass it on" is a yes although "fine" is one character.
     for (const piece of segments(text)) {
-      const c = compact(piece);
+      const c = this.withoutCourtesy(compact(piece));
+      if (!c) continue;
       const tokens = this.tokens(c, this.polarityWords);
-      const end = core(piece).length;
+      const end = core(c).length;
       for (const [i, t] of tokens.entries()) {
         if (!this.counts(t, tokens[i + 1], end)) continue;
         const negated = t.tag === 'yes' && this.negatedAt(c, t.at);
@@ -411,6 +412,21 @@ export class Understanding {
       if (at >= 0 && (!best || at < best.at || (at === best.at && word.length > best.word.length))) best = { word, at };
     }
     return best;
+  }
+
+  /** Thanks and politeness closing an answer ("yes, thank you all") say nothing about the answer. */
+  private withoutCourtesy(text: string): string {
+    let c = text;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of this.lists.courtesy) {
+        if (c.endsWith(w) && c.length > w.length) {
+          c = c.slice(0, -w.length);
+          changed = true;
+        }
+      }
+    }
+    return c;
   }
 
   private withoutSubject(text: string): string {
