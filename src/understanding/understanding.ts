@@ -84,6 +84,7 @@ export class Understanding {
   private readonly polarityWords: Map<string, Polarity>;
   private readonly ratingWords: Map<string, Rating>;
   private readonly compacted = new Map<string, string>();
+  private readonly indexes = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, readonly string[]>>();
 
   constructor(lists: WordLists) {
     this.lists = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...new Set(v.map((w) => compact(w)).filter(Boolean))]])) as Record<WordListName, string[]>;
@@ -360,12 +361,16 @@ export class Understanding {
 
   /** Greedy longest-match tokens of `text` over the words of `dictionary`. */
   private tokens(text: string, dictionary: ReadonlyMap<string, string>): Token[] {
+    const byFirst = this.firstIndex(dictionary);
     const out: Token[] = [];
     let i = 0;
     while (i < text.length) {
       let found: string | null = null;
-      for (const word of dictionary.keys()) {
-        if ((!found || word.length > found.length) && text.startsWith(word, i) && (!LATIN_WORD.test(word) || isLatinBoundary(text, i, word.length))) found = word;
+      for (const word of byFirst.get(text[i]) ?? []) {
+        if (text.startsWith(word, i) && (!LATIN_WORD.test(word) || isLatinBoundary(text, i, word.length))) {
+          found = word;
+          break;
+        }
       }
       if (found) {
         out.push({ word: found, at: i, tag: dictionary.get(found)! });
@@ -373,6 +378,19 @@ export class Understanding {
       } else i += 1;
     }
     return out;
+  }
+
+  /** The dictionary's words by their first code unit, longest first (built once per dictionary). */
+  private firstIndex(dictionary: ReadonlyMap<string, string>): ReadonlyMap<string, readonly string[]> {
+    let index = this.indexes.get(dictionary);
+    if (!index) {
+      const built = new Map<string, string[]>();
+      for (const word of dictionary.keys()) built.set(word[0], [...(built.get(word[0]) ?? []), word]);
+      for (const words of built.values()) words.sort((a, b) => b.length - a.length);
+      index = built;
+      this.indexes.set(dictionary, index);
+    }
+    return index;
   }
 
   /**
