@@ -31,7 +31,7 @@ export const normalise = memo((text: string): string => toSimplified(text.normal
 export const compact = memo((text: string): string => normalise(text).replace(/[\s\p{P}\p{S}]+/gu, ''));
 
 /** Sentence-final particles residents add to a short answer: they never change its meaning. */
-const PARTICLES = /[吧啊呀的啦嘛哈呢哦喔噢了呗哟]+$/u;
+const PARTICLES = /[吧啊呀的啦嘛哈呢哦喔噢了呗哟哩嘞咧撒]+$/u;
 
 /** `compact` without trailing particles; the answer itself when it is nothing but particles. */
 export const core = memo((text: string): string => {

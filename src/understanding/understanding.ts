@@ -157,7 +157,8 @@ export class Understanding {
   isGreeting(text: string): boolean {
     const c = core(text);
     if (!c) return true;
-    return this.lists.greetings.some((g) => c === g || (c.startsWith(g) && Array.from(c).length <= Array.from(g).length + 3));
+    const whole = compact(text);
+    return this.lists.greetings.some((g) => c === g || whole === g || (whole.startsWith(g) && Array.from(whole).length <= Array.from(g).length + 3));
   }
 
   /** Whether the text asks about progress ("check the progress of…", "how is … going"). */
