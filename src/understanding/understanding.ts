@@ -435,31 +435,11 @@ export class Understanding {
 
   /** Thanks and politeness closing an answer ("yes, thank you all") say nothing about the answer. */
   private withoutCourtesy(text: string): string {
-    let c = text;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const w of this.lists.courtesy) {
-        if (c.endsWith(w) && c.length > w.length) {
-          c = c.slice(0, -w.length);
-          changed = true;
-        }
-      }
-    }
-    return c;
+    return trimWords(text, this.lists.courtesy, 'end');
   }
 
   private withoutSubject(text: string): string {
-    let c = text;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const s of this.lists.subject) {
-        if (c.startsWith(s) && c.length > s.length && !LATIN_WORD.test(s)) {
-          c = c.slice(s.length);
-          changed = true;
-        }
-      }
-    }
-    return c;
+    return trimWords(text, this.lists.subject.filter((s) => !LATIN_WORD.test(s)), 'start');
   }
 }
 
@@ -475,6 +455,21 @@ export function ordinal(text: string): number | null {
   if (digits.length === 2 && digits[1] === 10) return digits[0] * 10;
   if (digits.length === 3 && digits[1] === 10) return digits[0] * 10 + digits[2];
   return null;
+}
+
+/** Removes words of the list from one end of the text, as often as they occur, never the whole text. */
+function trimWords(text: string, words: readonly string[], side: 'start' | 'end'): string {
+  let c = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of words) {
+      if (c.length > w.length && (side === 'start' ? c.startsWith(w) : c.endsWith(w))) {
+        c = side === 'start' ? c.slice(w.length) : c.slice(0, -w.length);
+        changed = true;
+      }
+    }
+  }
+  return c;
 }
 
 /** The pieces of a text between punctuation, symbols and spaces (after normalisation). */

@@ -4,13 +4,13 @@ import type { FakeSent } from '../fake-wecom/fake-wecom.server';
 import { describeEachEngine } from '../support/database';
 import { waitFor } from '../support/wait';
 import { buildKfEventCallback, buildTextCallback } from '../support/wecom-callback';
-import { startWecomApp } from '../support/wecom-app';
+import { sentText, startWecomApp } from '../support/wecom-app';
 
 const NUMBER = /编号：([A-Z]{2}\d{8}-\d{4})/;
 
-type Body = { touser?: string; text?: { content: string }; msgmenu?: { head_content?: string; list?: Array<{ click?: { id: string; content: string } }> } };
+type Body = { touser?: string; msgmenu?: { list?: Array<{ click?: { id: string; content: string } }> } };
 const body = (s: FakeSent) => s.body as Body;
-const textOf = (s: FakeSent) => body(s).text?.content ?? body(s).msgmenu?.head_content ?? '';
+const textOf = sentText;
 
 /** Residents who type every answer in WeCom: the app shows options as a numbered list, Customer Service as a menu. */
 describeEachEngine('typed answers in WeCom', (engine) => {
