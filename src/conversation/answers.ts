@@ -9,7 +9,9 @@ export function understandingOf(i18n: I18nService): Understanding {
   if (!u) {
     const bad = WORD_LIST_NAMES.filter((name) => i18n.has(`understanding.${name}`) && !i18n.isWordList(`understanding.${name}`));
     if (bad.length) throw new Error(`locales/*/understanding.json: ${bad.map((n) => `understanding.${n}`).join(', ')} must be a list of strings`);
-    u = new Understanding(wordListsFrom((name) => i18n.words(`understanding.${name}`)));
+    // The dialogs' own words for cancel, menu and help (commands.*) mean the same as the understanding's lists.
+    const alsoCommands: Partial<Record<string, string>> = { cancel: 'commands.cancel', menu: 'commands.menu', help: 'commands.help' };
+    u = new Understanding(wordListsFrom((name) => [...i18n.words(`understanding.${name}`), ...(alsoCommands[name] ? i18n.words(alsoCommands[name]!) : [])]));
     cache.set(i18n, u);
   }
   return u;

@@ -6,6 +6,7 @@ import type { BotReply, QuickReply } from './conversation.types';
 import { DIALOG } from './dialog-ids';
 import type { ActiveDialog } from './dialog.runtime';
 import { hasDraft, resumeOptions, saveDraft, savedDraft, takeDraft } from './drafts';
+import { MIN_CONCERN_CHARS } from './handlers/common.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
 import type { TurnInfo } from './turn-info';
 
@@ -21,9 +22,6 @@ const MENU_COMMANDS: ReadonlyArray<readonly [string, string]> = [
 
 /** Dialogs that read ticket numbers themselves: a number typed there is their answer, not a status question. */
 const READS_NUMBERS = new Set<string>([DIALOG.CHECK_STATUS, DIALOG.ADD_INFO, DIALOG.RATE]);
-
-/** Descriptions shorter than this are not taken as a concern typed as the first message. */
-export const MIN_CONCERN_CHARS = 8;
 
 /** Longest progress question without a number ("how is my concern doing") taken as such rather than as a concern. */
 const MAX_STATUS_QUESTION = 14;
