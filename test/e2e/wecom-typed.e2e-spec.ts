@@ -38,7 +38,7 @@ describeEachEngine('typed answers in WeCom', (engine) => {
 
   it('self-built app: options arrive numbered with a line saying the number can be typed; typed numbers and words file a ticket', async () => {
     const user = 'res-typed-app';
-    const menu = await appSays(user, '你好', '反映问题');
+    const menu = await appSays(user, '你好', /1\. 反映问题/);
     expect(menu).toMatch(/1\. 反映问题\n2\. 查询进度/);
     expect(menu).toContain('回复数字即可');
     await appSays(user, '１', '发生了什么事');
