@@ -5,6 +5,7 @@ import type { Principal } from '../console/auth/principal';
 import { ScopeService } from '../console/auth/scope.service';
 import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
 import { MediaFileEntity } from '../media/media-file.entity';
+import { MediaStore } from '../media/media.store';
 import { OrgRepository } from '../org/org.repository';
 import type { TicketEntity } from './ticket.entity';
 import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
@@ -127,8 +128,7 @@ export class MemberTicketsService {
   async attachment(principal: Principal, number: string, index: number): Promise<MediaFileEntity> {
     const ticket = await this.visible(principal, number);
     const ref = (ticket.attachments ?? [])[index]?.ref ?? '';
-    const id = /^media:(\d+)$/.exec(ref)?.[1];
-    const media = id ? await this.repo.dataSource.manager.findOneBy(MediaFileEntity, { id: Number(id) }) : null;
+    const media = await new MediaStore(this.repo.dataSource).byAttachment(ref);
     if (!media) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `ticket ${number} has no stored attachment ${index}`);
     return media;
   }

@@ -137,7 +137,7 @@ describeEachEngine('console: members work tickets', (engine) => {
   it('serves a stored photo of a ticket to members who may see the ticket, as an inert image', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
     const media = await new MediaStore(t.app.get(DataSource)).keep({ source: 'web', mediaId: 'photo-test', contentType: 'image/png', filename: null, bytes: png });
-    const attachments = [{ kind: 'location' as const, ref: '38.8,110.4', name: null }, { kind: 'image' as const, ref: mediaRef(media.id), name: 'light.png' }];
+    const attachments = [{ kind: 'location' as const, ref: '38.8,110.4', name: null }, { kind: 'image' as const, ref: mediaRef(media), name: 'light.png' }];
     const number = (await s.resident.fileConcern(aConcern({ areaCode: 'binhe', chosenSector: '教育文体', attachments }))).ticket.number;
     const res = await fetch(`${t.url}/api/member/tickets/${number}/attachments/1`, { headers: { cookie: zhangwei.cookie } });
     expect(res.status).toBe(200);

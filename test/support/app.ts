@@ -9,10 +9,10 @@ import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
 import { createTestDatabase, TestDatabase } from './database';
 
 /**
- * Tests send many turns from one address within a minute; the limits are off unless a test turns them on
- * (test/e2e/rate-limit.e2e-spec.ts checks them at their configured values).
+ * Tests send many turns (and book many visits) from one address; those limits are off unless a test turns them
+ * on (test/e2e/rate-limit.e2e-spec.ts and test/e2e/security.e2e-spec.ts check them at their configured values).
  */
-export const TEST_LIMITS_OFF = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_RESIDENT: '0' };
+export const TEST_LIMITS_OFF = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_RESIDENT: '0', BOOKING_PER_ADDRESS_PER_WEEK: '0' };
 
 export interface TestApp {
   app: NestFastifyApplication;
