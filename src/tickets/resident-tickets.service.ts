@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { maskResidentText } from '../common/privacy';
 import { OrgService } from '../org/org.service';
 import { RoutingService } from '../routing/routing.service';
 import { TicketDispositionService } from './ticket-disposition.service';
@@ -89,8 +90,10 @@ export class ResidentTicketsService implements ResidentTicketsPort {
       changes: (t) => (attachments.length > 0 ? { attachments: [...t.attachments, ...attachments] } : {}),
       effects: async (em, _b, after, eventId, now) => {
         if (text) await this.moves.repo.addNote(em, { ticketId: after.id, kind: 'addition', author: 'resident', workstationCode: null, text, createdAt: now });
+        // The queue has not taken the ticket: it reads the addition masked, like the ticket itself.
         const to = after.assigneeUserid ? [after.assigneeUserid] : await this.queue(after, now);
-        await this.notifier.toMembers(em, after, `e${eventId}:addition`, to, this.notifier.t('member.addition', { number: after.number, text }));
+        const shown = after.assigneeUserid ? text : maskResidentText(text, [after.residentName]);
+        await this.notifier.toMembers(em, after, `e${eventId}:addition`, to, this.notifier.t('member.addition', { number: after.number, text: shown }));
       },
     });
     return this.view(updated);
