@@ -97,8 +97,8 @@ export const appConfigSchema = z
         token: z
           .string()
           .refine((v) => v === '' || v.length >= ADMIN_TOKEN_MIN_CHARS, `expected at least ${ADMIN_TOKEN_MIN_CHARS} characters (e.g. openssl rand -hex 32), or empty`),
-        signInPerAddressPerMinute: z.coerce.number().int().min(1),
-        signInPerMinute: z.coerce.number().int().min(1),
+        signInPerAddressPerMinute: z.coerce.number().int().min(0),
+        signInPerMinute: z.coerce.number().int().min(0),
       })
       .strict(),
     rateLimit: z
@@ -162,6 +162,8 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['WECOM_ENCODING_AES_KEY', 'wecom.encodingAesKey'],
   ['WECOM_API_BASE', 'wecom.apiBase'],
   ['ADMIN_TOKEN', 'admin.token'],
+  ['SIGN_IN_PER_ADDRESS_PER_MINUTE', 'admin.signInPerAddressPerMinute'],
+  ['SIGN_IN_PER_MINUTE', 'admin.signInPerMinute'],
   ['RATE_LIMIT_WINDOW_SECONDS', 'rateLimit.windowSeconds'],
   ['RATE_LIMIT_PER_RESIDENT', 'rateLimit.perResident'],
   ['RATE_LIMIT_PER_IP', 'rateLimit.perIp'],

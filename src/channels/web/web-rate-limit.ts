@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { I18nService } from '../../conversation/i18n.service';
 import { RateLimitedException } from './rate-limited.exception';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '../../common/rate-limiter';
 
 /**
  * The web chat's limits, shared by its messages and its photo uploads: one budget per address (the socket's,
