@@ -60,14 +60,15 @@ export class BookingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Which weekly limit the booker has reached, if any: throwaway ids must not fill a studio's reception and
-   * page its duty member for every slot.
-   */
+  /** How many visits one resident may book in 7 days (shown in the refusal). */
   get perResidentLimit(): number {
     return this.config.booking.perResidentPerWeek;
   }
 
+  /**
+   * Which weekly limit the booker has reached, if any: throwaway ids must not fill a studio's reception and
+   * page its duty member for every slot.
+   */
   async limitReached(booker: Booker): Promise<BookingLimit | null> {
     const since = new Date(this.clock.now().getTime() - WEEK_MS);
     const { perResidentPerWeek, perAddressPerWeek } = this.config.booking;
