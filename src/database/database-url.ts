@@ -17,7 +17,7 @@ export function engineOf(url: string): Engine {
 export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
   // Logged SQL goes through the masking logger without its parameters; TypeORM's own loggers print them. A custom
   // logger receives every query whatever `logging` says, so it is attached only when logging is on.
-  const common = { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, synchronize: false, logging, ...(logging ? { logger: new MaskingSqlLogger() } : {}) };
+  const common = { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, synchronize: false, logging, ...(logging ? { logger: new MaskingSqlLogger(logging) } : {}) };
   if (engineOf(url) === 'mysql') {
     return {
       ...common,
