@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FakeSent, FakeWecom } from '../fake-wecom/fake-wecom.server';
 import { buildTextCallback, callbackUrl, type SignedCallback } from './wecom-callback';
+import { residentIdOf } from '../dialogs/support/chat';
 
 /**
  * Residents walking the whole filing dialog at once, half through POST /api/messages and half through encrypted
@@ -43,6 +44,7 @@ export interface ResidentLoadResult {
   /** Ticket number told to each resident (user id → number). */
   numbers: Map<string, string>;
   elapsedMs: number;
+  /** The web residents' ids as the server issued them in their cookies (what their tickets are filed under). */
   webUsers: string[];
   wecomUsers: string[];
 }
@@ -175,8 +177,9 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
       result.samples.push({ channel: 'web', ms: performance.now() - t0 });
       options.onTurn?.();
       const number = replies.map((r) => TICKET_NUMBER.exec(r.text ?? '')?.[1]).find(Boolean);
-      if (number) result.numbers.set(user, number);
+      if (number) result.numbers.set(residentIdOf(cookie), number);
     }
+    result.webUsers.push(residentIdOf(cookie));
   };
 
   const wecomResident = async (i: number, user: string) => {
@@ -208,7 +211,7 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
     Array.from({ length: options.residents }, async (_, i) => {
       const web = options.channels !== 'wecom' && i % 2 === 0;
       const user = `${prefix}-${web ? 'w' : 'q'}${i}`;
-      (web ? result.webUsers : result.wecomUsers).push(user);
+      if (!web) result.wecomUsers.push(user);
       try {
         await (web ? webResident(i, user) : wecomResident(i, user));
       } catch (e) {
