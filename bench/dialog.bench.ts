@@ -38,11 +38,14 @@ async function databaseUrl(): Promise<{ url: string; cleanup: () => Promise<void
   return { url: `sqlite:${join(dir, 'bench.sqlite')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function post(agent: Agent, port: number, body: string): Promise<number> {
+/** Posts one turn with the resident's cookie; returns the status and the cookie to send next time. */
+function post(agent: Agent, port: number, body: string, cookie: string): Promise<{ status: number; cookie: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(cookie ? { cookie } : {}) };
+    const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers }, (res) => {
+      const set = res.headers['set-cookie']?.find((c) => c.startsWith('minyi_resident='))?.split(';')[0];
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: set ?? cookie }));
     });
     req.on('error', reject);
     req.end(body);
@@ -59,10 +62,13 @@ async function residents(port: number): Promise<{ latencies: number[]; failures:
   let measuring = false;
   const end = performance.now() + WARMUP_MS + SECONDS * 1000;
   const resident = async (n: number) => {
+    let cookie = '';
     for (let i = 0; performance.now() < end; i++) {
       const body = JSON.stringify({ type: 'message', user: `bench-${n}`, text: SCRIPT[i % SCRIPT.length], channel: 'webhook' });
       const started = performance.now();
-      const status = await post(agent, port, body);
+      const sent = await post(agent, port, body, cookie);
+      cookie = sent.cookie;
+      const status = sent.status;
       if (!measuring) continue;
       latencies.push(performance.now() - started);
       if (status !== 200) failures++;

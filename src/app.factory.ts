@@ -31,7 +31,8 @@ export async function createApp({ config, org, logger, clock }: CreateAppOptions
   INBOX_POLICY.leaseMs = config.leases.inboxMs;
   OUTBOX_POLICY.leaseMs = config.leases.outboxMs;
   TURN_LOCK_POLICY.leaseMs = config.leases.turnMs;
-  const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: true });
+  // Addresses (rate limits, booking limits) come from the socket unless TRUST_PROXY names the proxy in front.
+  const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: config.server.trustProxy });
   // WeCom posts text/xml: hand the raw string to the controller, which must sign the exact bytes it received.
   adapter.getInstance().addContentTypeParser(
     ['text/xml', 'application/xml'],

@@ -30,12 +30,37 @@ describe(loadConfig.name, () => {
       WECOM_CORP_ID: 'wx5823bf96d3bd56c7',
       WECOM_TOKEN: 'QDG6eK',
       WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
-      ADMIN_TOKEN: 'secret',
+      ADMIN_TOKEN: 'a-secret-of-at-least-32-characters!',
     });
     expect(config.server.port).toBe(8080);
     expect(config.database.url).toBe('mysql://root@127.0.0.1:3306/minyi');
-    expect(config.admin.token).toBe('secret');
+    expect(config.admin.token).toBe('a-secret-of-at-least-32-characters!');
     expect(wecomEnabled(config)).toBe(true);
+  });
+
+  it('refuses a short ADMIN_TOKEN at start-up, naming it', () => {
+    expect(problemsOf(() => loadConfig({ ADMIN_TOKEN: 'x' }))).toEqual([
+      'ADMIN_TOKEN: expected at least 32 characters (e.g. openssl rand -hex 32), or empty',
+    ]);
+    expect(loadConfig({}).admin.token).toBe('');
+  });
+
+  it('reads booleans strictly: "false" is false, and anything but true/false/1/0 names the variable', () => {
+    expect(loadConfig({ DATABASE_LOGGING: 'false' }).database.logging).toBe(false);
+    expect(loadConfig({ DATABASE_LOGGING: '0' }).database.logging).toBe(false);
+    expect(loadConfig({ DATABASE_LOGGING: 'TRUE' }).database.logging).toBe(true);
+    expect(loadConfig({ DATABASE_LOGGING: '1' }).database.logging).toBe(true);
+    expect(loadConfig({}).database.logging).toBe(false);
+    for (const bad of ['no', 'off', 'yes', 'flase']) {
+      expect(problemsOf(() => loadConfig({ DATABASE_LOGGING: bad }))).toEqual([`DATABASE_LOGGING: expected true, false, 1 or 0, got "${bad}"`]);
+    }
+  });
+
+  it('trusts X-Forwarded-For only through a proxy TRUST_PROXY names, by hop count or address', () => {
+    expect(loadConfig({}).server.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).server.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1' }).server.trustProxy).toBe('10.0.0.1,10.1.0.0/16,::1');
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.local']) expect(problemsOf(() => loadConfig({ TRUST_PROXY: bad }))[0]).toMatch(/^TRUST_PROXY: name the proxy/);
   });
 
   it('names the variable and the reason for a bad DATABASE_URL', () => {

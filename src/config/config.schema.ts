@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DATABASE_URL_HINT = 'expected mysql://user:pass@host:3306/db or sqlite:<path>';
@@ -9,6 +10,37 @@ export const databaseUrlSchema = z
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 
+/** Only the spellings people mean: z.coerce.boolean() would read "false" as true. */
+const strictBoolean = z.union([z.boolean(), z.number(), z.string()]).transform((v, ctx) => {
+  const text = String(v).trim().toLowerCase();
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  ctx.addIssue({ code: 'custom', message: `expected true, false, 1 or 0, got "${String(v)}"` });
+  return z.NEVER;
+});
+
+const TRUST_PROXY_HINT = 'name the proxy: a hop count (1) or its addresses/CIDRs (10.0.0.1,10.1.0.0/16); "true" would trust any X-Forwarded-For';
+
+/** Fastify's trustProxy: false (the socket address), a hop count, or the proxies' addresses and CIDRs. */
+const trustProxySchema = z.union([z.number(), z.string()]).transform((v, ctx): false | number | string => {
+  const text = String(v).trim();
+  if (text === '' || text === '0') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.every((p) => isProxyAddress(p))) return parts.join(',');
+  ctx.addIssue({ code: 'custom', message: TRUST_PROXY_HINT });
+  return z.NEVER;
+});
+
+function isProxyAddress(text: string): boolean {
+  const [ip, prefix, extra] = text.split('/');
+  if (extra !== undefined || isIP(ip) === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (isIP(ip) === 4 ? 32 : 128);
+}
+
+export const ADMIN_TOKEN_MIN_CHARS = 32;
+
 export const appConfigSchema = z
   .object({
     server: z
@@ -18,9 +50,21 @@ export const appConfigSchema = z
         bodyLimitBytes: z.coerce.number().int().min(1024).max(50 * 1024 * 1024),
         photoLimitBytes: z.coerce.number().int().min(1024).max(50 * 1024 * 1024),
         publicUrl: z.string().url(),
+        trustProxy: trustProxySchema,
       })
       .strict(),
-    database: z.object({ url: databaseUrlSchema, logging: z.coerce.boolean() }).strict(),
+    database: z.object({ url: databaseUrlSchema, logging: strictBoolean }).strict(),
+    web: z
+      .object({
+        cookieSecret: z.string().refine((v) => v === '' || v.length >= 32, 'expected at least 32 characters (or empty: generated once and kept in the database)'),
+      })
+      .strict(),
+    booking: z
+      .object({
+        perResidentPerWeek: z.coerce.number().int().min(0),
+        perAddressPerWeek: z.coerce.number().int().min(0),
+      })
+      .strict(),
     workers: z
       .string()
       .regex(/^(all|none|(inbox|outbox|jobs)(,(inbox|outbox|jobs))*)$/, 'expected all, none, or a list of inbox, outbox, jobs'),
@@ -48,7 +92,15 @@ export const appConfigSchema = z
     classification: z
       .object({ lexicon: z.string().min(1), maxChars: z.coerce.number().int().min(100).max(100000) })
       .strict(),
-    admin: z.object({ token: z.string() }).strict(),
+    admin: z
+      .object({
+        token: z
+          .string()
+          .refine((v) => v === '' || v.length >= ADMIN_TOKEN_MIN_CHARS, `expected at least ${ADMIN_TOKEN_MIN_CHARS} characters (e.g. openssl rand -hex 32), or empty`),
+        signInPerAddressPerMinute: z.coerce.number().int().min(0),
+        signInPerMinute: z.coerce.number().int().min(0),
+      })
+      .strict(),
     rateLimit: z
       .object({
         windowSeconds: z.coerce.number().int().min(1).max(3600),
@@ -94,6 +146,10 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['PORT', 'server.port'],
   ['HOST', 'server.host'],
   ['PUBLIC_URL', 'server.publicUrl'],
+  ['TRUST_PROXY', 'server.trustProxy'],
+  ['WEB_COOKIE_SECRET', 'web.cookieSecret'],
+  ['BOOKING_PER_RESIDENT_PER_WEEK', 'booking.perResidentPerWeek'],
+  ['BOOKING_PER_ADDRESS_PER_WEEK', 'booking.perAddressPerWeek'],
   ['DATABASE_URL', 'database.url'],
   ['DATABASE_LOGGING', 'database.logging'],
   ['LOG_LEVEL', 'log.level'],
@@ -106,6 +162,8 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['WECOM_ENCODING_AES_KEY', 'wecom.encodingAesKey'],
   ['WECOM_API_BASE', 'wecom.apiBase'],
   ['ADMIN_TOKEN', 'admin.token'],
+  ['SIGN_IN_PER_ADDRESS_PER_MINUTE', 'admin.signInPerAddressPerMinute'],
+  ['SIGN_IN_PER_MINUTE', 'admin.signInPerMinute'],
   ['RATE_LIMIT_WINDOW_SECONDS', 'rateLimit.windowSeconds'],
   ['RATE_LIMIT_PER_RESIDENT', 'rateLimit.perResident'],
   ['RATE_LIMIT_PER_IP', 'rateLimit.perIp'],

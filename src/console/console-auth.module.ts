@@ -6,6 +6,7 @@ import { MemberEntity } from '../org/member.entity';
 import { WorkstationEntity } from '../org/workstation.entity';
 import { ConsoleAuditEntity } from './auth/console-audit.entity';
 import { ConsoleAuditService } from './auth/console-audit.service';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { ConsoleAuthGuard } from './auth/console-auth.guard';
 import { ConsoleAuthRepository } from './auth/console-auth.repository';
 import { ConsoleLoginTokenEntity } from './auth/console-login-token.entity';
@@ -28,11 +29,12 @@ import { consoleWecomClientProvider } from './auth/wecom-oauth';
     SessionService,
     ConsoleAuditService,
     SignInService,
+    SignInThrottle,
     ScopeService,
     consoleWecomClientProvider,
     { provide: LoginLinks, inject: [ConsoleAuthRepository, Clock], useFactory: (repo: ConsoleAuthRepository, clock: Clock) => new LoginLinks(repo, () => clock.now()) },
     { provide: APP_GUARD, useClass: ConsoleAuthGuard },
   ],
-  exports: [ScopeService, SessionService, ConsoleAuditService, SignInService, LoginLinks],
+  exports: [ScopeService, SessionService, ConsoleAuditService, SignInService, SignInThrottle, LoginLinks],
 })
 export class ConsoleAuthModule {}

@@ -9,6 +9,7 @@ export enum ConsoleExceptionCode {
   CONFLICT = 'conflict',
   ADMIN_TOKEN_DISABLED = 'admin_token_disabled',
   ADMIN_TOKEN_WRONG = 'admin_token_wrong',
+  SIGN_IN_THROTTLED = 'sign_in_throttled',
 }
 
 const STATUS: Record<ConsoleExceptionCode, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<ConsoleExceptionCode, number> = {
   [ConsoleExceptionCode.CONFLICT]: 409,
   [ConsoleExceptionCode.ADMIN_TOKEN_DISABLED]: 404,
   [ConsoleExceptionCode.ADMIN_TOKEN_WRONG]: 401,
+  [ConsoleExceptionCode.SIGN_IN_THROTTLED]: 429,
 };
 
 /** Errors of the console API; the global filter turns them into `{error, message, details?}` with the status. */

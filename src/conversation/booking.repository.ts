@@ -20,6 +20,11 @@ export class BookingRepository {
     return this.repo.findOne({ where: { residentKey, slotStart: MoreThan(now) }, order: { slotStart: 'ASC' } });
   }
 
+  /** Bookings made since `since` by this resident, or from this address. */
+  countSince(since: Date, where: { residentKey: string } | { addressKey: string }): Promise<number> {
+    return this.repo.count({ where: { ...where, createdAt: MoreThan(since) } });
+  }
+
   /** Fails with a unique violation when the slot was taken meanwhile. */
   insert(manager: EntityManager, row: Omit<ReceptionBookingEntity, 'id' | 'createdAt'>): Promise<ReceptionBookingEntity> {
     return manager.getRepository(ReceptionBookingEntity).save(manager.getRepository(ReceptionBookingEntity).create(row));

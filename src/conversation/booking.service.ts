@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Clock } from '../common/clock';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
 import { isUniqueViolation } from '../database/claim';
 import { OrgService } from '../org/org.service';
 import type { ReceptionHours, WorkstationEntity } from '../org/workstation.entity';
@@ -33,7 +36,18 @@ export function receptionSlots(hours: ReceptionHours[], now: Date, days = DAYS_A
   return slots;
 }
 
-export type BookResult = { ok: true; booking: ReceptionBookingEntity } | { ok: false; reason: 'taken' };
+export type BookingLimit = 'limit_resident' | 'limit_address';
+export type BookResult = { ok: true; booking: ReceptionBookingEntity } | { ok: false; reason: 'taken' | BookingLimit };
+
+/** Who is booking: the session key, and for the web chat the network address (kept only as a hash). */
+export interface Booker {
+  residentKey: string;
+  address?: string | null;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+const addressKeyOf = (address: string | null | undefined): string | null =>
+  address ? createHash('sha256').update(`minyi-booking:${address}`).digest('hex').slice(0, 32) : null;
 
 /** Reception visits (the "book a visit" menu item): free slots, booking with the duty member told, cancelling. */
 @Injectable()
@@ -43,7 +57,26 @@ export class BookingService {
     private readonly org: OrgService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** How many visits one resident may book in 7 days (shown in the refusal). */
+  get perResidentLimit(): number {
+    return this.config.booking.perResidentPerWeek;
+  }
+
+  /**
+   * Which weekly limit the booker has reached, if any: throwaway ids must not fill a studio's reception and
+   * page its duty member for every slot.
+   */
+  async limitReached(booker: Booker): Promise<BookingLimit | null> {
+    const since = new Date(this.clock.now().getTime() - WEEK_MS);
+    const { perResidentPerWeek, perAddressPerWeek } = this.config.booking;
+    if (perResidentPerWeek > 0 && (await this.repo.countSince(since, { residentKey: booker.residentKey })) >= perResidentPerWeek) return 'limit_resident';
+    const addressKey = addressKeyOf(booker.address);
+    if (addressKey && perAddressPerWeek > 0 && (await this.repo.countSince(since, { addressKey })) >= perAddressPerWeek) return 'limit_address';
+    return null;
+  }
 
   async freeSlots(workstation: WorkstationEntity, limit: number): Promise<Date[]> {
     const now = this.clock.now();
@@ -59,11 +92,14 @@ export class BookingService {
   }
 
   /** Books the slot and tells the duty member, in one transaction; `taken` when someone was faster. */
-  async book(workstationCode: string, slotStart: Date, residentKey: string, notice: (memberUserid: string) => string): Promise<BookResult> {
+  async book(workstationCode: string, slotStart: Date, booker: Booker, notice: (memberUserid: string) => string): Promise<BookResult> {
+    const limit = await this.limitReached(booker);
+    if (limit) return { ok: false, reason: limit };
+    const residentKey = booker.residentKey;
     const member = await this.org.dutyMember(workstationCode, slotStart);
     try {
       const booking = await this.repo.dataSource.transaction(async (em) => {
-        const row = await this.repo.insert(em, { workstationCode, slotStart, residentKey, memberUserid: member?.userid ?? null });
+        const row = await this.repo.insert(em, { workstationCode, slotStart, residentKey, memberUserid: member?.userid ?? null, addressKey: addressKeyOf(booker.address) });
         if (member) {
           await this.outbox.enqueue(em, {
             idempotencyKey: `booking:${row.id}:booked`,

@@ -19,6 +19,7 @@ import { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { HandlerDeps } from './handlers/handler.types';
 import { I18nService } from './i18n.service';
 import { END_THREAD, StepArrivalRepository } from './step-arrival.repository';
+import { loggableKey, residentHandle } from '../common/resident-handle';
 import { TurnLock } from './turn-lock';
 import { TurnRouter } from './turn.router';
 import type { TurnInfo } from './turn-info';
@@ -102,7 +103,7 @@ export class ConversationService implements OnModuleInit {
         const info: TurnInfo = {
           session,
           locale,
-          resident: { channel: turn.channel, externalId: turn.user, openKfId: turn.openKfId ?? null },
+          resident: { channel: turn.channel, externalId: turn.user, openKfId: turn.openKfId ?? null, address: turn.address ?? null },
           attachments: attachmentsOf(turn),
           deps: engine.deps,
           turnId: turn.turnId,
@@ -130,7 +131,9 @@ export class ConversationService implements OnModuleInit {
       });
     } catch (e) {
       const where = e instanceof DialogError ? `${e.dialogId}[${e.thread}#${e.stepIndex}]` : 'turn';
-      this.logger.error(`${where} failed for ${key}: ${(e as Error).message}`, (e as Error).stack);
+      // A web resident's id never reaches the log; their handle does, so lines of one resident still group.
+      const scrub = (text = '') => text.split(turn.user).join(residentHandle(turn.channel, turn.user));
+      this.logger.error(`${where} failed for ${loggableKey(key)}: ${scrub((e as Error).message)}`, scrub((e as Error).stack));
       return [{ type: 'message', text: this.i18n.t('errors.generic', {}, locale) }];
     }
   }
@@ -160,7 +163,7 @@ export class ConversationService implements OnModuleInit {
         channel: 'wecom_app',
         recipient: member,
         kind: 'text',
-        payload: { text: this.i18n.t('handoff.forward', { resident: info.resident.externalId, text: body }) },
+        payload: { text: this.i18n.t('handoff.forward', { resident: residentHandle(info.resident.channel, info.resident.externalId), text: body }) },
       }),
     );
   }

@@ -33,6 +33,8 @@ export interface ConversationTurn {
   workstation?: string;
   /** kf: the Customer Service account the resident wrote to. */
   openKfId?: string | null;
+  /** Web: the network address the message came from, for per-address limits. */
+  address?: string | null;
   /**
    * Identifies the message for redelivery (WeCom: the inbox row). A turn with the id of the last one taken is
    * answered with the same replies and does not move the dialog on.

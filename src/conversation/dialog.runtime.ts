@@ -52,7 +52,7 @@ export class DialogRuntime {
   /** Memory scopes and path resolvers, as botbuilder built them on the first turn (see `dispatch`). */
   private memory?: DialogStateManagerConfiguration;
 
-  constructor(storage: Storage, i18n: I18nService, handlers: Readonly<Record<string, DialogHandler>>) {
+  constructor(storage: Storage, i18n: I18nService, handlers: ReadonlyMap<string, DialogHandler>) {
     this.storage = new TurnStorage(storage);
     this.controller = new Botkit({ adapter: this.adapter, storage: this.storage, disable_webserver: true, disable_console: true });
     // Botkit keeps its ConversationState private; the key and the state object are all we read of it.

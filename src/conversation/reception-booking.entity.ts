@@ -5,6 +5,7 @@ import { CreatedAt, DATETIME } from '../database/columns';
 @Entity({ name: 'reception_booking' })
 @Index('UQ_reception_booking_slot', ['workstationCode', 'slotStart'], { unique: true })
 @Index('IDX_reception_booking_resident', ['residentKey'])
+@Index('IDX_reception_booking_address', ['addressKey'])
 export class ReceptionBookingEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -21,6 +22,10 @@ export class ReceptionBookingEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   memberUserid!: string | null;
+
+  /** SHA-256 prefix of the network address the booking came from (web chat); null for WeCom. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  addressKey!: string | null;
 
   @CreatedAt()
   createdAt!: Date;

@@ -33,7 +33,7 @@ const localeOf = (vars: DialogVars): string => (typeof vars._locale === 'string'
 export class ScriptCompiler {
   constructor(
     private readonly i18n: I18nService,
-    private readonly handlers: Readonly<Record<string, DialogHandler>>,
+    private readonly handlers: ReadonlyMap<string, DialogHandler>,
   ) {}
 
   compile(loaded: LoadedScript): Record<string, BotkitLine[]> {
@@ -88,7 +88,7 @@ export class ScriptCompiler {
       line.action = 'next';
       line.handler = this.wrap(script.id, async (ctx, convo, bot) => {
         if (condition && !truthy(ctx.vars[condition])) return;
-        if (named) await this.handlers[named].run(ctx);
+        if (named) await this.handlers.get(named)?.run(ctx);
         if (!ctx.moved()) await perform(step, ctx, convo, bot);
       });
       return line;
@@ -111,7 +111,7 @@ export class ScriptCompiler {
         else ctx.vars._strikes = 0;
         return;
       }
-      if (found.option.handler) await this.handlers[found.option.handler].run(ctx);
+      if (found.option.handler) await this.handlers.get(found.option.handler)?.run(ctx);
       if (ctx.moved()) return;
       ctx.vars._strikes = 0;
       await perform(found.option, ctx, convo, bot);

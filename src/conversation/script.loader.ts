@@ -23,7 +23,7 @@ export interface ScriptSource {
 }
 
 /** What the checks need to know from code: handler names and where each handler may jump. */
-export type HandlerCatalog = Readonly<Record<string, { readonly gotos?: readonly string[] }>>;
+export type HandlerCatalog = ReadonlyMap<string, { readonly gotos?: readonly string[] }>;
 
 export interface LoadResult {
   scripts: LoadedScript[];
@@ -116,7 +116,7 @@ function checkScript(yaml: YamlFile, script: DialogScript, c: CheckContext): str
   };
   const checkHandler = (path: PropertyKey[], name: string | undefined) => {
     if (!name) return;
-    const spec = c.handlers[name];
+    const spec = c.handlers.get(name);
     if (!spec) return at([...path, 'handler'], `unknown handler "${name}"`);
     for (const goto of spec.gotos ?? []) {
       if (!threads.has(goto)) at([...path, 'handler'], `handler "${name}" jumps to thread "${goto}", which this script lacks`);
@@ -161,7 +161,7 @@ function checkReachable(yaml: YamlFile, script: DialogScript, handlers: HandlerC
       const nodes: Array<{ action?: string; handler?: string }> = [step, ...(step.collect?.options ?? [])];
       for (const node of nodes) {
         if (node.action) queue.push(node.action);
-        if (node.handler) queue.push(...(handlers[node.handler]?.gotos ?? []));
+        if (node.handler) queue.push(...(handlers.get(node.handler)?.gotos ?? []));
       }
     }
   }

@@ -5,6 +5,7 @@ import { projectRoot } from '../config/paths';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
 import { serializeSqlite } from './sqlite-serializer';
+import { MaskingSqlLogger } from './sql-logger';
 
 export type Engine = 'sqlite' | 'mysql';
 
@@ -14,7 +15,9 @@ export function engineOf(url: string): Engine {
 
 /** Builds TypeORM options from a DATABASE_URL; the same entities and migrations serve both engines. */
 export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
-  const common = { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, synchronize: false, logging } as const;
+  // Logged SQL goes through the masking logger without its parameters; TypeORM's own loggers print them. A custom
+  // logger receives every query whatever `logging` says, so it is attached only when logging is on.
+  const common = { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, synchronize: false, logging, ...(logging ? { logger: new MaskingSqlLogger(logging) } : {}) };
   if (engineOf(url) === 'mysql') {
     return {
       ...common,

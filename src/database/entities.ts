@@ -1,6 +1,7 @@
 import { DialogStepArrivalEntity } from '../conversation/step-arrival.entity';
 import { LexiconCandidateEntity, LexiconOverrideEntity, LexiconReviewEntity, LexiconStateEntity } from '../classification/lexicon-override.entity';
 import { MediaFileEntity } from '../media/media-file.entity';
+import { AppSecretEntity } from './app-secret.entity';
 import { InboxMessageEntity } from '../inbox/inbox-message.entity';
 import { KfCursorEntity } from '../inbox/kf-cursor.entity';
 import { KfWindowEntity } from '../inbox/kf-window.entity';
@@ -64,4 +65,5 @@ export const ALL_ENTITIES = [
   SqmyReportTicketEntity,
   BulletinRecipientEntity,
   CalendarDayEntity,
+  AppSecretEntity,
 ];

@@ -8,6 +8,8 @@ import { CreatedAt } from '../database/columns';
  */
 @Entity({ name: 'media_file' })
 @Index('UQ_media_file_source_media', ['source', 'mediaId'], { unique: true })
+@Index('UQ_media_file_ref', ['ref'], { unique: true })
+@Index('IDX_media_file_source_created', ['source', 'createdAt'])
 export class MediaFileEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -16,7 +18,15 @@ export class MediaFileEntity {
   @Column({ type: 'varchar', length: 16 })
   source!: string;
 
-  /** WeCom's media id; for web uploads the SHA-256 of the bytes, so a photo sent twice is kept once. */
+  /** Random, unguessable: attachments name a file as `media:<ref>`. Null only for rows older than refs. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ref!: string | null;
+
+  /** Who sent it (`web:<resident id>`, `wecom_app:<userid>`…); a web resident may attach only their own. */
+  @Column({ type: 'varchar', length: 191, nullable: true })
+  owner!: string | null;
+
+  /** WeCom's media id; for web uploads the SHA-256 of the owner and the bytes, so a photo one resident sends twice is kept once. */
   @Column({ type: 'varchar', length: 191 })
   mediaId!: string;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { maskName, maskPhone, maskPhonesInText } from '../common/privacy';
+import { maskName, maskPhone, maskResidentText } from '../common/privacy';
 import { I18nService } from '../conversation/i18n.service';
 import type { Bulletin } from './bulletins.service';
 import { OrgNamesReader } from './org-names';
@@ -35,7 +35,7 @@ export class BulletinExport {
       sheet.addRow({
         number: r.number,
         createdAt: chinaTime(r.createdAt),
-        title: maskPhonesInText(r.title),
+        title: maskResidentText(r.title, [r.residentName]),
         sector: r.sectorCode ? names.sector.get(r.sectorCode) ?? r.sectorCode : '',
         area: r.areaCode ? names.area.get(r.areaCode) ?? r.areaCode : '',
         workstation: names.workstation.get(r.workstationCode) ?? r.workstationCode,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { escapeMarkdown } from '../common/markdown';
+import { maskResidentText } from '../common/privacy';
 import { ConsoleException } from '../console/console.exception';
 import { I18nService } from '../conversation/i18n.service';
 import { OrgRepository } from '../org/org.repository';
@@ -150,7 +152,9 @@ export class BulletinsService {
     const t = (key: string, vars: Record<string, unknown> = {}) => this.i18n.t(`reports.markdown.${key}`, vars, locale);
     const pct = (v: number | null) => this.percent(v, locale);
     const lines = [`# ${t('title', { unit: b.unit.label, kind: this.i18n.t(`reports.kind.${b.kind}`, {}, locale), period: b.period.label })}`, ''];
-    for (const s of b.summary) lines.push(`> ${s}`);
+    // Summaries quote a topic's title: resident text, like the overdue and topic titles below.
+    const inert = (text: string) => escapeMarkdown(maskResidentText(text));
+    for (const s of b.summary) lines.push(`> ${inert(s)}`);
     const ranked = b.ranking.filter((r) => r.total > 0).slice(0, 5);
     if (ranked.length) {
       lines.push('', `**${t('ranking')}**`);
@@ -158,11 +162,11 @@ export class BulletinsService {
     }
     if (b.overdue.length) {
       lines.push('', `**${t('overdue')}**`);
-      for (const o of b.overdue.slice(0, 5)) lines.push(`<font color="warning">${t('overdueLine', { number: o.number, title: o.title, workstation: o.workstationName ?? o.workstationCode })}</font>`);
+      for (const o of b.overdue.slice(0, 5)) lines.push(`<font color="warning">${t('overdueLine', { number: o.number, title: inert(o.title), workstation: o.workstationName ?? o.workstationCode })}</font>`);
     }
     if (b.topics.length) {
       lines.push('', `**${t('topics')}**`);
-      for (const topic of b.topics.slice(0, 3)) lines.push(t('topicLine', { title: topic.title, residents: topic.residents }));
+      for (const topic of b.topics.slice(0, 3)) lines.push(t('topicLine', { title: inert(topic.title), residents: topic.residents }));
     }
     lines.push('', t('link', { url }));
     return lines.join('\n');

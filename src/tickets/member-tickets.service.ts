@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { maskName, maskPhone, maskPhonesInText } from '../common/privacy';
+import { maskName, maskPhone, maskResidentText } from '../common/privacy';
 import type { Principal } from '../console/auth/principal';
 import { ScopeService } from '../console/auth/scope.service';
 import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
 import { MediaFileEntity } from '../media/media-file.entity';
+import { MediaStore } from '../media/media.store';
 import { OrgRepository } from '../org/org.repository';
 import type { TicketEntity } from './ticket.entity';
 import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
@@ -127,8 +128,7 @@ export class MemberTicketsService {
   async attachment(principal: Principal, number: string, index: number): Promise<MediaFileEntity> {
     const ticket = await this.visible(principal, number);
     const ref = (ticket.attachments ?? [])[index]?.ref ?? '';
-    const id = /^media:(\d+)$/.exec(ref)?.[1];
-    const media = id ? await this.repo.dataSource.manager.findOneBy(MediaFileEntity, { id: Number(id) }) : null;
+    const media = await new MediaStore(this.repo.dataSource).byAttachment(ref);
     if (!media) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `ticket ${number} has no stored attachment ${index}`);
     return media;
   }
@@ -157,12 +157,15 @@ export class MemberTicketsService {
     ]);
     const mine = t.assigneeUserid === principal.userid;
     const keywords = [...(t.explanation?.keywords ?? [])].sort((a, b) => b.weight - a.weight);
+    // Until a member takes the ticket, every field a resident wrote goes through the one masking function.
+    const shown = mine ? (s: string) => s : residentTextMask(t);
+    const maybe = (s: string | null) => (s === null ? null : shown(s));
     return {
       ...this.item(t, names, principal.userid),
-      text: mine ? t.text : maskPhonesInText(t.text),
-      address: t.address,
-      since: t.since,
-      affected: t.affected,
+      text: shown(t.text),
+      address: maybe(t.address),
+      since: maybe(t.since),
+      affected: maybe(t.affected),
       anonymous: t.anonymous,
       wayOfWorking: t.wayOfWorking,
       activity: t.activity,
@@ -171,8 +174,8 @@ export class MemberTicketsService {
       keywords,
       routingReasons: t.explanation?.reasons ?? [],
       attachments: t.attachments ?? [],
-      events,
-      notes,
+      events: events.map((e) => ({ ...e, reason: maybe(e.reason), before: maskValues(e.before, shown), after: maskValues(e.after, shown) })),
+      notes: notes.map((n) => ({ ...n, text: shown(n.text) })),
       cohandlers,
       mine,
       similar: await this.similar(t, codes, names),
@@ -190,7 +193,7 @@ export class MemberTicketsService {
       .slice(0, SIMILAR_SHOWN)
       .map(({ c, score }) => ({
         number: c.number,
-        title: maskPhonesInText(c.title),
+        title: residentTextMask(c)(c.title),
         state: c.state,
         workstationName: names.workstations.get(c.workstationCode) ?? c.workstationCode,
         createdAt: c.createdAt,
@@ -203,7 +206,7 @@ export class MemberTicketsService {
     const whole = viewer !== null && viewer === t.assigneeUserid;
     return {
       number: t.number,
-      title: whole ? t.title : maskPhonesInText(t.title),
+      title: whole ? t.title : residentTextMask(t)(t.title),
       state: t.state,
       priority: t.priority,
       sectorCode: t.sectorCode,
@@ -234,6 +237,17 @@ export class MemberTicketsService {
     }
     return { sectors, workstations, areas: new Map(areas.map((a) => [a.code, a.name])), members };
   }
+}
+
+/** Masks phones, ID numbers and the filer's own name in text the filer wrote, for members who have not taken it. */
+export const residentTextMask = (t: Pick<TicketEntity, 'residentName'>) => (text: string): string => maskResidentText(text, [t.residentName]);
+
+/** Every string inside an event's before/after record, through `mask`; numbers a resident typed stay strings. */
+function maskValues<T>(value: T, mask: (s: string) => string): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskValues(v, mask)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValues(v, mask)])) as T;
+  return value;
 }
 
 type Named = Array<{ code: string; name: string }>;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { maskResidentText } from '../common/privacy';
 import { OrgService } from '../org/org.service';
 import { RoutingService } from '../routing/routing.service';
 import { TicketDispositionService } from './ticket-disposition.service';
@@ -9,7 +10,7 @@ import { TicketException, TicketExceptionCode as Code } from './ticket.exception
 import { OPEN_STATES, RESIDENT } from './ticket.types';
 import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
 import type {
-  AttachmentRef, FiledConcern, NewConcern, Rating, ResidentRef, ResidentTicketsPort, ResidentTicketView, RoutePreview,
+  AttachmentRef, FiledConcern, NewConcern, Rating, ResidentRef, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern,
 } from './tickets.port';
 import { isFiler, TicketsService } from './tickets.service';
 import { deriveTitle, jaccard } from './similarity';
@@ -43,8 +44,11 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     return { ticket: view, expectedAnswerBy: ticket.answerDeadline!, similar };
   }
 
-  /** Open tickets of the same area and sector whose keywords overlap enough (Jaccard ≥ threshold). */
-  async similar(ticket: TicketEntity): Promise<ResidentTicketView[]> {
+  /**
+   * Open tickets of the same area and sector whose keywords overlap enough (Jaccard ≥ threshold), as number and
+   * sector only: their titles are other residents' words, names and phones included.
+   */
+  async similar(ticket: TicketEntity): Promise<SimilarConcern[]> {
     if (!ticket.areaCode || !ticket.sectorCode || this.config.similar.shown === 0) return [];
     const candidates = await this.tickets.repo.openInAreaAndSector(ticket.areaCode, ticket.sectorCode, this.config.similar.candidates);
     const scored = candidates
@@ -53,7 +57,8 @@ export class ResidentTicketsService implements ResidentTicketsPort {
       .filter((s) => s.score >= this.config.similar.threshold)
       .sort((a, b) => b.score - a.score || b.c.id - a.c.id)
       .slice(0, this.config.similar.shown);
-    return Promise.all(scored.map((s) => this.view(s.c)));
+    const names = scored.length ? await this.tickets.repo.names() : null;
+    return scored.map((s) => ({ number: s.c.number, sectorName: names?.sectors.get(s.c.sectorCode ?? '') ?? null }));
   }
 
   async supportTicket(number: string, resident: ResidentRef): Promise<ResidentTicketView> {
@@ -85,8 +90,10 @@ export class ResidentTicketsService implements ResidentTicketsPort {
       changes: (t) => (attachments.length > 0 ? { attachments: [...t.attachments, ...attachments] } : {}),
       effects: async (em, _b, after, eventId, now) => {
         if (text) await this.moves.repo.addNote(em, { ticketId: after.id, kind: 'addition', author: 'resident', workstationCode: null, text, createdAt: now });
+        // The queue has not taken the ticket: it reads the addition masked, like the ticket itself.
         const to = after.assigneeUserid ? [after.assigneeUserid] : await this.queue(after, now);
-        await this.notifier.toMembers(em, after, `e${eventId}:addition`, to, this.notifier.t('member.addition', { number: after.number, text }));
+        const shown = after.assigneeUserid ? text : maskResidentText(text, [after.residentName]);
+        await this.notifier.toMembers(em, after, `e${eventId}:addition`, to, this.notifier.t('member.addition', { number: after.number, text: shown }));
       },
     });
     return this.view(updated);

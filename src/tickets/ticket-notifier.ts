@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { maskPhonesInText } from '../common/privacy';
+import { maskResidentText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { I18nService } from '../conversation/i18n.service';
@@ -76,7 +76,7 @@ export class TicketNotifier {
   /** A new ticket in a queue: a card with a take button (WeCom) that also carries the plain text. */
   async newTicket(em: EntityManager, ticket: TicketEntity, key: string, userids: string[], names: { sector: string; area: string }): Promise<void> {
     // Members who have not taken the ticket see no resident's phone number, in the card as in the console.
-    const title = maskPhonesInText(ticket.title);
+    const title = maskResidentText(ticket.title, [ticket.residentName]);
     const vars = { number: ticket.number, sector: names.sector, area: names.area, title, takeBy: formatChinaTime(ticket.takeDeadline) };
     const text = this.t('member.newTicket', vars);
     for (const userid of unique(userids)) {

@@ -14,6 +14,8 @@ export interface ResidentRef {
   externalId: string;
   /** kf only: the Customer Service account the resident wrote to. */
   openKfId?: string | null;
+  /** Web only: the network address the message came from (per-address limits); never stored with a ticket. */
+  address?: string | null;
 }
 
 export interface AttachmentRef {
@@ -78,7 +80,13 @@ export interface FiledConcern {
   /** When the resident can expect an answer (the answer deadline). */
   expectedAnswerBy: Date;
   /** Open tickets in the same area and sector that look like the same concern. */
-  similar: ResidentTicketView[];
+  similar: SimilarConcern[];
+}
+
+/** Another resident's ticket as the filer may see it: its number and sector, never that resident's words. */
+export interface SimilarConcern {
+  number: string;
+  sectorName: string | null;
 }
 
 export interface ResidentTicketsPort {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { aConcern, aResident, ticketsOf } from '../factories/ticket.factory';
+import { aConcern, ticketsOf } from '../factories/ticket.factory';
+import { resident as residentChat } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
 import { ARTIFACTS, describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
 
@@ -99,7 +100,10 @@ describeWithChromium('console in a browser', () => {
   });
 
   it('lets a member take a ticket from the queue on a phone and answer it; the resident reads the answer in the web chat', async () => {
-    const resident = aResident();
+    // A web chat resident, so the answer can be picked up with the resident's own cookie.
+    const chat = residentChat(t);
+    await chat.say('你好');
+    const resident = { channel: 'web' as const, externalId: chat.user };
     const { ticket } = await ticketsOf(t.app).resident.fileConcern(aConcern({ resident, areaCode: 'binhe', chosenSector: '教育文体' }));
     const page = await newPage(390, 844);
     await signIn(page, 'liuhong');
@@ -130,7 +134,7 @@ describeWithChromium('console in a browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-ticket-answered.png'), fullPage: true });
 
-    const pending = (await (await fetch(`${t.url}/api/messages/pending?user=${encodeURIComponent(resident.externalId)}`)).json()) as Array<{ text: string }>;
+    const pending = (await (await fetch(`${t.url}/api/messages/pending`, { headers: { cookie: chat.cookie } })).json()) as Array<{ text: string }>;
     expect(pending.some((m) => m.text.includes('已协调交警在上下学时段增设护学岗'))).toBe(true);
     expect(problems).toEqual([]);
   });

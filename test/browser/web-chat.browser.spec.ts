@@ -39,11 +39,20 @@ describe('web chat in a browser', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     // CI shares two cores between the browser, the service and the test runner: allow for a slow first answer.
     page.setDefaultTimeout(90_000);
-    await page.goto(`${t.url}/?ws=ws-xisha`);
+    // The page runs under its Content-Security-Policy: anything it refuses would show here.
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    const response = await page.goto(`${t.url}/?ws=ws-xisha`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.waitForSelector('.quick button');
     expect(await page.textContent('.msg.bot')).toContain('西沙街道委员工作室');
-    const userId = await page.evaluate(() => localStorage.getItem('minyi.user'));
-    expect(userId).toMatch(/^web-/);
+    // The resident's credential is an HttpOnly, SameSite cookie the server set: the page's script cannot read it.
+    const credential = async () => (await page.context().cookies()).find((c) => c.name === 'minyi_resident');
+    const cookie = await credential();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('minyi_resident');
 
     for (const text of ['反映问题', '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '跳过']) {
       await send(page, text);
@@ -63,16 +72,17 @@ describe('web chat in a browser', () => {
     const ticket = await t.app.get(DataSource).getRepository(TicketEntity).findOneByOrFail({ number });
     const [photo] = ticket.attachments;
     expect(photo).toMatchObject({ kind: 'image', name: 'street-light.png' });
-    const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ id: Number(photo.ref.slice('media:'.length)) });
+    const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ ref: photo.ref.slice('media:'.length) });
     expect(Buffer.from(stored.dataBase64, 'base64').equals(PNG)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'web-chat-filed.png'), fullPage: true });
 
     // The same browser keeps its id: a reload continues with the same resident.
     await page.reload();
     await page.waitForSelector('.msg.bot');
-    expect(await page.evaluate(() => localStorage.getItem('minyi.user'))).toBe(userId);
+    expect((await credential())?.value).toBe(cookie?.value);
     await send(page, '查询进度');
     await send(page, '我的');
     expect(await page.locator('.msg.bot').last().textContent()).toContain('最近的1件诉求');
+    expect(refused).toEqual([]);
   });
 });

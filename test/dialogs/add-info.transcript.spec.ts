@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
-import { fileConcern, resident } from './support/chat';
+import { fileConcern, photoOf, resident } from './support/chat';
 
 describeEachEngine('ADD_INFO transcript', (engine) => {
   let t: TestApp;
@@ -16,10 +16,11 @@ describeEachEngine('ADD_INFO transcript', (engine) => {
     await r.say('昨晚又有一位老人在路口摔倒了');
     expect(r.last).toContain(`已补充到诉求（编号：${number}）`);
     await r.say('补充');
-    await r.say('', { attachments: [{ kind: 'image', ref: 'media-42' }] });
+    const photo = await photoOf(r);
+    await r.say('', { attachments: [photo] });
     expect(r.last).toContain('已补充');
     const events = JSON.stringify(await t.app.get(DataSource).query('SELECT * FROM ticket_event'));
-    expect(events).toContain('media-42');
+    expect(events).toContain(photo.ref);
   });
 
   it('says so when there is nothing to add to, and re-asks an empty answer', async () => {

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
-import { buttons, fileUntilPreview, numberIn, resident } from './support/chat';
+import { buttons, fileUntilPreview, numberIn, photoOf, resident } from './support/chat';
 
 describeEachEngine('FILE_CONCERN transcript', (engine) => {
   let t: TestApp;
@@ -145,7 +145,7 @@ describeEachEngine('FILE_CONCERN transcript', (engine) => {
     await r.say('永兴街道');
     await r.say('两周');
     await r.say('跳过');
-    await r.say('', { attachments: [{ kind: 'image', ref: 'media-1' }] });
+    await r.say('', { attachments: [await photoOf(r)] });
     expect(r.last).toContain('已收到1张照片');
     await r.say('完成');
     expect(r.last).toContain('手机号码');

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { residentHandle } from '../../src/common/resident-handle';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { buttons, resident } from './support/chat';
@@ -17,7 +18,9 @@ describeEachEngine('HANDOFF transcript', (engine) => {
     const r = resident(t);
     await r.say('联系值班委员', { ws: 'ws-xisha' });
     expect(r.last).toContain('已通知西沙街道委员工作室值班委员');
-    expect(await outboxTo(r.user)).toHaveLength(1);
+    // The member is told the resident's handle, never the id behind the resident's credential.
+    expect(await outboxTo(residentHandle('web', r.user))).toHaveLength(1);
+    expect(await outboxTo(r.user)).toHaveLength(0);
     const replies = await r.say('我家楼下的路灯坏了，能尽快修吗');
     expect(replies).toEqual([]);
     expect(await outboxTo('我家楼下的路灯坏了')).toHaveLength(1);

@@ -21,6 +21,12 @@ describe('dialog script loader', () => {
   it('reports an unknown handler', () => {
     expect(errorsOf('unknown-handler.yaml')).toEqual([expect.stringMatching(/unknown-handler\.yaml:4: .*unknown handler "fileConcernn"$/)]);
   });
+  it('rejects a handler named like an Object.prototype member, with its line', () => {
+    expect(errorsOf('prototype-handler.yaml')).toEqual([
+      expect.stringMatching(/prototype-handler\.yaml:5: .*unknown handler "constructor"$/),
+      expect.stringMatching(/prototype-handler\.yaml:6: .*unknown handler "toString"$/),
+    ]);
+  });
   it('reports a locale key missing in zh-CN', () => {
     expect(errorsOf('missing-key.yaml')).toEqual([expect.stringMatching(/missing-key\.yaml:4: .*missing locale key "concern\.ask_txt" in zh-CN$/)]);
   });

@@ -122,9 +122,11 @@ describeEachEngine('bad input: refused with a clear 4xx, nothing lost, nothing d
 
   it('serialises 1,000 parallel turns of one resident: each answered, none lost, state intact', async () => {
     const user = 'parallel-one';
+    const one = resident(w.t, user);
+    await one.say('你好');
     const results = await Promise.all(
       Array.from({ length: 1000 }, () =>
-        fetch(`${w.t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, text: '帮助' }) }).then(
+        fetch(`${w.t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: one.cookie }, body: JSON.stringify({ user, text: '帮助' }) }).then(
           async (res) => ({ status: res.status, replies: (await res.json()) as unknown[] }),
         ),
       ),

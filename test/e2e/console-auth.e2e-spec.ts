@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
+import { createPinoLogger } from '../../src/common/logger';
 import { LoginLinks } from '../../src/console/auth/login-links';
 import { ScopeService } from '../../src/console/auth/scope.service';
 import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
@@ -33,11 +34,13 @@ function orgWithTwoEducationStudios(): OrgConfig {
   return org;
 }
 
+const BOOTSTRAP_TOKEN = 'bootstrap-secret-0123456789abcdef0123';
+
 describeEachEngine('console auth', (engine) => {
   const clock = new ManualClock(new Date('2026-12-01T01:00:00Z'));
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(engine, { clock, org: orgWithTwoEducationStudios(), env: { ADMIN_TOKEN: 'bootstrap-secret' } });
+    t = await startTestApp(engine, { clock, org: orgWithTwoEducationStudios(), env: { ADMIN_TOKEN: BOOTSTRAP_TOKEN } });
   });
   afterAll(async () => { await t?.close(); });
 
@@ -143,13 +146,13 @@ describeEachEngine('console auth', (engine) => {
   });
 
   it('signs the bootstrap admin in with ADMIN_TOKEN, compared exactly, and audits both outcomes', async () => {
-    const wrong = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: 'bootstrap-secreT' } });
+    const wrong = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: BOOTSTRAP_TOKEN.replace(/3$/, 'T') } });
     expect(wrong.status).toBe(401);
     expect(cookieOf(wrong)).toBeUndefined();
     await expect(call(t.url, '/api/auth/admin', { method: 'POST', body: {} }).then((a) => a.json)).resolves.toMatchObject({
       error: 'validation', details: { fieldErrors: { token: expect.any(Array) } },
     });
-    const right = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: 'bootstrap-secret' } });
+    const right = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: BOOTSTRAP_TOKEN } });
     expect(right.status).toBe(200);
     expect(right.json).toMatchObject({ userid: 'admin', role: 'office_admin' });
     const cookie = cookieOf(right)!;
@@ -185,5 +188,29 @@ describe('console auth without ADMIN_TOKEN', () => {
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     await expect(call(t.url, '/console/login/wecom').then((a) => a.status)).resolves.toBe(404);
     await expect(call(t.url, '/api/console/config').then((a) => a.json)).resolves.toEqual({ wecom: false, defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'] });
+  });
+});
+
+describeEachEngine('console sign-in throttling', (engine) => {
+  it('slows wrong admin tokens per address with 429 and a log line, then the whole instance; links too', async () => {
+    const lines: string[] = [];
+    const logger = createPinoLogger('info', { write: (line: string) => void lines.push(line) });
+    const t = await startTestApp(engine, { logger, env: { ADMIN_TOKEN: BOOTSTRAP_TOKEN, SIGN_IN_PER_ADDRESS_PER_MINUTE: '5', SIGN_IN_PER_MINUTE: '100' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push((await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: `guess-${i}` } })).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+      // Even the right token waits out the minute: guessing must not be told apart by its timing.
+      const right = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: BOOTSTRAP_TOKEN } });
+      expect(right.status).toBe(429);
+      expect(right.json).toMatchObject({ error: 'sign_in_throttled', details: { scope: 'address' } });
+      const link = await call(t.url, '/console/auth/link?token=guess');
+      expect(link.status).toBe(302);
+      expect(link.headers.get('location')).toBe('/console/login?error=sign_in_throttled');
+      const bursts = lines.filter((l) => l.includes('sign-in burst'));
+      expect(bursts).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -80,6 +80,26 @@ describeEachEngine('console: members work tickets', (engine) => {
     await expect(s.repo.findByNumber(number)).resolves.toMatchObject({ state: 'submitted', assigneeUserid: null, workstationCode: 'ws-binhe' });
   });
 
+  it('masks every field a resident wrote, phones in any format and ID numbers, until the member takes the ticket: API, queue and card', async () => {
+    const resident = aResident();
+    const text = '滨河新区第三小学门口天天堵车，孩子过马路很危险。我叫李小明，手机138 1234 5678，身份证610802199001011234';
+    const { ticket } = await s.resident.fileConcern(aConcern({ resident, areaCode: 'binhe', chosenSector: '教育文体', text, affected: '全校家长，家长群联系人+86 137-0000-1111', address: '滨河路1号（门卫电话０９１２－８１２３４５６）' }));
+    await s.resident.addInformation(ticket.number, resident, { text: '补充：学校办公室固话(0912)8765432' });
+    const secrets = ['138 1234 5678', '13812345678', '610802199001011234', '137-0000-1111', '０９１２－８１２３４５６', '8123456', '8765432', '李小明'];
+    const before = JSON.stringify((await get(zhangwei, `/api/member/tickets/${ticket.number}`)).json);
+    const queue = JSON.stringify((await get(zhangwei, '/api/member/queue')).json);
+    const outbox = JSON.stringify(await s.outbox((await s.repo.findByNumber(ticket.number))!.id));
+    for (const secret of secrets) {
+      expect(before).not.toContain(secret);
+      expect(queue).not.toContain(secret);
+      expect(outbox).not.toContain(secret);
+    }
+    expect(before).toContain('138****5678');
+    expect(before).toContain('0912-****5432');
+    const taken = JSON.stringify((await post(zhangwei, ticket.number, 'take', { way: 'bridge', activity: 'micro_consultation' })).json);
+    for (const secret of ['138 1234 5678', '610802199001011234', '137-0000-1111', '(0912)8765432', '李小明']) expect(taken).toContain(secret);
+  });
+
   it('take → answer through the API: the phone shows to the assignee only, a second taker hears who has it, the resident is told', async () => {
     const resident = aResident();
     const number = await file('binhe', '教育文体', resident);
@@ -137,7 +157,7 @@ describeEachEngine('console: members work tickets', (engine) => {
   it('serves a stored photo of a ticket to members who may see the ticket, as an inert image', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
     const media = await new MediaStore(t.app.get(DataSource)).keep({ source: 'web', mediaId: 'photo-test', contentType: 'image/png', filename: null, bytes: png });
-    const attachments = [{ kind: 'location' as const, ref: '38.8,110.4', name: null }, { kind: 'image' as const, ref: mediaRef(media.id), name: 'light.png' }];
+    const attachments = [{ kind: 'location' as const, ref: '38.8,110.4', name: null }, { kind: 'image' as const, ref: mediaRef(media), name: 'light.png' }];
     const number = (await s.resident.fileConcern(aConcern({ areaCode: 'binhe', chosenSector: '教育文体', attachments }))).ticket.number;
     const res = await fetch(`${t.url}/api/member/tickets/${number}/attachments/1`, { headers: { cookie: zhangwei.cookie } });
     expect(res.status).toBe(200);

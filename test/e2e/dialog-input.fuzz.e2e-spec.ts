@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { FUZZ_SLOW } from '../support/fuzz';
+import { residentCookieOf } from '../dialogs/support/chat';
 
 /** Words the dialogs react to, mixed with arbitrary text, so the fuzz walks into the dialogs, not only the menu. */
 const WORDS = ['反映问题', '查询进度', '取消', '帮助', '菜单', '跳过', '匿名', '同意', '不同意', '正确', '确认提交', '单独提交', '继续', '重新开始', 'SM20261128-0001', '西沙街道', '13812345678'];
@@ -18,8 +19,12 @@ describeEachEngine('dialog input fuzz', (engine) => {
   beforeAll(async () => (t = await startTestApp(engine)));
   afterAll(async () => t.close());
 
+  // Each fuzzed resident keeps the cookie the server issues, like a browser.
+  const cookies = new Map<string, string>();
   const say = async (user: string, text: string) => {
-    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, text }) });
+    const cookie = cookies.get(user);
+    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ user, text }) });
+    cookies.set(user, residentCookieOf(res) ?? cookie ?? '');
     return { status: res.status, body: (await res.json()) as Array<{ text?: string; quick_replies?: Array<{ title: string }> }> };
   };
 

@@ -18,7 +18,8 @@ describe('logs hold no secret and no unmasked phone number', () => {
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
     fake = await startFakeWecom({ corpId: TEST_WECOM_KEYS.corpId, agentId: WECOM_TEST_AGENT_ID, secrets: WECOM_TEST_SECRETS, kfAccounts: ['wkTEST01'] });
-    app = await startInstance({ ...wecomEnv(fake), DATABASE_URL: db.url, LOG_LEVEL: 'trace', ADMIN_TOKEN });
+    // SQL logging on: its lines must hold no parameter (phones, tokens) either.
+    app = await startInstance({ ...wecomEnv(fake), DATABASE_URL: db.url, LOG_LEVEL: 'trace', ADMIN_TOKEN, DATABASE_LOGGING: 'true' });
   }, 90_000);
 
   afterAll(async () => {
@@ -32,9 +33,12 @@ describe('logs hold no secret and no unmasked phone number', () => {
     expect(r.errors).toEqual([]);
     expect(r.numbers.size).toBe(2);
     // a wrong and a right admin sign-in, and a request carrying the token in the URL by mistake
+    let csrfToken = '';
     for (const token of ['wrong-token', ADMIN_TOKEN]) {
-      await fetch(`${app.url}/api/auth/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      const res = await fetch(`${app.url}/api/auth/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+      if (res.ok) csrfToken = ((await res.json()) as { csrfToken: string }).csrfToken;
     }
+    expect(csrfToken.length).toBeGreaterThan(10);
     await fetch(`${app.url}/api/me?token=${ADMIN_TOKEN}`);
     // a phone number inside a callback that fails (unknown corp) must not be logged either
     await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'logs-x', text: '13812345678'.repeat(300) }) });
@@ -42,12 +46,14 @@ describe('logs hold no secret and no unmasked phone number', () => {
 
     const logs = app.output.join('');
     expect(logs.length).toBeGreaterThan(1000); // trace level logged the run: the grep below means something
+    expect(logs).toMatch(/"context":"SQL".*INSERT INTO/); // and the SQL
     const secrets = {
       phone: '13812345678',
       appSecret: WECOM_TEST_SECRETS.app,
       kfSecret: WECOM_TEST_SECRETS.kf,
       encodingAesKey: TEST_WECOM_KEYS.encodingAesKey,
       adminToken: ADMIN_TOKEN,
+      csrfToken,
     };
     const found = Object.entries(secrets).filter(([, value]) => logs.includes(value)).map(([name]) => name);
     expect(found).toEqual([]);

@@ -47,21 +47,21 @@ describeEachEngine('web chat', (engine) => {
 
   // The smallest valid PNG (1×1, transparent).
   const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
-  const upload = (bytes: Buffer, type: string, user = 'web-photo') =>
-    fetch(`${t.url}/api/media?user=${user}`, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(bytes) });
+  const photographer = () => resident(t);
+  const upload = (bytes: Buffer, type: string, r = photographer()) => r.upload(bytes, type);
 
   it('keeps a photo uploaded from the page, and the filed ticket carries it', async () => {
-    const res = await upload(PNG, 'image/png');
-    expect(res.status).toBe(201);
-    const media = (await res.json()) as { kind: string; ref: string; size: number };
-    expect(media).toMatchObject({ kind: 'image', ref: expect.stringMatching(/^media:\d+$/), size: PNG.length });
-    // The same bytes again are the same stored file.
-    expect(((await (await upload(PNG, 'image/png')).json()) as { ref: string }).ref).toBe(media.ref);
-    const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ id: Number(media.ref.slice(6)) });
-    expect(Buffer.from(stored.dataBase64, 'base64').equals(PNG)).toBe(true);
-    expect(stored).toMatchObject({ source: 'web', contentType: 'image/png' });
-
     const r = resident(t);
+    const { status, body: media } = await r.upload(PNG, 'image/png');
+    expect(status).toBe(201);
+    // The reference is random (not a row number a resident could count through).
+    expect(media).toMatchObject({ kind: 'image', ref: expect.stringMatching(/^media:[A-Za-z0-9_-]{24}$/), size: PNG.length });
+    // The same bytes again from the same resident are the same stored file.
+    expect((await r.upload(PNG, 'image/png')).body.ref).toBe(media.ref);
+    const stored = await t.app.get(DataSource).getRepository(MediaFileEntity).findOneByOrFail({ ref: media.ref.slice(6) });
+    expect(Buffer.from(stored.dataBase64, 'base64').equals(PNG)).toBe(true);
+    expect(stored).toMatchObject({ source: 'web', contentType: 'image/png', owner: `web:${r.user}` });
+
     const number = await fileConcern(r, undefined, [{ kind: media.kind, ref: media.ref, name: 'light.png' }]);
     const ticket = await t.app.get(DataSource).getRepository(TicketEntity).findOneByOrFail({ number });
     expect(ticket.attachments).toEqual([expect.objectContaining({ kind: 'image', ref: media.ref })]);
@@ -70,22 +70,24 @@ describeEachEngine('web chat', (engine) => {
   it('refuses a body that is not the photo it claims to be (415) and a photo over the limit (413)', async () => {
     const fake = await upload(Buffer.from('<script>alert(1)</script>'), 'image/png');
     expect(fake.status).toBe(415);
-    expect(((await fake.json()) as { message: string }).message).toContain('image/png');
+    expect((fake.body as unknown as { message: string }).message).toContain('image/png');
     expect((await upload(PNG, 'image/jpeg')).status).toBe(415);
     expect((await upload(Buffer.from('{}'), 'application/json')).status).toBe(415);
     const big = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]);
     expect((await upload(big, 'image/png')).status).toBe(413);
-    expect((await fetch(`${t.url}/api/media`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: new Uint8Array(PNG) })).status).toBe(400);
   });
 
   it('hands later notifications (a member took the ticket) to the page once', async () => {
     const r = resident(t);
     const number = await fileConcern(r);
     await answerTicket(t, number);
-    const pending = async () => (await (await fetch(`${t.url}/api/messages/pending?user=${r.user}`)).json()) as Array<{ text: string }>;
+    const pending = async () => (await (await fetch(`${t.url}/api/messages/pending`, { headers: { cookie: r.cookie } })).json()) as Array<{ text: string }>;
     const first = await pending();
     expect(first.map((m) => m.text).join('\n')).toContain(number);
     expect(await pending()).toEqual([]);
+    // The id in a query (the old way) reads nothing: only the cookie does.
+    const byQuery = await fetch(`${t.url}/api/messages/pending?user=${encodeURIComponent(r.user)}`);
+    expect(byQuery.status).toBe(401);
     expect(t.app.get(OutboxService)).toBeDefined();
     expect(t.app.get(DataSource)).toBeDefined();
   });

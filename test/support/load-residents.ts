@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FakeSent, FakeWecom } from '../fake-wecom/fake-wecom.server';
 import { buildTextCallback, callbackUrl, type SignedCallback } from './wecom-callback';
+import { residentIdOf } from '../dialogs/support/chat';
 
 /**
  * Residents walking the whole filing dialog at once, half through POST /api/messages and half through encrypted
@@ -43,6 +44,7 @@ export interface ResidentLoadResult {
   /** Ticket number told to each resident (user id → number). */
   numbers: Map<string, string>;
   elapsedMs: number;
+  /** The web residents' ids as the server issued them in their cookies (what their tickets are filed under). */
   webUsers: string[];
   wecomUsers: string[];
 }
@@ -61,14 +63,19 @@ async function calibrate(urls: string[], prefix: string): Promise<number[]> {
   }
 }
 
+/** The `minyi_resident` cookie a response sets, else the one the resident had: a browser's cookie jar of one. */
+const keepCookie = (res: Response, cookie: string): string => res.headers.getSetCookie().find((c) => c.startsWith('minyi_resident='))?.split(';')[0] ?? cookie;
+
 async function calibrateOn(url: string, user: string): Promise<number[]> {
   const counts: number[] = [];
+  let cookie = '';
   for (const [k, step] of FILING_STEPS.entries()) {
     const res = await fetch(`${url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ type: 'message', user, text: step || describeConcern(-1) }),
     });
+    cookie = keepCookie(res, cookie);
     if (res.status !== 200) throw new Error(`calibration step ${k}: HTTP ${res.status}`);
     counts.push(((await res.json()) as unknown[]).length);
   }
@@ -147,6 +154,7 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
   };
 
   const webResident = async (i: number, user: string) => {
+    let cookie = '';
     for (const [k, step] of FILING_STEPS.entries()) {
       const body = JSON.stringify({ type: 'message', user, text: step || describeConcern(i) });
       const t0 = performance.now();
@@ -155,7 +163,7 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
       let res: Response | undefined;
       for (let attempt = 0; !res; attempt++) {
         try {
-          res = await fetch(`${urls[(i + k + attempt) % urls.length]}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          res = await fetch(`${urls[(i + k + attempt) % urls.length]}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body });
         } catch (e) {
           const code = ((e as Error).cause as { code?: string } | undefined)?.code;
           if (code !== 'ECONNREFUSED' || attempt > 50) throw new Error(`web ${user} step ${k}: ${code ?? (e as Error).message}`);
@@ -163,13 +171,15 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
           await sleep(100);
         }
       }
+      cookie = keepCookie(res, cookie);
       const replies = (await res.json()) as Array<{ text?: string }>;
       if (res.status !== 200) throw new Error(`web ${user} step ${k}: HTTP ${res.status} ${JSON.stringify(replies).slice(0, 200)}`);
       result.samples.push({ channel: 'web', ms: performance.now() - t0 });
       options.onTurn?.();
       const number = replies.map((r) => TICKET_NUMBER.exec(r.text ?? '')?.[1]).find(Boolean);
-      if (number) result.numbers.set(user, number);
+      if (number) result.numbers.set(residentIdOf(cookie), number);
     }
+    result.webUsers.push(residentIdOf(cookie));
   };
 
   const wecomResident = async (i: number, user: string) => {
@@ -201,7 +211,7 @@ export async function runResidents(options: ResidentLoadOptions): Promise<Reside
     Array.from({ length: options.residents }, async (_, i) => {
       const web = options.channels !== 'wecom' && i % 2 === 0;
       const user = `${prefix}-${web ? 'w' : 'q'}${i}`;
-      (web ? result.webUsers : result.wecomUsers).push(user);
+      if (!web) result.wecomUsers.push(user);
       try {
         await (web ? webResident(i, user) : wecomResident(i, user));
       } catch (e) {

@@ -1,8 +1,23 @@
+import { contentSecurityPolicy } from '../../common/page-headers';
+
+/** Only this response's own inline script and style run; the page talks to this origin alone. */
+export function chatPageCsp(nonce: string): string {
+  return contentSecurityPolicy({
+    'default-src': "'none'",
+    'script-src': `'nonce-${nonce}'`,
+    'style-src': `'nonce-${nonce}'`,
+    'img-src': "'self' data:",
+    'connect-src': "'self'",
+    'form-action': "'self'",
+  });
+}
+
 /**
  * The web chat page: plain HTML and a little vanilla JS, no build step. Every visible string comes from the
- * `web.*` locale keys, passed in as JSON; bot replies are inserted as text, never as HTML.
+ * `web.*` locale keys, passed in as JSON; bot replies are inserted as text, never as HTML. The resident's
+ * credential is an HttpOnly cookie the server sets: this script never sees it.
  */
-export function renderChatPage(lang: string, strings: Record<string, string>): string {
+export function renderChatPage(lang: string, strings: Record<string, string>, nonce: string): string {
   const json = JSON.stringify({ lang, strings }).replace(/</g, '\\u003c');
   const title = escapeHtml(strings.title ?? '');
   return `<!doctype html>
@@ -11,7 +26,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <title>${title}</title>
-<style>
+<style nonce="${nonce}">
   * { box-sizing: border-box; }
   html, body { margin: 0; height: 100%; font-family: system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; background: #f2f3f5; }
   body { display: flex; flex-direction: column; max-width: 720px; margin: 0 auto; }
@@ -36,17 +51,12 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
 <main id="log" aria-live="polite"></main>
 <form id="form" autocomplete="off"><button id="photo" type="button"></button><input id="file" type="file" accept="image/jpeg,image/png,image/gif,image/webp" hidden><input id="text" maxlength="2000"><button id="send" type="submit"></button></form>
 <script id="boot" type="application/json">${json}</script>
-<script>
+<script nonce="${nonce}">
 (function () {
   var boot = JSON.parse(document.getElementById('boot').textContent);
   var s = boot.strings;
   var params = new URLSearchParams(location.search);
   var ws = params.get('ws') || undefined;
-  var user = localStorage.getItem('minyi.user');
-  if (!user) {
-    user = 'web-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
-    localStorage.setItem('minyi.user', user);
-  }
   var log = document.getElementById('log');
   var input = document.getElementById('text');
   document.getElementById('title').textContent = s.title;
@@ -94,7 +104,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
     return res.json();
   }
   function post(message) {
-    message.type = 'message'; message.user = user; message.channel = 'webhook'; message.locale = boot.lang; message.ws = ws;
+    message.type = 'message'; message.user = 'web'; message.channel = 'webhook'; message.locale = boot.lang; message.ws = ws;
     return fetch('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) }).then(json).then(show);
   }
   function send(text, shown) {
@@ -110,7 +120,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
     busy = true;
     add('[' + s.photo + '] ' + photo.name, 'me');
     clearQuick();
-    fetch('/api/media?user=' + encodeURIComponent(user), { method: 'POST', headers: { 'content-type': photo.type }, body: photo })
+    fetch('/api/media', { method: 'POST', headers: { 'content-type': photo.type }, body: photo })
       .then(function (res) {
         if (res.status === 413 || res.status === 415) throw new Error(res.status === 413 ? s.photo_too_big : s.photo_bad_type);
         return json(res);
@@ -132,7 +142,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
     send(text, text);
   });
   function poll() {
-    fetch('/api/messages/pending?user=' + encodeURIComponent(user)).then(function (r) { return r.ok ? r.json() : []; })
+    fetch('/api/messages/pending').then(function (r) { return r.ok ? r.json() : []; })
       .then(function (replies) { if (replies.length) show(replies); }).catch(function () {});
   }
   setInterval(poll, 5000);

@@ -1,29 +1,44 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { setPageHeaders } from '../../common/page-headers';
 import type { BotReply } from '../../conversation/conversation.types';
 import { ConversationService } from '../../conversation/conversation.service';
 import { I18nService } from '../../conversation/i18n.service';
+import { MediaStore } from '../../media/media.store';
 import { OutboxService } from '../../outbox/outbox.service';
-import { renderChatPage } from './chat-page';
+import { chatPageCsp, renderChatPage } from './chat-page';
+import { ResidentCredentials } from './resident-credential';
 import { WebRateLimit } from './web-rate-limit';
 import { webMessageSchema } from './web-chat.dto';
 
-/** The local web chat: the page, the message endpoint and the pick-up of later notifications. */
+/**
+ * The local web chat: the page, the message endpoint and the pick-up of later notifications. Who is speaking
+ * comes from the signed resident cookie, never from the body's `user` field (kept for Botkit's shape only).
+ */
 @Controller()
 export class WebChatController {
+  private readonly media: MediaStore;
+
   constructor(
     private readonly conversation: ConversationService,
     private readonly outbox: OutboxService,
     private readonly i18n: I18nService,
     private readonly rateLimit: WebRateLimit,
-  ) {}
+    private readonly credentials: ResidentCredentials,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.media = new MediaStore(dataSource);
+  }
 
   @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
-  page(@Query('lang') lang?: string): string {
+  page(@Res() reply: FastifyReply, @Query('lang') lang?: string): void {
     const locale = this.i18n.resolveLocale(lang);
-    return renderChatPage(locale, this.i18n.bundle(locale, 'web.'));
+    const nonce = randomBytes(16).toString('base64');
+    setPageHeaders(reply, chatPageCsp(nonce));
+    void reply.header('content-type', 'text/html; charset=utf-8').send(renderChatPage(locale, this.i18n.bundle(locale, 'web.'), nonce));
   }
 
   @Get('api/locales/:lang')
@@ -33,28 +48,38 @@ export class WebChatController {
 
   @Post('api/messages')
   @HttpCode(200)
-  async message(@Body() body: unknown, @Req() req: FastifyRequest): Promise<BotReply[]> {
+  async message(@Body() body: unknown, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<BotReply[]> {
     const parsed = webMessageSchema.safeParse(body);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
       throw new BadRequestException({ error: 'bad_request', message: problems.join('; ') });
     }
     const m = parsed.data;
-    this.rateLimit.check(m.user, req.ip, m.locale);
+    this.rateLimit.check(req.ip, m.locale);
+    const resident = await this.credentials.identify(req, reply);
+    this.rateLimit.checkResident(resident.id, m.locale);
+    for (const a of m.attachments ?? []) {
+      if (!(await this.media.owns(`web:${resident.id}`, a.ref))) {
+        const message = this.i18n.t('web.attachment_not_yours', {}, this.i18n.resolveLocale(m.locale));
+        throw new BadRequestException({ error: 'bad_request', message });
+      }
+    }
     return this.conversation.handle({
       channel: 'web',
-      user: m.user,
+      user: resident.id,
       text: m.text,
       locale: m.locale,
       workstation: m.ws,
+      address: req.ip,
       attachments: m.attachments?.map((a) => ({ kind: a.kind, ref: a.ref, name: a.name ?? null })),
     });
   }
 
   /** Messages for this browser written to the outbox later (a member's answer); reading them marks them sent. */
   @Get('api/messages/pending')
-  async pending(@Query('user') user?: string): Promise<BotReply[]> {
-    if (!user || user.length > 128) throw new BadRequestException({ error: 'bad_request', message: 'user is required' });
+  async pending(@Req() req: FastifyRequest): Promise<BotReply[]> {
+    const user = await this.credentials.verify(req);
+    if (!user) throw new UnauthorizedException({ error: 'unauthorized', message: 'no chat credential: send a message first' });
     const rows = await this.outbox.collect('web', user);
     return rows.map((r) => {
       const reply: BotReply = { type: 'message', text: r.payload.text ?? '' };

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConversationModule } from '../../conversation/conversation.module';
+import { JobsModule } from '../../jobs/jobs.module';
 import { WebChatController } from './web-chat.controller';
 import { WebMediaController } from './web-media.controller';
+import { MediaCleanup } from './media-cleanup';
+import { ResidentCredentials } from './resident-credential';
 import { WebRateLimit } from './web-rate-limit';
 
 /** The local web chat; always on, unlike WeCom. */
 @Module({
-  imports: [ConversationModule],
+  imports: [ConversationModule, JobsModule],
   controllers: [WebChatController, WebMediaController],
-  providers: [WebRateLimit],
+  providers: [WebRateLimit, ResidentCredentials, MediaCleanup],
 })
 export class WebChatModule {}

@@ -1,15 +1,17 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MediaStore, mediaRef } from '../../media/media.store';
 import { PHOTO_TYPES, sniffPhoto } from '../../media/photo';
+import { ResidentCredentials } from './resident-credential';
 import { WebRateLimit } from './web-rate-limit';
 
 /**
  * Photos from the web chat: the page uploads the image here, then sends a message carrying the returned
- * attachment, as a WeCom image message carries its media id.
+ * attachment, as a WeCom image message carries its media id. The photo belongs to the resident of the cookie;
+ * one that no ticket uses is deleted after a day (MediaCleanup).
  */
 @Controller('api/media')
 export class WebMediaController {
@@ -18,6 +20,7 @@ export class WebMediaController {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly rateLimit: WebRateLimit,
+    private readonly credentials: ResidentCredentials,
   ) {
     this.store = new MediaStore(dataSource);
   }
@@ -27,11 +30,12 @@ export class WebMediaController {
   async upload(
     @Body() body: unknown,
     @Req() req: FastifyRequest,
-    @Query('user') user?: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('content-type') declared?: string,
   ): Promise<{ kind: 'image'; ref: string; size: number }> {
-    if (!user || user.length > 128) throw new BadRequestException({ error: 'bad_request', message: 'user is required' });
-    this.rateLimit.check(user, req.ip);
+    this.rateLimit.check(req.ip);
+    const resident = await this.credentials.identify(req, reply);
+    this.rateLimit.checkResident(resident.id);
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: `send the photo as the body, as one of ${PHOTO_TYPES.join(', ')}` });
     }
@@ -39,8 +43,9 @@ export class WebMediaController {
     if (!type || type !== declared?.split(';')[0].trim().toLowerCase()) {
       throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: `the body is not a ${declared ?? 'photo'}: expected ${PHOTO_TYPES.join(', ')}` });
     }
-    const mediaId = createHash('sha256').update(body).digest('hex');
-    const stored = await this.store.keep({ source: 'web', mediaId, contentType: type, filename: null, bytes: body });
-    return { kind: 'image', ref: mediaRef(stored.id), size: stored.size };
+    const owner = `web:${resident.id}`;
+    const mediaId = createHash('sha256').update(owner).update('\n').update(body).digest('hex');
+    const stored = await this.store.keep({ source: 'web', mediaId, contentType: type, filename: null, bytes: body, owner });
+    return { kind: 'image', ref: mediaRef(stored), size: stored.size };
   }
 }

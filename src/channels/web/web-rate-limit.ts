@@ -3,9 +3,13 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { I18nService } from '../../conversation/i18n.service';
 import { RateLimitedException } from './rate-limited.exception';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '../../common/rate-limiter';
 
-/** The web chat's limits, shared by its messages and its photo uploads: one budget per resident and per address. */
+/**
+ * The web chat's limits, shared by its messages and its photo uploads: one budget per address (the socket's,
+ * unless TRUST_PROXY names the proxy) and one per resident credential (the signed cookie, which a client cannot
+ * choose).
+ */
 @Injectable()
 export class WebRateLimit {
   private readonly perResident: RateLimiter;
@@ -20,12 +24,18 @@ export class WebRateLimit {
     this.perIp = new RateLimiter(config.rateLimit.perIp, windowMs);
   }
 
-  /** Refuses the request before anything is stored: per address first, then per resident. */
-  check(user: string, ip: string, locale?: string): void {
-    const byIp = this.perIp.hit(ip);
-    const byResident = byIp ? 0 : this.perResident.hit(user);
-    if (!byIp && !byResident) return;
+  /** Refuses the request before anything is stored, by its address; checked before a credential is issued. */
+  check(ip: string, locale?: string): void {
+    this.refuse(this.perIp.hit(ip), 'ip', locale);
+  }
+
+  checkResident(residentId: string, locale?: string): void {
+    this.refuse(this.perResident.hit(residentId), 'resident', locale);
+  }
+
+  private refuse(retryAfterSeconds: number, scope: 'ip' | 'resident', locale?: string): void {
+    if (!retryAfterSeconds) return;
     const message = this.i18n.t('web.rate_limited', {}, this.i18n.resolveLocale(locale));
-    throw new RateLimitedException(message, byIp || byResident, byIp ? 'ip' : 'resident');
+    throw new RateLimitedException(message, retryAfterSeconds, scope);
   }
 }

@@ -3,6 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setPageHeaders } from '../../common/page-headers';
+import { API_DOCS_CSP } from './page-headers';
 
 const UI_FILES: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -26,7 +28,8 @@ export class ApiDocsController {
 
   @Get()
   page(@Res() reply: FastifyReply): void {
-    void reply.header('content-type', 'text/html; charset=utf-8').header('x-content-type-options', 'nosniff').send(PAGE);
+    setPageHeaders(reply, API_DOCS_CSP);
+    void reply.header('content-type', 'text/html; charset=utf-8').send(PAGE);
   }
 
   @Get('ui/:file')

@@ -1,12 +1,13 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZodBody } from '../common/zod-body';
 import { ConsoleAuth, CurrentPrincipal } from './console-auth.decorator';
 import type { Principal } from './principal';
 import { SessionService } from './session.service';
 import { SignInService } from './sign-in.service';
+import { SignInThrottle } from './sign-in-throttle';
 
 const adminSignInSchema = z.object({ token: z.string().min(1).max(512) }).strict();
 
@@ -30,6 +31,7 @@ export class AuthController {
   constructor(
     private readonly signIn: SignInService,
     private readonly sessions: SessionService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   /** Bootstrap sign-in for the office before any WeCom set-up; JSON only, so a cross-site form cannot post it. */
@@ -39,8 +41,10 @@ export class AuthController {
   @ApiOkResponse({ description: 'session cookie set; body as GET /api/me' })
   async admin(
     @ZodBody(adminSignInSchema) body: z.infer<typeof adminSignInSchema>,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeResponse> {
+    this.throttle.check(req.ip);
     const token = await this.signIn.withAdminToken(body.token);
     const principal = await this.sessions.resolve(token);
     void reply.header('set-cookie', this.sessions.cookie(token));

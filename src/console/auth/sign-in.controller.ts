@@ -9,6 +9,7 @@ import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_S } from '../console.constants';
 import { parseCookies, serializeCookie } from './cookies';
 import { SessionService } from './session.service';
 import { SignInResult, SignInService } from './sign-in.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { newToken, safeEqual } from './tokens';
 import { wecomSignInUrl } from './wecom-oauth';
 
@@ -20,8 +21,20 @@ export class SignInController {
     private readonly signIn: SignInService,
     private readonly sessions: SessionService,
     private readonly assets: ConsoleAssetsService,
+    private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Guessing links or codes is throttled like the admin token; the browser lands on the page with the reason. */
+  private throttled(req: FastifyRequest, reply: FastifyReply): boolean {
+    try {
+      this.throttle.check(req.ip);
+      return false;
+    } catch {
+      void reply.header('cache-control', 'no-store').redirect('/console/login?error=sign_in_throttled', 302);
+      return true;
+    }
+  }
 
   /** With WeCom on, go straight to WeCom (silent inside its app); otherwise, or after a failure, show the page. */
   @Get('login')
@@ -50,6 +63,7 @@ export class SignInController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (!this.signIn.wecomEnabled()) throw new NotFoundException('WeCom is not configured');
+    if (this.throttled(req, reply)) return;
     const expected = parseCookies(req.headers.cookie).get(OAUTH_STATE_COOKIE);
     // The state must come back with the browser that started the sign-in, so nobody can plant their own code.
     const stateOk = Boolean(expected && state && safeEqual(state, expected));
@@ -59,7 +73,8 @@ export class SignInController {
   }
 
   @Get('auth/link')
-  async link(@Query('token') token: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async link(@Query('token') token: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (this.throttled(req, reply)) return;
     this.finish(reply, await this.signIn.withLoginLink(token ?? ''), []);
   }
 

@@ -200,7 +200,7 @@ export const concernHandlers = {
       const similar = filed.similar.find((s) => s.number !== filed.ticket.number);
       if (!similar) return ctx.stop();
       ctx.vars.similarNumber = similar.number;
-      ctx.vars.similarTitle = similar.title;
+      ctx.vars.similarSector = similar.sectorName ?? '';
       ctx.gotoThread('similar');
     },
     ['similar'],

@@ -1,4 +1,5 @@
 import { maskName } from '../../common/privacy';
+import { residentHandle } from '../../common/resident-handle';
 import { sessionWorkstation } from './common.handlers';
 import { handler } from './handler.types';
 
@@ -18,7 +19,7 @@ export const handoffHandlers = {
         channel: 'wecom_app',
         recipient: member.userid,
         kind: 'text',
-        payload: { text: ctx.deps.i18n.t('handoff.member_notice', { resident: ctx.resident.externalId, channel: ctx.resident.channel, workstation: ws.name }) },
+        payload: { text: ctx.deps.i18n.t('handoff.member_notice', { resident: residentHandle(ctx.resident.channel, ctx.resident.externalId), channel: ctx.resident.channel, workstation: ws.name }) },
       });
       // A WeChat resident is handed over inside Customer Service too, so the member can answer in WeCom itself.
       if (ctx.resident.channel === 'wecom_kf' && ctx.resident.openKfId) {

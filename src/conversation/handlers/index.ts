@@ -5,8 +5,7 @@ import type { DialogHandler } from './handler.types';
 import { ticketsHandlers } from './tickets.handlers';
 import { visitHandlers } from './visit.handlers';
 
-/** Every handler a script may name, by name. Static, so `dialogs validate` checks names without booting. */
-export const HANDLERS = {
+const BY_NAME = {
   ...commonHandlers,
   ...concernHandlers,
   ...ticketsHandlers,
@@ -14,4 +13,10 @@ export const HANDLERS = {
   ...visitHandlers,
 } satisfies Record<string, DialogHandler>;
 
-export type HandlerName = keyof typeof HANDLERS;
+export type HandlerName = keyof typeof BY_NAME;
+
+/**
+ * Every handler a script may name, by name. Static, so `dialogs validate` checks names without booting. A Map,
+ * so a name that happens to be an Object.prototype member (`constructor`, `toString`) is simply unknown.
+ */
+export const HANDLERS: ReadonlyMap<string, DialogHandler> = new Map(Object.entries(BY_NAME));

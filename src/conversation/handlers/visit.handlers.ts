@@ -1,8 +1,11 @@
+import { residentHandle } from '../../common/resident-handle';
 import { chinaSlot, chinaTime } from '../format';
 import { sessionWorkstation } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 
 const SLOTS_OFFERED = 6;
+
+const bookerOf = (ctx: HandlerContext) => ({ residentKey: ctx.session.key, address: ctx.resident.address ?? null });
 
 async function workstationOrStop(ctx: HandlerContext) {
   const ws = await sessionWorkstation(ctx);
@@ -26,6 +29,11 @@ export const visitHandlers = {
 
   /** Reception days and hours of the studio, and its next free 30-minute slots as buttons. */
   listSlots: handler(async (ctx) => {
+    const limit = await ctx.deps.bookings.limitReached(bookerOf(ctx));
+    if (limit) {
+      await ctx.say(`visit.${limit}`, { limit: ctx.deps.bookings.perResidentLimit });
+      return ctx.stop();
+    }
     const ws = await workstationOrStop(ctx);
     if (!ws) return;
     const days = ctx.t('visit.weekdays').split(',');
@@ -49,9 +57,13 @@ export const visitHandlers = {
       const ws = await workstationOrStop(ctx);
       if (!ws) return;
       const slot = chinaTime(iso);
-      const result = await ctx.deps.bookings.book(ws.code, new Date(iso), ctx.session.key, () =>
-        ctx.deps.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: ctx.resident.externalId }),
+      const result = await ctx.deps.bookings.book(ws.code, new Date(iso), bookerOf(ctx), () =>
+        ctx.deps.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: residentHandle(ctx.resident.channel, ctx.resident.externalId) }),
       );
+      if (!result.ok && result.reason !== 'taken') {
+        await ctx.say(`visit.${result.reason}`, { limit: ctx.deps.bookings.perResidentLimit });
+        return ctx.stop();
+      }
       if (!result.ok) {
         await ctx.say('visit.taken');
         return ctx.gotoThread('pick');

@@ -2,7 +2,7 @@ import type { Clock } from '../../common/clock';
 import type { OutboxService } from '../../outbox/outbox.service';
 import type { WorkstationEntity } from '../../org/workstation.entity';
 import type { FiledConcern, NewConcern, ResidentTicketsPort, ResidentTicketView } from '../../tickets/tickets.port';
-import type { BookingService, BookResult } from '../booking.service';
+import type { Booker, BookingService, BookResult } from '../booking.service';
 import { ReceptionBookingEntity } from '../reception-booking.entity';
 
 /** Ticket numbers a preview shows; never a real number, so nobody mistakes a preview for a filed concern. */
@@ -73,8 +73,10 @@ export function previewBookings(real: BookingService): BookingService {
   const fake = {
     freeSlots: (ws: WorkstationEntity, limit: number) => real.freeSlots(ws, limit),
     upcoming: async () => null,
-    book: async (workstationCode: string, slotStart: Date, residentKey: string): Promise<BookResult> => {
-      const booking = Object.assign(new ReceptionBookingEntity(), { id: 0, workstationCode, slotStart, residentKey, memberUserid: null, createdAt: slotStart });
+    limitReached: async () => null,
+    perResidentLimit: 0,
+    book: async (workstationCode: string, slotStart: Date, booker: Booker): Promise<BookResult> => {
+      const booking = Object.assign(new ReceptionBookingEntity(), { id: 0, workstationCode, slotStart, residentKey: booker.residentKey, memberUserid: null, addressKey: null, createdAt: slotStart });
       return { ok: true, booking };
     },
     cancel: async () => undefined,

@@ -10,6 +10,7 @@ import { CreateConsole1764330000001 } from './1764330000001-CreateConsole';
 import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
 import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
 import { AddOrgManagedBy1764345000000 } from './1764345000000-AddOrgManagedBy';
+import { ResidentCredentials1764390000000 } from './1764390000000-ResidentCredentials';
 import { CreateCalendarDays1764380000000 } from './1764380000000-CreateCalendarDays';
 
 /**
@@ -30,4 +31,5 @@ export const ALL_MIGRATIONS = [
   CreateReports1764360000000,
   TicketSourceKey1764370000000,
   CreateCalendarDays1764380000000,
+  ResidentCredentials1764390000000,
 ];
