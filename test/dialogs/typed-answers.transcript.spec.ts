@@ -171,14 +171,16 @@ describeEachEngine('typed answers, every dialog', (engine) => {
 
   it('keeps the draft across a restart of the service', async () => {
     const first = await startTestApp(engine, { clock });
-    const r = resident(first, `restart-${engine}-${Date.now()}`);
+    const label = `restart-${engine}-${Date.now()}`;
+    const r = resident(first, label);
     await r.say('反映问题');
     await r.say('路口的红绿灯坏了，车辆乱成一团');
     await r.say('迎宾路街道');
     await first.close({ keepDatabase: true });
     const second = await startTestApp(engine, { clock, db: first.db });
     try {
-      const again = resident(second, r.user);
+      // The same browser: its cookie, signed with the secret the database keeps, still says who speaks.
+      const again = resident(second, label);
       await again.say('上午开始的');
       expect(again.last).toContain('有哪些人受到影响');
     } finally {
