@@ -105,6 +105,12 @@ const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 export type CrossValidation = Omit<Evaluation, 'msgsPerSec'> & { k: number; seed: number; folds: number[] };
 
+/** One labelled set in a joint cross-validation (the city set, the public set). */
+export interface LabelledSet {
+  name: string;
+  examples: readonly TrainingExample[];
+}
+
 /**
  * k-fold cross-validation (stratified, seeded): train on k−1 folds, classify the held-out one, pool all
  * predictions. `folds` lists per-fold macro-F1 to show the spread.
@@ -115,20 +121,40 @@ export function crossValidate(
   seed: number,
   options: TrainOptions & EvaluateOptions,
 ): CrossValidation {
-  const assignment = stratifiedFolds(examples.map((e) => e.label), k, seed);
-  const pairs: Prediction[] = [];
-  const folds: number[] = [];
+  return crossValidateSets([{ name: 'data', examples }], k, seed, options).data;
+}
+
+/**
+ * Cross-validates several sets at once: each set is cut into k stratified folds of its own, fold f of every set
+ * is held out together, and one lexicon trained on all the other folds of all sets classifies them. Each set is
+ * scored on its own (a public 7-label set only among its labels, the city set among all sectors), so one run
+ * answers "how does training on both do on each".
+ */
+export function crossValidateSets(
+  sets: readonly LabelledSet[],
+  k: number,
+  seed: number,
+  options: TrainOptions & EvaluateOptions,
+): Record<string, CrossValidation> {
+  const assignments = sets.map((s) => stratifiedFolds(s.examples.map((e) => e.label), k, seed));
+  const pairs = sets.map((): Prediction[] => []);
+  const folds = sets.map((): number[] => []);
+  const restrictedTo = sets.map((): string[] | null => null);
   let sectors: readonly string[] = [];
-  let restrictedTo: string[] | null = null;
   for (let f = 0; f < k; f++) {
-    const lexicon = train(examples.filter((_, i) => assignment[i] !== f), { ...options, seed, onProgress: undefined });
+    const training = sets.flatMap((s, j) => s.examples.filter((_, i) => assignments[j][i] !== f));
+    const lexicon = train(training, { ...options, seed, onProgress: undefined });
     const classifier = new Classifier(lexicon, options.tokenizer);
-    const held = predict(examples.filter((_, i) => assignment[i] === f), classifier, { allSectors: options.allSectors });
-    folds.push(scorePredictions(held.pairs, classifier.sectors).macroF1);
-    pairs.push(...held.pairs);
+    sets.forEach((s, j) => {
+      const held = predict(s.examples.filter((_, i) => assignments[j][i] === f), classifier, { allSectors: options.allSectors });
+      folds[j].push(scorePredictions(held.pairs, classifier.sectors).macroF1);
+      pairs[j].push(...held.pairs);
+      restrictedTo[j] = held.restrictTo ?? null;
+    });
     sectors = classifier.sectors;
-    restrictedTo = held.restrictTo ?? null;
     options.onProgress?.(f + 1, k);
   }
-  return { ...scorePredictions(pairs, sectors), k, seed, folds, restrictedTo };
+  return Object.fromEntries(
+    sets.map((s, j) => [s.name, { ...scorePredictions(pairs[j], sectors), k, seed, folds: folds[j], restrictedTo: restrictedTo[j] }]),
+  );
 }
