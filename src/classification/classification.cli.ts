@@ -77,7 +77,12 @@ const isDictionary = (name: string): name is 'full' | 'small' => name === 'full'
 /** Accuracy, macro-F1, triage rate and each sector's recall, as lines for a terminal. */
 function summary(name: string, r: Evaluation | CrossValidation): string {
   const recall = Object.entries(r.perLabel).map(([label, s]) => `  ${label}: recall ${s.recall.toFixed(3)} (${s.support})`);
-  return [`${name}: n ${r.n}, accuracy ${r.accuracy.toFixed(4)}, macro-F1 ${r.macroF1.toFixed(4)}, triage ${(r.triageRate * 100).toFixed(1)} %`, ...recall].join('\n');
+  const pc = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  return [
+    `${name}: n ${r.n}, accuracy ${r.accuracy.toFixed(4)}, macro-F1 ${r.macroF1.toFixed(4)}, triage ${pc(r.triageRate)}` +
+      `; close calls ${pc(r.closeCallRate)} (right sector among the two ${pc(r.closeCallInTwo)}), triage when they are asked ${pc(r.triageRateWithQuestion)}`,
+    ...recall,
+  ].join('\n');
 }
 
 /** Adds `classify`, `train`, `eval` and `lexicon suggest` to the minyi command. */
@@ -174,7 +179,7 @@ export function registerClassificationCommands(program: Command, deps: Classific
           );
       bar.stop();
       for (const [name, result] of Object.entries(results)) {
-        if (sets.length > 1) process.stderr.write(summary(name, result) + '\n');
+        process.stderr.write(summary(name, result) + '\n');
         if (opts.table) process.stderr.write(confusionTable(result.confusion) + '\n\n');
       }
       print(sets.length === 1 ? results[sets[0].name] : { sets: results });

@@ -22,6 +22,12 @@ export interface Evaluation {
   /** Share of messages the classifier would send to triage, and accuracy on the rest. */
   triageRate: number;
   accuracyWhenConfident: number;
+  /** Share of messages that are a close call (the resident would be asked between the top two). */
+  closeCallRate: number;
+  /** Of the close calls, the share whose true sector is one of the two offered. */
+  closeCallInTwo: number;
+  /** Share still going to triage once close calls are asked instead. */
+  triageRateWithQuestion: number;
 }
 
 export interface EvaluateOptions {
@@ -49,7 +55,7 @@ export function evaluate(examples: readonly TrainingExample[], classifier: Class
   };
 }
 
-type Prediction = [truth: string, predicted: string, triage: boolean];
+type Prediction = [truth: string, predicted: string, triage: boolean, closeCall?: boolean, runnerUp?: string | null];
 
 function predict(examples: readonly TrainingExample[], classifier: Classifier, options: EvaluateOptions) {
   const present = [...new Set(examples.map((e) => e.label))];
@@ -58,7 +64,7 @@ function predict(examples: readonly TrainingExample[], classifier: Classifier, o
   const pairs = examples.map((e, i): Prediction => {
     const r = classifier.classify(e, { restrictTo, explain: 0 });
     if (options.onProgress && (i % 100 === 99 || i === examples.length - 1)) options.onProgress(i + 1, examples.length);
-    return [e.label, r.sector ?? NO_SECTOR, r.triage];
+    return [e.label, r.sector ?? NO_SECTOR, r.triage, r.closeCall, r.runnerUp?.sector ?? null];
   });
   return { pairs, restrictTo };
 }
@@ -70,7 +76,16 @@ export function scorePredictions(pairs: readonly Prediction[], sectors: readonly
   let correct = 0;
   let confident = 0;
   let confidentCorrect = 0;
-  for (const [truth, predicted, triage] of pairs) {
+  let closeCalls = 0;
+  let inTwo = 0;
+  let triagedAfterQuestion = 0;
+  for (const [truth, predicted, triage, closeCall, runnerUp] of pairs) {
+    if (closeCall) {
+      closeCalls++;
+      if (truth === predicted || truth === runnerUp) inTwo++;
+    } else if (triage) {
+      triagedAfterQuestion++;
+    }
     confusion[truth] ??= {};
     confusion[truth][predicted] = (confusion[truth][predicted] ?? 0) + 1;
     if (truth === predicted) correct++;
@@ -98,6 +113,9 @@ export function scorePredictions(pairs: readonly Prediction[], sectors: readonly
     confusion,
     triageRate: r4(pairs.length ? 1 - confident / pairs.length : 0),
     accuracyWhenConfident: r4(confident ? confidentCorrect / confident : 0),
+    closeCallRate: r4(pairs.length ? closeCalls / pairs.length : 0),
+    closeCallInTwo: r4(closeCalls ? inTwo / closeCalls : 0),
+    triageRateWithQuestion: r4(pairs.length ? triagedAfterQuestion / pairs.length : 0),
   };
 }
 

@@ -34,8 +34,19 @@ export const lexiconSchema = z
     training: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
     /** Softmax temperature fitted on held-out folds: confidence = softmax(score / temperature). */
     calibration: z.object({ temperature: z.number().positive() }).strict(),
-    /** Below minConfidence, or when the top two are closer than minMargin, a message goes to triage. */
-    thresholds: z.object({ minConfidence: z.number().min(0).max(1), minMargin: z.number().min(0).max(1) }).strict(),
+    /**
+     * Below minConfidence, or when the top two are closer than minMargin, a message goes to triage. When the top
+     * two are closer than askMargin and together hold at least askCoverage of the confidence, it is a close call
+     * between two sectors: the resident can be asked which fits (absent: never).
+     */
+    thresholds: z
+      .object({
+        minConfidence: z.number().min(0).max(1),
+        minMargin: z.number().min(0).max(1),
+        askMargin: z.number().min(0).max(1).optional(),
+        askCoverage: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
     maxChars: z.number().int().min(100),
     sectors: z.record(z.string().min(1), sectorSchema),
   })

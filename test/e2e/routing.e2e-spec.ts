@@ -9,7 +9,8 @@ import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 
 const confident = (sector: string): Classification => ({
-  sector, confidence: 0.9, top3: [], keywords: [], bias: 0, otherContribution: 0, triage: false, reason: null, truncated: false,
+  sector, confidence: 0.9, top3: [], keywords: [], bias: 0, otherContribution: 0, triage: false, reason: null,
+  runnerUp: null, closeCall: false, truncated: false,
 });
 
 /** A hand-written two-sector lexicon with the triage thresholds the classifier applies. */
