@@ -6,10 +6,15 @@ import { DEFAULT_LEXICON_PATH, tokenizerFor } from './classifier.loader';
 import { ClassificationException, ClassificationExceptionCode } from './classification.exception';
 import { readExamplesCsv } from './dataset';
 import { confusionTable } from './confusion-table';
-import { crossValidate, evaluate } from './evaluate';
+import { CrossValidation, crossValidateSets, evaluate, Evaluation } from './evaluate';
 import { Lexicon, readLexicon, writeLexicon } from './lexicon';
 import { suggestKeywords } from './suggest';
-import { train, TrainingExample, trainingOptionsOf } from './train';
+import { train, TrainingExample, trainingOptionsOf, weighSet } from './train';
+import { basename } from 'node:path';
+import type { TokenizerSettings } from './tokenizer';
+import { seedFromDescriptions } from './org-seeds';
+import { loadOrgConfig } from '../org/org-config';
+import { configPath } from '../config/paths';
 
 /** What the application lends the classification commands (both optional: the commands work without). */
 export interface ClassificationCliDeps {
@@ -49,6 +54,37 @@ async function corrections(deps: ClassificationCliDeps): Promise<TrainingExample
   return deps.loadCorrections();
 }
 
+/**
+ * Per-CSV weights: `--weights 1,3` for two CSVs; else the weights recorded in the lexicon when they match the
+ * number of CSVs; else 1 each.
+ */
+function setWeights(csvs: readonly string[], given: string | undefined, lexicon?: Lexicon): number[] {
+  const recorded = typeof lexicon?.training?.weights === 'string' ? lexicon.training.weights : undefined;
+  const text = given ?? (recorded && recorded.split(',').length === csvs.length ? recorded : undefined);
+  if (!text) return csvs.map(() => 1);
+  const weights = text.split(',').map((w) => Number(w.trim()));
+  if (weights.length !== csvs.length || weights.some((w) => !Number.isFinite(w) || w <= 0)) {
+    throw new ClassificationException(
+      `--weights ${text}: expected ${csvs.length} positive number(s), one per CSV, e.g. ${csvs.map(() => 1).join(',')}`,
+      ClassificationExceptionCode.CSV_MALFORMED,
+    );
+  }
+  return weights;
+}
+
+const isDictionary = (name: string): name is 'full' | 'small' => name === 'full' || name === 'small';
+
+/** Accuracy, macro-F1, triage rate and each sector's recall, as lines for a terminal. */
+function summary(name: string, r: Evaluation | CrossValidation): string {
+  const recall = Object.entries(r.perLabel).map(([label, s]) => `  ${label}: recall ${s.recall.toFixed(3)} (${s.support})`);
+  const pc = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  return [
+    `${name}: n ${r.n}, accuracy ${r.accuracy.toFixed(4)}, macro-F1 ${r.macroF1.toFixed(4)}, triage ${pc(r.triageRate)}` +
+      `; close calls ${pc(r.closeCallRate)} (right sector among the two ${pc(r.closeCallInTwo)}), triage when they are asked ${pc(r.triageRateWithQuestion)}`,
+    ...recall,
+  ].join('\n');
+}
+
 /** Adds `classify`, `train`, `eval` and `lexicon suggest` to the minyi command. */
 export function registerClassificationCommands(program: Command, deps: ClassificationCliDeps = {}): void {
   program
@@ -67,24 +103,35 @@ export function registerClassificationCommands(program: Command, deps: Classific
 
   program
     .command('train')
-    .description('learn a lexicon from a CSV (id,label,title,text); curated entries of the base lexicon are kept')
-    .argument('<csv>', 'labelled messages')
+    .description('learn a lexicon from CSVs (id,label,title,text); curated entries of the base lexicon are kept')
+    .argument('<csv...>', 'labelled messages, e.g. the public set and the city set')
+    .option('--weights <list>', 'how much a message of each CSV counts, e.g. 1,3 (default: 1 each)')
     .requiredOption('--out <file>', 'where to write the lexicon')
     .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10))
     .option('--base <file>', 'lexicon whose curated entries to keep (default: --out when it exists)')
     .option('--hmm', 'segment with jieba HMM (default: as the base lexicon, else off)')
+    .option('--dictionary <full|small>', "jieba's main dictionary (default: as the base lexicon, else full)")
     .option('--trained-at <iso>', 'timestamp to record (omitted by default so output is reproducible)')
     .option('--with-corrections', "add members' re-routings as training examples")
-    .action(async (csv: string, opts: { out: string; seed?: number; base?: string; hmm?: boolean; trainedAt?: string; withCorrections?: boolean }) => {
+    .option('--org <file>', "seed each sector with the words of its description in this org.yaml (default config/org.yaml; 'none' to skip)")
+    .action(async (csvs: string[], opts: { out: string; seed?: number; base?: string; hmm?: boolean; trainedAt?: string; withCorrections?: boolean; weights?: string; dictionary?: string; org?: string }) => {
       const basePath = opts.base ?? (existsSync(opts.out) ? opts.out : undefined);
-      const base = basePath ? readLexicon(basePath) : undefined;
-      const examples: TrainingExample[] = readExamplesCsv(csv, base ? Object.keys(base.sectors) : undefined);
+      const orgPath = opts.org ?? configPath('org.yaml');
+      let base = basePath ? readLexicon(basePath) : undefined;
+      const weights = setWeights(csvs, opts.weights);
+      const examples: TrainingExample[] = csvs.flatMap((csv, i) => weighSet(readExamplesCsv(csv, base ? Object.keys(base.sectors) : undefined), weights[i]));
       if (opts.withCorrections) examples.push(...(await corrections(deps)));
-      const tokenizerSettings = { hmm: opts.hmm ?? base?.tokenizer.hmm ?? false };
+      const dictionary = opts.dictionary ?? base?.tokenizer.dictionary ?? 'full';
+      if (!isDictionary(dictionary)) {
+        throw new ClassificationException(`--dictionary ${dictionary}: expected full or small`, ClassificationExceptionCode.CSV_MALFORMED);
+      }
+      const tokenizerSettings: TokenizerSettings = { hmm: opts.hmm ?? base?.tokenizer.hmm ?? false, dictionary };
+      const tokenizer = tokenizerFor({ tokenizer: tokenizerSettings }).tokenize;
+      if (base && orgPath !== 'none' && existsSync(orgPath)) base = seedFromDescriptions(base, loadOrgConfig(orgPath).sectors, tokenizer).lexicon;
       const bar = progress('train');
       const lexicon = train(examples, {
         ...(base ? trainingOptionsOf(base) : {}),
-        tokenizer: tokenizerFor({ tokenizer: tokenizerSettings }).tokenize,
+        tokenizer,
         tokenizerSettings,
         seed: opts.seed,
         base,
@@ -92,6 +139,7 @@ export function registerClassificationCommands(program: Command, deps: Classific
         onProgress: bar.update,
       });
       bar.stop();
+      if (lexicon.training) lexicon.training.weights = weights.join(',');
       writeLexicon(opts.out, lexicon);
       const sizes = Object.fromEntries(Object.entries(lexicon.sectors).map(([s, e]) => [s, Object.keys(e.keywords).length]));
       print({ out: opts.out, examples: examples.length, temperature: lexicon.calibration.temperature, keywords: sizes });
@@ -99,20 +147,25 @@ export function registerClassificationCommands(program: Command, deps: Classific
 
   program
     .command('eval')
-    .description('score a lexicon on labelled messages, or cross-validate its training recipe with --cv')
-    .argument('<csv>', 'labelled messages')
+    .description('score a lexicon on labelled messages, or cross-validate its training recipe with --cv; several CSVs are scored each on its own')
+    .argument('<csv...>', 'labelled messages, e.g. the city set and the public set')
     .option('--lexicon <file>', 'lexicon JSON (default config/lexicon.json)')
-    .option('--table', 'also print a confusion matrix (stderr)')
-    .option('--cv <k>', 'k-fold cross-validation of training on the CSV', (v) => Number.parseInt(v, 10))
+    .option('--table', 'also print a confusion matrix per CSV (stderr)')
+    .option('--cv <k>', 'k-fold cross-validation of training on the CSVs together', (v) => Number.parseInt(v, 10))
     .option('--seed <n>', 'fold seed for --cv', (v) => Number.parseInt(v, 10))
+    .option('--weights <list>', 'for --cv: how much a message of each CSV counts in training (default: as the lexicon was trained)')
     .option('--all-sectors', 'let every lexicon sector compete, even those absent from the CSV')
-    .action((csv: string, opts: { lexicon?: string; table?: boolean; cv?: number; seed?: number; allSectors?: boolean }) => {
+    .action((csvs: string[], opts: { lexicon?: string; table?: boolean; cv?: number; seed?: number; weights?: string; allSectors?: boolean }) => {
       const lexicon = loadLexicon(opts.lexicon);
-      const examples = readExamplesCsv(csv, Object.keys(lexicon.sectors));
+      const weights = setWeights(csvs, opts.weights, lexicon);
+      const sets = csvs.map((csv, i) => ({ name: basename(csv), examples: weighSet(readExamplesCsv(csv, Object.keys(lexicon.sectors)), weights[i]) }));
+      if (new Set(sets.map((s) => s.name)).size !== sets.length) {
+        throw new ClassificationException('eval: give each CSV a different file name', ClassificationExceptionCode.CSV_MALFORMED);
+      }
       const tokenizer = tokenizerFor(lexicon).tokenize;
       const bar = progress(opts.cv ? 'cross-validate' : 'eval');
-      const result = opts.cv
-        ? crossValidate(examples, opts.cv, opts.seed ?? 42, {
+      const results: Record<string, Evaluation | CrossValidation> = opts.cv
+        ? crossValidateSets(sets, opts.cv, opts.seed ?? 42, {
             ...trainingOptionsOf(lexicon),
             tokenizer,
             tokenizerSettings: lexicon.tokenizer,
@@ -121,10 +174,15 @@ export function registerClassificationCommands(program: Command, deps: Classific
             allSectors: opts.allSectors,
             onProgress: bar.update,
           })
-        : evaluate(examples, new Classifier(lexicon, tokenizer), { allSectors: opts.allSectors, onProgress: bar.update });
+        : Object.fromEntries(
+            sets.map((s) => [s.name, evaluate(s.examples, new Classifier(lexicon, tokenizer), { allSectors: opts.allSectors, onProgress: bar.update })]),
+          );
       bar.stop();
-      if (opts.table) process.stderr.write(confusionTable(result.confusion) + '\n');
-      print(result);
+      for (const [name, result] of Object.entries(results)) {
+        process.stderr.write(summary(name, result) + '\n');
+        if (opts.table) process.stderr.write(confusionTable(result.confusion) + '\n\n');
+      }
+      print(sets.length === 1 ? results[sets[0].name] : { sets: results });
     });
 
   program

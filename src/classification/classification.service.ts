@@ -44,7 +44,10 @@ export class ClassificationService implements OnModuleInit {
    */
   apply(lexicon: Lexicon): Classifier {
     const previous = this.classifier;
-    const sameTokenizer = previous && previous.lexicon.tokenizer.hmm === lexicon.tokenizer.hmm;
+    const sameTokenizer =
+      previous &&
+      previous.lexicon.tokenizer.hmm === lexicon.tokenizer.hmm &&
+      (previous.lexicon.tokenizer.dictionary ?? 'full') === (lexicon.tokenizer.dictionary ?? 'full');
     const classifier = new Classifier(lexicon, sameTokenizer ? previous.tokenizer : tokenizerFor(lexicon).tokenize);
     this.classifier = classifier;
     return classifier;

@@ -10,7 +10,10 @@ export const DEFAULT_LEXICON_PATH = (): string => configPath('lexicon.json');
 export function defaultJiebaFiles(): JiebaFiles {
   const userDict = configPath('jieba', 'user.dict.utf8');
   const stopWords = configPath('jieba', 'stopwords.txt');
-  return { userDict: existsSync(userDict) ? userDict : undefined, stopWords: existsSync(stopWords) ? stopWords : undefined };
+  const smallDict = configPath('jieba', 'dict.small.utf8');
+  const unusedTables = configPath('jieba', 'idf.unused.utf8');
+  const present = (path: string): string | undefined => (existsSync(path) ? path : undefined);
+  return { userDict: present(userDict), stopWords: present(stopWords), smallDict: present(smallDict), unusedTables: present(unusedTables) };
 }
 
 /** A jieba tokenizer set up the way the lexicon was trained (HMM on or off). */

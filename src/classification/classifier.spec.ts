@@ -112,3 +112,30 @@ describe(Classifier.name, () => {
     });
   });
 });
+
+describe('close calls', () => {
+  const asking = (thresholds: Partial<Lexicon['thresholds']> = {}) =>
+    new Classifier(tinyLexicon({ thresholds: { minConfidence: 0.5, minMargin: 0.1, askMargin: 0.3, askCoverage: 0.8, ...thresholds } }), whitespaceTokenizer);
+
+  it('names the runner-up and flags a close call when the top two are near and together likely', () => {
+    // 城乡建设: 0.1 + 1.5·ln2 − 0.5·ln2 ≈ 0.79; 交通运输: 2·ln2 ≈ 1.39 − 0 (路灯 curated 0); 农业农村: −1
+    const r = asking().classify({ text: '公交 路灯' });
+    expect(r.sector).toBe('交通运输');
+    expect(r.runnerUp?.sector).toBe('城乡建设');
+    expect(r.runnerUp?.confidence).toBe(r.top3[1].confidence);
+    expect(r.top3[0].confidence - r.top3[1].confidence).toBeLessThan(0.3);
+    expect(r.closeCall).toBe(true);
+  });
+
+  it('is no close call when the winner is clear, the two are unlikely together, or the lexicon never asks', () => {
+    expect(asking().classify({ text: '停水 停水 停水' }).closeCall).toBe(false);
+    expect(asking({ askCoverage: 0.99 }).classify({ text: '公交 路灯' }).closeCall).toBe(false);
+    expect(sut().classify({ text: '公交 路灯' }).closeCall).toBe(false);
+    expect(asking().classify({ text: '不认识 的 词' })).toMatchObject({ closeCall: false, reason: 'no-keywords' });
+    expect(asking().classify({ text: '' })).toMatchObject({ closeCall: false, runnerUp: null, reason: 'empty' });
+  });
+
+  function sut(): Classifier {
+    return new Classifier(tinyLexicon(), whitespaceTokenizer);
+  }
+});

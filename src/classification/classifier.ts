@@ -47,6 +47,13 @@ export interface Classification {
   otherContribution: number;
   triage: boolean;
   reason: TriageReason;
+  /** The second sector, the one a close call is between. */
+  runnerUp: SectorScore | null;
+  /**
+   * The top two are close and together likely (thresholds askMargin, askCoverage): asking the resident which of
+   * `sector` and `runnerUp` fits beats guessing or sending the concern to triage.
+   */
+  closeCall: boolean;
   truncated: boolean;
 }
 
@@ -59,6 +66,8 @@ const EMPTY: Omit<Classification, 'truncated'> = {
   otherContribution: 0,
   triage: true,
   reason: 'empty',
+  runnerUp: null,
+  closeCall: false,
 };
 
 /** Raw scores of every sector: bias + Σ weight × value over the message's words and phrases. */
@@ -100,8 +109,15 @@ export function classifyWith(
     .sort((a, b) => b.score - a.score || a.c - b.c);
 
   const best = ranked[0];
+  const second = ranked[1];
   const thresholds = { ...meta.thresholds, ...options.thresholds };
-  const margin = best.confidence - (ranked[1]?.confidence ?? 0);
+  const margin = best.confidence - (second?.confidence ?? 0);
+  const closeCall =
+    matched > 0 &&
+    second !== undefined &&
+    thresholds.askMargin !== undefined &&
+    margin < thresholds.askMargin &&
+    best.confidence + second.confidence >= (thresholds.askCoverage ?? 0);
   const reason: TriageReason =
     matched === 0
       ? 'no-keywords'
@@ -125,6 +141,8 @@ export function classifyWith(
     sector: lexicon.sectors[best.c],
     confidence: best.confidence,
     top3: ranked.slice(0, 3).map((r) => ({ sector: lexicon.sectors[r.c], score: r.score, confidence: r.confidence })),
+    runnerUp: second ? { sector: lexicon.sectors[second.c], score: second.score, confidence: second.confidence } : null,
+    closeCall,
     keywords,
     bias,
     otherContribution: best.score - bias - shown,

@@ -22,6 +22,12 @@ export interface Evaluation {
   /** Share of messages the classifier would send to triage, and accuracy on the rest. */
   triageRate: number;
   accuracyWhenConfident: number;
+  /** Share of messages that are a close call (the resident would be asked between the top two). */
+  closeCallRate: number;
+  /** Of the close calls, the share whose true sector is one of the two offered. */
+  closeCallInTwo: number;
+  /** Share still going to triage once close calls are asked instead. */
+  triageRateWithQuestion: number;
 }
 
 export interface EvaluateOptions {
@@ -49,7 +55,7 @@ export function evaluate(examples: readonly TrainingExample[], classifier: Class
   };
 }
 
-type Prediction = [truth: string, predicted: string, triage: boolean];
+type Prediction = [truth: string, predicted: string, triage: boolean, closeCall?: boolean, runnerUp?: string | null];
 
 function predict(examples: readonly TrainingExample[], classifier: Classifier, options: EvaluateOptions) {
   const present = [...new Set(examples.map((e) => e.label))];
@@ -58,7 +64,7 @@ function predict(examples: readonly TrainingExample[], classifier: Classifier, o
   const pairs = examples.map((e, i): Prediction => {
     const r = classifier.classify(e, { restrictTo, explain: 0 });
     if (options.onProgress && (i % 100 === 99 || i === examples.length - 1)) options.onProgress(i + 1, examples.length);
-    return [e.label, r.sector ?? NO_SECTOR, r.triage];
+    return [e.label, r.sector ?? NO_SECTOR, r.triage, r.closeCall, r.runnerUp?.sector ?? null];
   });
   return { pairs, restrictTo };
 }
@@ -70,7 +76,16 @@ export function scorePredictions(pairs: readonly Prediction[], sectors: readonly
   let correct = 0;
   let confident = 0;
   let confidentCorrect = 0;
-  for (const [truth, predicted, triage] of pairs) {
+  let closeCalls = 0;
+  let inTwo = 0;
+  let triagedAfterQuestion = 0;
+  for (const [truth, predicted, triage, closeCall, runnerUp] of pairs) {
+    if (closeCall) {
+      closeCalls++;
+      if (truth === predicted || truth === runnerUp) inTwo++;
+    } else if (triage) {
+      triagedAfterQuestion++;
+    }
     confusion[truth] ??= {};
     confusion[truth][predicted] = (confusion[truth][predicted] ?? 0) + 1;
     if (truth === predicted) correct++;
@@ -98,12 +113,21 @@ export function scorePredictions(pairs: readonly Prediction[], sectors: readonly
     confusion,
     triageRate: r4(pairs.length ? 1 - confident / pairs.length : 0),
     accuracyWhenConfident: r4(confident ? confidentCorrect / confident : 0),
+    closeCallRate: r4(pairs.length ? closeCalls / pairs.length : 0),
+    closeCallInTwo: r4(closeCalls ? inTwo / closeCalls : 0),
+    triageRateWithQuestion: r4(pairs.length ? triagedAfterQuestion / pairs.length : 0),
   };
 }
 
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 
 export type CrossValidation = Omit<Evaluation, 'msgsPerSec'> & { k: number; seed: number; folds: number[] };
+
+/** One labelled set in a joint cross-validation (the city set, the public set). */
+export interface LabelledSet {
+  name: string;
+  examples: readonly TrainingExample[];
+}
 
 /**
  * k-fold cross-validation (stratified, seeded): train on k−1 folds, classify the held-out one, pool all
@@ -115,20 +139,40 @@ export function crossValidate(
   seed: number,
   options: TrainOptions & EvaluateOptions,
 ): CrossValidation {
-  const assignment = stratifiedFolds(examples.map((e) => e.label), k, seed);
-  const pairs: Prediction[] = [];
-  const folds: number[] = [];
+  return crossValidateSets([{ name: 'data', examples }], k, seed, options).data;
+}
+
+/**
+ * Cross-validates several sets at once: each set is cut into k stratified folds of its own, fold f of every set
+ * is held out together, and one lexicon trained on all the other folds of all sets classifies them. Each set is
+ * scored on its own (a public 7-label set only among its labels, the city set among all sectors), so one run
+ * answers "how does training on both do on each".
+ */
+export function crossValidateSets(
+  sets: readonly LabelledSet[],
+  k: number,
+  seed: number,
+  options: TrainOptions & EvaluateOptions,
+): Record<string, CrossValidation> {
+  const assignments = sets.map((s) => stratifiedFolds(s.examples.map((e) => e.label), k, seed));
+  const pairs = sets.map((): Prediction[] => []);
+  const folds = sets.map((): number[] => []);
+  const restrictedTo = sets.map((): string[] | null => null);
   let sectors: readonly string[] = [];
-  let restrictedTo: string[] | null = null;
   for (let f = 0; f < k; f++) {
-    const lexicon = train(examples.filter((_, i) => assignment[i] !== f), { ...options, seed, onProgress: undefined });
+    const training = sets.flatMap((s, j) => s.examples.filter((_, i) => assignments[j][i] !== f));
+    const lexicon = train(training, { ...options, seed, onProgress: undefined });
     const classifier = new Classifier(lexicon, options.tokenizer);
-    const held = predict(examples.filter((_, i) => assignment[i] === f), classifier, { allSectors: options.allSectors });
-    folds.push(scorePredictions(held.pairs, classifier.sectors).macroF1);
-    pairs.push(...held.pairs);
+    sets.forEach((s, j) => {
+      const held = predict(s.examples.filter((_, i) => assignments[j][i] === f), classifier, { allSectors: options.allSectors });
+      folds[j].push(scorePredictions(held.pairs, classifier.sectors).macroF1);
+      pairs[j].push(...held.pairs);
+      restrictedTo[j] = held.restrictTo ?? null;
+    });
     sectors = classifier.sectors;
-    restrictedTo = held.restrictTo ?? null;
     options.onProgress?.(f + 1, k);
   }
-  return { ...scorePredictions(pairs, sectors), k, seed, folds, restrictedTo };
+  return Object.fromEntries(
+    sets.map((s, j) => [s.name, { ...scorePredictions(pairs[j], sectors), k, seed, folds: folds[j], restrictedTo: restrictedTo[j] }]),
+  );
 }

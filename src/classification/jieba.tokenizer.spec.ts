@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { Classifier } from './classifier';
+import { defaultJiebaFiles } from './classifier.loader';
 import { JiebaTokenizer } from './jieba.tokenizer';
 import { readLexicon } from './lexicon';
 
 const config = (...parts: string[]): string => join(__dirname, '..', '..', 'config', ...parts);
 
 describe(JiebaTokenizer.name, () => {
-  const files = { userDict: config('jieba', 'user.dict.utf8'), stopWords: config('jieba', 'stopwords.txt') };
-  const sut = JiebaTokenizer.load(files, { hmm: false });
+  const files = defaultJiebaFiles();
+  const sut = JiebaTokenizer.load(files, { hmm: false, dictionary: 'small' });
 
   it('keeps local place names and domain words whole, drops stop words, punctuation and numbers', () => {
     expect(sut.tokenize('神木市大柳塔镇的煤矿塌陷区，2019年养老金和物业费！')).toEqual(['神木市', '大柳塔镇', '煤矿塌陷区', '年', '养老金', '物业费']);

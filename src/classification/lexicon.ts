@@ -12,6 +12,13 @@ const sectorSchema = z
     curatedBias: z.number().finite().optional(),
     /** Admin entries: added or boosted words, 0 = suppressed. They win over `keywords` and survive retraining. */
     curated: weights,
+    /**
+     * Seed words (the sector's description in org.yaml and its domain vocabulary). Training raises the learned
+     * weight of a seed word to at least its seed weight when the sector's own examples show it fewer than
+     * `SEED_EVIDENCE` times: a word the data never taught still counts, one it taught keeps its learned weight.
+     * Kept by retraining; a curated entry wins over both.
+     */
+    seeded: weights.optional(),
     /** Learned words and phrases (e.g. "property fee" as two words), highest weight first. */
     keywords: weights,
   })
@@ -21,14 +28,25 @@ export const lexiconSchema = z
   .object({
     version: z.literal(1),
     trainedAt: z.string().optional(),
-    tokenizer: z.object({ hmm: z.boolean() }).strict(),
+    tokenizer: z.object({ hmm: z.boolean(), dictionary: z.enum(['full', 'small']).optional() }).strict(),
     features: z.object({ titleWeight: z.number().positive(), phrases: z.boolean(), normalise: z.boolean() }).strict(),
     /** How the learned part was made (null for a hand-written lexicon). */
     training: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
     /** Softmax temperature fitted on held-out folds: confidence = softmax(score / temperature). */
     calibration: z.object({ temperature: z.number().positive() }).strict(),
-    /** Below minConfidence, or when the top two are closer than minMargin, a message goes to triage. */
-    thresholds: z.object({ minConfidence: z.number().min(0).max(1), minMargin: z.number().min(0).max(1) }).strict(),
+    /**
+     * Below minConfidence, or when the top two are closer than minMargin, a message goes to triage. When the top
+     * two are closer than askMargin and together hold at least askCoverage of the confidence, it is a close call
+     * between two sectors: the resident can be asked which fits (absent: never).
+     */
+    thresholds: z
+      .object({
+        minConfidence: z.number().min(0).max(1),
+        minMargin: z.number().min(0).max(1),
+        askMargin: z.number().min(0).max(1).optional(),
+        askCoverage: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
     maxChars: z.number().int().min(100),
     sectors: z.record(z.string().min(1), sectorSchema),
   })
@@ -80,7 +98,7 @@ export function serialiseLexicon(lexicon: Lexicon): string {
   const sectors = Object.fromEntries(
     Object.entries(lexicon.sectors).map(([name, s]) => [
       name,
-      { ...s, curated: byWeight(s.curated), keywords: byWeight(s.keywords) },
+      { ...s, curated: byWeight(s.curated), ...(s.seeded ? { seeded: byWeight(s.seeded) } : {}), keywords: byWeight(s.keywords) },
     ]),
   );
   return JSON.stringify({ ...lexicon, sectors }, null, 2) + '\n';

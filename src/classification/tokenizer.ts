@@ -11,6 +11,11 @@ export type Tokenizer = (text: string) => string[];
 export interface TokenizerSettings {
   /** jieba's HMM guesses unknown words; without it they split into single characters. */
   hmm: boolean;
+  /**
+   * jieba's main dictionary: 'full' (nodejieba's own, 349k words, ≈ 240 MB resident) or 'small'
+   * (`config/jieba/dict.small.utf8`, jieba's 110k-word dictionary, ≈ 90 MB); absent means 'full'.
+   */
+  dictionary?: 'full' | 'small';
 }
 
 /** Splits on whitespace: enough for tests and for a lexicon written in space-separated words. */

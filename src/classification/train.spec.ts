@@ -52,4 +52,30 @@ describe(train.name, () => {
     expect(lexicon).toMatchObject({ version: 1, trainedAt: '2026-01-01T00:00:00Z', tokenizer: { hmm: false } });
     expect(lexicon.training).toMatchObject({ learner: 'ensemble', seed: 42, examples: 12 });
   });
+
+  it('raises seed words that the examples of a sector seldom show to their seed weight, and keeps the seeds for the next training', () => {
+    const base = tinyLexicon();
+    base.sectors['交通运输'].seeded = { 班车: 2.5, 公交: 0.01 };
+    const lexicon = train(EXAMPLES, { ...OPTIONS, base });
+    // never in the examples: the seed weight
+    expect(lexicon.sectors['交通运输'].keywords['班车']).toBe(2.5);
+    // in the examples and learned higher than its seed: the learned weight stays
+    expect(lexicon.sectors['交通运输'].keywords['公交']).toBeGreaterThan(0.01);
+    expect(lexicon.sectors['交通运输'].seeded).toEqual({ 班车: 2.5, 公交: 0.01 });
+    const sut = new Classifier(lexicon, whitespaceTokenizer);
+    expect(sut.classify({ text: '班车 太少' }).sector).toBe('交通运输');
+    const again = train(EXAMPLES, { ...OPTIONS, base: lexicon });
+    expect(again.sectors['交通运输'].seeded).toEqual({ 班车: 2.5, 公交: 0.01 });
+  });
+
+  it('counts a weighted message several times', () => {
+    const conflicting = [
+      { label: '城乡建设', title: '', text: '桥 坏' },
+      { label: '交通运输', title: '', text: '桥 坏', weight: 3 },
+    ];
+    const lexicon = train([...EXAMPLES, ...conflicting], { ...OPTIONS, calibrationFolds: 0 });
+    expect(new Classifier(lexicon, whitespaceTokenizer).classify({ text: '桥 坏' }).sector).toBe('交通运输');
+    const flipped = train([...EXAMPLES, { ...conflicting[0], weight: 3 }, { ...conflicting[1], weight: 1 }], { ...OPTIONS, calibrationFolds: 0 });
+    expect(new Classifier(flipped, whitespaceTokenizer).classify({ text: '桥 坏' }).sector).toBe('城乡建设');
+  });
 });

@@ -11,6 +11,13 @@ export interface TrainingExample {
   label: string;
   title: string;
   text: string;
+  /** How much the message counts in training (1 when absent); see {@link weighSet}. */
+  weight?: number;
+}
+
+/** The same messages, each counting `weight` times: the city set is small beside the public one. */
+export function weighSet<T extends TrainingExample>(examples: readonly T[], weight: number): T[] {
+  return weight === 1 ? [...examples] : examples.map((e) => ({ ...e, weight }));
 }
 
 export type LearnerChoice = LearnerName | 'ensemble';
@@ -62,7 +69,7 @@ export const TRAINING_DEFAULTS = {
   shuffles: 5,
   smoothing: 1,
   balanced: false,
-  minDocFreq: 2,
+  minDocFreq: 1,
   maxKeywords: 1000,
   minWeight: 0.1,
   calibrationFolds: 5,
@@ -99,13 +106,25 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
   return { ...lexicon, calibration: { temperature: round(fitTemperature(held), 4) } };
 }
 
+/** Below this many examples of a sector showing a seed word, the seed weight is a floor under the learned one. */
+export const SEED_EVIDENCE = 20;
+
 function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperature: number): Lexicon {
   const labels = sectorOrder(examples, o.base);
   const trained = labels.filter((l) => examples.some((e) => e.label === l));
-  const docs = examples.map((e) => ({ label: trained.indexOf(e.label), values: prepareMessage(o.tokenizer, e, o.features, o.maxChars).values }));
+  const docs = examples.map((e) => ({
+    label: trained.indexOf(e.label),
+    weight: e.weight ?? 1,
+    values: prepareMessage(o.tokenizer, e, o.features, o.maxChars).values,
+  }));
 
+  // Weighted document frequency: a word from one city concern of weight 3 counts as seen three times.
   const df = new Map<string, number>();
-  for (const d of docs) for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + 1);
+  let totalWeight = 0;
+  for (const d of docs) {
+    totalWeight += d.weight;
+    for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + d.weight);
+  }
   const vocab = [...df.keys()].filter((w) => (df.get(w) ?? 0) >= o.minDocFreq).sort();
   const index = new Map(vocab.map((w, i) => [w, i]));
   const data: SparseExample[] = docs.map((d) => {
@@ -114,9 +133,11 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
     return { idx: Int32Array.from(pairs, (p) => p[0]), val: Float64Array.from(pairs, (p) => p[1]), label: d.label };
   });
 
-  const idf = vocab.map((w) => (o.idf ? Math.log((1 + docs.length) / (1 + (df.get(w) ?? 0))) + 1 : 1));
+  // A message of weight w is seen w times (rounded): the online learners then take w ordinary steps on it.
+  const seen = data.flatMap((ex, i) => Array.from({ length: Math.max(1, Math.round(docs[i].weight)) }, () => ex));
+  const idf = vocab.map((w) => (o.idf ? Math.log((1 + totalWeight) / (1 + (df.get(w) ?? 0))) + 1 : 1));
   for (const ex of data) for (let j = 0; j < ex.idx.length; j++) ex.val[j] *= idf[ex.idx[j]];
-  const table = learn(data, vocab.length, trained.length, o);
+  const table = learn(seen, vocab.length, trained.length, o);
   for (let f = 0; f < vocab.length; f++) for (let c = 0; c < table.k; c++) table.w[f * table.k + c] *= idf[f];
   const kept = keptWords(table, vocab, o.maxKeywords);
   const sectors: Record<string, SectorLexicon> = {};
@@ -131,7 +152,8 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
       bias: round(table.bias[c], 4),
       ...(prior?.curatedBias !== undefined ? { curatedBias: prior.curatedBias } : {}),
       curated: { ...(prior?.curated ?? {}) },
-      keywords: sectorKeywords(table, c, vocab, kept, o.minWeight),
+      ...(prior?.seeded ? { seeded: { ...prior.seeded } } : {}),
+      keywords: withSeeds(sectorKeywords(table, c, vocab, kept, o.minWeight), prior?.seeded, sectorDocFreq(docs, c)),
     };
   }
   return {
@@ -161,6 +183,23 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
     maxChars: o.maxChars,
     sectors,
   };
+}
+
+/** In how many of sector c's examples each word occurs. */
+function sectorDocFreq(docs: ReadonlyArray<{ label: number; values: Map<string, number> }>, c: number): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const d of docs) if (d.label === c) for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + 1);
+  return df;
+}
+
+/** Seed words the sector's examples seldom show get at least their seed weight (see `seeded` in the lexicon). */
+function withSeeds(keywords: Record<string, number>, seeds: Record<string, number> | undefined, df: Map<string, number>): Record<string, number> {
+  if (!seeds) return keywords;
+  const out = { ...keywords };
+  for (const [word, seed] of Object.entries(seeds)) {
+    if ((df.get(word) ?? 0) < SEED_EVIDENCE && (out[word] ?? 0) < seed) out[word] = seed;
+  }
+  return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
 }
 
 /** Base sectors first (stable file order), then new labels in code-point order. */

@@ -23,15 +23,30 @@ export interface RouteDecision {
   workstation: Named;
   areaCode: string | null;
   triage: boolean;
+  /**
+   * A close call between two sectors (`Classification.closeCall`) the resident has not settled: the dialog asks
+   * which fits (`concern.sector_question` with `concern.sector_topics.<code>`) and routes again with the answer
+   * as `chosenSector`. Null when the resident chose, or the classifier is sure enough or knows too little.
+   */
+  question: { first: Named; second: Named } | null;
   /** Why, step by step, as codes with arguments (`sector:classifier:urban`, `workstation:override:urban/xisha`). */
   reasons: string[];
 }
 
 const NO_CLASSIFIER: Classification = {
-  sector: null, confidence: 0, top3: [], keywords: [], bias: 0, otherContribution: 0, triage: true, reason: 'no-keywords', truncated: false,
+  sector: null, confidence: 0, top3: [], keywords: [], bias: 0, otherContribution: 0, triage: true, reason: 'no-keywords',
+  runnerUp: null, closeCall: false, truncated: false,
 };
 
 const named = (e: { code: string; name: string }): Named => ({ code: e.code, name: e.name });
+
+/** The two sectors of a close call, when both are active sectors of the organisation. */
+function closeCallQuestion(classification: Classification, byName: (n: string | null) => SectorEntity | null): RouteDecision['question'] {
+  if (!classification.closeCall || !classification.runnerUp) return null;
+  const first = byName(classification.sector);
+  const second = byName(classification.runnerUp.sector);
+  return first && second && first.code !== second.code ? { first: named(first), second: named(second) } : null;
+}
 
 /** sector (+ area) → committee → workstation; anything uncertain goes to the office's triage queue. */
 @Injectable()
@@ -79,14 +94,25 @@ export class RoutingService {
     } else if (!sector) {
       reasons.push(`triage:${classification.reason ?? 'no-sector'}`);
     }
+    const question = chosenSector ? null : closeCallQuestion(classification, byName);
+    if (question) reasons.push(`question:close-call:${question.first.code}/${question.second.code}`);
     if (areaCode) reasons.push(`area:${areaCode}`);
     const target = sector ? await this.workstationFor(sector.code, areaCode, reasons) : null;
     if (!target) {
       const triage = await this.org.triageWorkstation();
       reasons.push(`workstation:triage:${triage.code}`);
-      return { classification, sector: sector && named(sector), committee: null, workstation: named(triage), areaCode, triage: true, reasons };
+      return { classification, sector: sector && named(sector), committee: null, workstation: named(triage), areaCode, triage: true, question, reasons };
     }
-    return { classification, sector: named(sector!), committee: named(target.committee), workstation: named(target.workstation), areaCode, triage: false, reasons };
+    return {
+      classification,
+      sector: named(sector!),
+      committee: named(target.committee),
+      workstation: named(target.workstation),
+      areaCode,
+      triage: false,
+      question,
+      reasons,
+    };
   }
 
   /** Override for (sector, area) first; else the committee's studio serving the area; else its first studio. */

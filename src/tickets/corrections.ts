@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ClassificationCorrectionEntity } from './ticket-parts.entity';
 
 export interface CorrectionSample {
@@ -12,4 +12,35 @@ export interface CorrectionSample {
 export async function loadCorrections(dataSource: DataSource): Promise<CorrectionSample[]> {
   const rows = await dataSource.getRepository(ClassificationCorrectionEntity).find({ order: { id: 'ASC' } });
   return rows.map((r) => ({ label: r.toSector, title: r.title, text: r.text }));
+}
+
+/** A resident's answer to the close-call question ("是公交线路的问题，还是道路建设的问题？"). */
+export interface SectorAnswer {
+  ticketId: number;
+  title: string;
+  text: string;
+  /** The sector NAME the classifier put first. */
+  classifiedAs: string | null;
+  /** The sector NAME the resident chose. */
+  chosen: string;
+  /** The resident's id as the channel knows it (`web:…`, `wecom:…`); stored as `resident:<id>`. */
+  residentId: string;
+}
+
+/**
+ * Keeps a resident's answer to the close-call question as a labelled example, like a member's re-routing: the
+ * next `minyi train --with-corrections` (or the console's retraining) learns from it. Kept when the resident
+ * confirmed the classifier's first sector too: that is a label as well.
+ */
+export async function recordSectorAnswer(db: DataSource | EntityManager, answer: SectorAnswer, at: Date): Promise<void> {
+  const repo = db.getRepository(ClassificationCorrectionEntity);
+  await repo.insert({
+    ticketId: answer.ticketId,
+    title: answer.title.slice(0, 64),
+    text: answer.text,
+    fromSector: answer.classifiedAs,
+    toSector: answer.chosen,
+    createdBy: `resident:${answer.residentId}`.slice(0, 64),
+    createdAt: at,
+  });
 }

@@ -1,6 +1,9 @@
 import { Classifier, type Classification } from '../../src/classification/classifier';
 import { parseLexicon } from '../../src/classification/lexicon';
 import { whitespaceTokenizer } from '../../src/classification/tokenizer';
+import { ClassificationService } from '../../src/classification/classification.service';
+import { loadCorrections, recordSectorAnswer } from '../../src/tickets/corrections';
+import { DataSource } from 'typeorm';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { OrgService } from '../../src/org/org.service';
 import { RoutingService } from '../../src/routing/routing.service';
@@ -9,7 +12,8 @@ import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 
 const confident = (sector: string): Classification => ({
-  sector, confidence: 0.9, top3: [], keywords: [], bias: 0, otherContribution: 0, triage: false, reason: null, truncated: false,
+  sector, confidence: 0.9, top3: [], keywords: [], bias: 0, otherContribution: 0, triage: false, reason: null,
+  runnerUp: null, closeCall: false, truncated: false,
 });
 
 /** A hand-written two-sector lexicon with the triage thresholds the classifier applies. */
@@ -83,4 +87,30 @@ describeEachEngine('routing', (engine) => {
     expect(d.reasons[0]).toBe('area:found-in-text:daliuta');
     expect((await routing.route({ text: '路灯坏了' })).workstation.code).toBe('triage');
   });
+
+  it('asks the resident between two close sectors, routes the answer, and keeps it as a labelled example', async () => {
+    const routing = new RoutingService(org, t.app.get(ClassificationService));
+    const text = '路修好了公交车还是不来';
+    const unsure = await routing.route({ text });
+    expect(unsure.classification.closeCall).toBe(true);
+    const pair = [unsure.question?.first.code, unsure.question?.second.code].sort();
+    expect(pair).toEqual(['transport', 'urban']);
+    expect(unsure.reasons).toContain(`question:close-call:${unsure.question?.first.code}/${unsure.question?.second.code}`);
+
+    const answered = await routing.route({ text, chosenSector: '交通运输' });
+    expect(answered).toMatchObject({ question: null, triage: false, sector: { code: 'transport' }, committee: { code: 'economy' } });
+
+    const sure = await routing.route({ text: '县城到镇上的公交车一天只有两班，赶不上就得等一天' });
+    expect(sure).toMatchObject({ question: null, sector: { code: 'transport' } });
+
+    const db = t.app.get(DataSource);
+    const before = await loadCorrections(db);
+    await recordSectorAnswer(
+      db,
+      { ticketId: 4242, title: '', text, classifiedAs: unsure.classification.sector, chosen: '交通运输', residentId: 'web:resident-7' },
+      new Date('2026-12-03T02:00:00Z'),
+    );
+    expect((await loadCorrections(db)).slice(before.length)).toEqual([{ label: '交通运输', title: '', text }]);
+  });
 });
+
