@@ -23,7 +23,7 @@ export interface SectorAnswer {
   classifiedAs: string | null;
   /** The sector NAME the resident chose. */
   chosen: string;
-  /** The resident's id as the channel knows it (`web:…`, `wecom:…`); stored as `resident:<id>`. */
+  /** Who answered, as members may see it (a web resident's handle, never their credential); stored as `resident:<who>`. */
   residentId: string;
 }
 

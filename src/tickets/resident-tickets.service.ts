@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { maskResidentText } from '../common/privacy';
+import { residentHandle } from '../common/resident-handle';
 import { OrgService } from '../org/org.service';
 import { RoutingService } from '../routing/routing.service';
 import { TicketDispositionService } from './ticket-disposition.service';
@@ -14,6 +16,7 @@ import type {
 } from './tickets.port';
 import { isFiler, TicketsService } from './tickets.service';
 import { deriveTitle, jaccard } from './similarity';
+import { recordSectorAnswer } from './corrections';
 
 /** The resident's side of tickets, as the conversation module sees it (ResidentTicketsPort). */
 @Injectable()
@@ -26,11 +29,12 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     private readonly notifier: TicketNotifier,
     private readonly org: OrgService,
     @Inject(TICKETS_CONFIG) private readonly config: TicketsConfig,
+    private readonly clock: Clock,
   ) {}
 
   async previewRoute(text: string, areaCode: string | null, chosenSector?: string | null): Promise<RoutePreview> {
     const d = await this.routing.route({ text, title: deriveTitle(text), areaCode, chosenSector });
-    return { classification: d.classification, sector: d.sector, committee: d.committee, workstation: d.workstation, triage: d.triage, reasons: d.reasons };
+    return { classification: d.classification, sector: d.sector, committee: d.committee, workstation: d.workstation, triage: d.triage, reasons: d.reasons, question: d.question };
   }
 
   async fileConcern(concern: NewConcern): Promise<FiledConcern> {
@@ -40,6 +44,10 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     if (filed) return { ticket: await this.view(filed), expectedAnswerBy: filed.answerDeadline!, similar: await this.similar(filed) };
     const route = await this.routing.route({ text: concern.text, title: deriveTitle(concern.text), areaCode: concern.areaCode, chosenSector: concern.chosenSector });
     const [ticket] = await this.tickets.createMany([{ concern, route }]);
+    if (concern.sectorAnswer) {
+      const answer = { ticketId: ticket.id, title: ticket.title, text: concern.text, residentId: residentHandle(ticket.residentChannel, ticket.residentExternalId), ...concern.sectorAnswer };
+      await recordSectorAnswer(this.tickets.repo.dataSource, answer, this.clock.now());
+    }
     const [view, similar] = await Promise.all([this.view(ticket), this.similar(ticket)]);
     return { ticket: view, expectedAnswerBy: ticket.answerDeadline!, similar };
   }

@@ -43,6 +43,8 @@ export interface NewConcern {
   locale?: string;
   /** The message the resident confirmed with (`inbox:42`): filing again from the same message returns the same ticket. */
   sourceKey?: string | null;
+  /** The resident settled a close call between two sectors: kept as a labelled example for training. */
+  sectorAnswer?: { classifiedAs: string | null; chosen: string } | null;
 }
 
 /** A routing proposal shown to the resident before confirming: sector, committee, studio, deciding words. */
@@ -53,6 +55,8 @@ export interface RoutePreview {
   workstation: { code: string; name: string };
   triage: boolean;
   reasons: string[];
+  /** Two sectors the classifier cannot tell apart: the dialog asks the resident which fits. */
+  question: { first: { code: string; name: string }; second: { code: string; name: string } } | null;
 }
 
 export type TicketStateName = 'submitted' | 'taken' | 'in_progress' | 'answered' | 'closed' | 'merged';

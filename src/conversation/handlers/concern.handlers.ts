@@ -4,6 +4,7 @@ import type { DialogVars, VarValue } from '../conversation.types';
 import { saveDraft, takeDraft } from '../drafts';
 import { chinaTime } from '../format';
 import { MIN_CONCERN_CHARS } from './common.handlers';
+import { closestTopic } from '../../understanding';
 import { handler, HandlerContext, str } from './handler.types';
 
 /** Fields the resident can change from the summary: command list key → the thread that asks it. */
@@ -33,6 +34,27 @@ async function preview(ctx: HandlerContext): Promise<void> {
   ctx.vars.routeReasons = words.join(ctx.t('system.list_separator'));
   const key = route.sector && !route.triage ? 'concern.route_sector' : 'concern.route_triage';
   ctx.vars.routeText = ctx.t(key);
+  if (route.question && !chosen && ctx.vars._sectorAsked !== true) askWhichSector(ctx, route.question.first, route.question.second);
+}
+
+type SectorName = { code: string; name: string };
+
+/** A close call: asks in words which of the two sectors fits, once per filing, instead of guessing. */
+function askWhichSector(ctx: HandlerContext, first: SectorName, second: SectorName): void {
+  const topic = (s: SectorName) => (ctx.deps.i18n.has(`concern.sector_topics.${s.code}`) ? ctx.t(`concern.sector_topics.${s.code}`) : s.name);
+  const neither = ctx.t('concern.sector_question_neither');
+  Object.assign(ctx.vars, {
+    _sectorAsked: true,
+    firstTopic: topic(first),
+    secondTopic: topic(second),
+    questionFirst: first.name,
+    questionTopics: [
+      { payload: first.name, words: `${first.name} ${topic(first)}` },
+      { payload: second.name, words: `${second.name} ${topic(second)}` },
+    ],
+    questionChoices: [first.name, second.name, neither].map((title) => ({ title, payload: title })),
+  });
+  ctx.gotoThread('sector_question');
 }
 
 /** The address, prefixed with the recognised town or street unless the address already names it. */
@@ -59,6 +81,8 @@ function concernOf(ctx: HandlerContext): NewConcern {
     anonymous,
     consent: v.consent === true,
     chosenSector: str(v.chosenSector) || null,
+    // The resident settled a close call (from the two or, neither fitting, from the list): a label for training.
+    sectorAnswer: v._sectorAsked === true && str(v.chosenSector) ? { classifiedAs: str(v.questionFirst) || null, chosen: str(v.chosenSector) } : null,
     locale: ctx.locale,
   };
 }
@@ -146,7 +170,24 @@ export const concernHandlers = {
     ctx.vars.consent = true;
   }),
 
-  previewRoute: handler(preview),
+  previewRoute: handler(preview, ['sector_question']),
+
+  /** The answer to "is it this or that?": one of the two, by button, number, name or words of its own; or neither. */
+  answerSectorQuestion: handler(
+    async (ctx) => {
+      const said = ctx.answer ?? '';
+      const topics = Array.isArray(ctx.vars.questionTopics) ? (ctx.vars.questionTopics as unknown as Array<{ payload: string; words: string }>) : [];
+      if (said === ctx.t('concern.sector_question_neither')) return ctx.gotoThread('sector');
+      const chosen = topics.find((t) => t.payload === said)?.payload ?? closestTopic(said, topics);
+      if (!chosen && ctx.is('commands.no')) return ctx.gotoThread('sector');
+      // "不知道": the classifier's first sector stands, shown with the usual "is this right?".
+      if (!chosen && ctx.is('commands.skip')) return ctx.gotoThread('route');
+      if (!chosen) return ctx.reask('concern.sector_question_again');
+      ctx.vars.chosenSector = chosen;
+      await preview(ctx);
+    },
+    ['sector', 'route'],
+  ),
 
   listSectors: handler(async (ctx) => {
     const sectors = await ctx.deps.org.repo.activeSectors();
