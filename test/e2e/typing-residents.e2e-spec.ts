@@ -3,6 +3,8 @@ import { ManualClock } from '../../src/common/clock';
 import { describeEachEngine } from '../support/database';
 import { type Channel, webChannel, wecomAppChannel, wecomKfChannel } from '../support/typing/channels';
 import { type ChannelRun, findingsMarkdown, runChannel } from '../support/typing/figures';
+import { PromptReader } from '../support/typing/prompts';
+import { lookUpStatus, runButtonResident } from '../support/typing/simulate';
 import { startWecomApp } from '../support/wecom-app';
 
 /**
@@ -41,6 +43,18 @@ describeEachEngine('residents who only type', (engine) => {
   /** A target met, or its figure with what the residents typed and what the bot answered, in the failure. */
   const expectTarget = (r: ChannelRun, figure: Record<string, number | null>, met: boolean) =>
     expect({ figure, met, report: met ? '' : findingsMarkdown([r], `${r.figures.channel} [${engine}]`).slice(0, 6000) }).toEqual({ figure, met: true, report: '' });
+
+  it('measures truly: a filing by buttons is found in the database, and its status by the documented command', async () => {
+    const ctx = { reader: new PromptReader(), channel: channels.web, dataSource };
+    const conversation = channels.web.open('e2e-control');
+    const filed = await runButtonResident(ctx, conversation);
+    expect(filed).not.toBeNull();
+    expect(filed!.turns).toBeLessThanOrEqual(BUTTON_TURNS_TODAY);
+    await expect(lookUpStatus(ctx, conversation, filed!.number, `查询 ${filed!.number}`)).resolves.toMatchObject({ found: true });
+    // another resident asking for it, or a number that does not exist, does not count as found
+    await expect(lookUpStatus(ctx, channels.web.open('e2e-control-other'), filed!.number, `查询 ${filed!.number}`)).resolves.toMatchObject({ found: false });
+    await expect(lookUpStatus(ctx, conversation, filed!.number, '查询 SM20200101-9999')).resolves.toMatchObject({ found: false });
+  });
 
   describe.each(['web', 'wecom_app', 'wecom_kf'])('%s', (name) => {
     it('every resident who filed finds the ticket in the database under their own id', async () => {

@@ -49,7 +49,7 @@ export async function runChannel(channel: Channel, dataSource: DataSource, optio
     }
   };
   await Promise.all(Array.from({ length: options.parallel ?? 4 }, worker));
-  const buttonTurns = channel.hasButtons ? await runButtonResident(ctx, channel.open(`${prefix}-${options.seed}-buttons`)) : null;
+  const buttons = channel.hasButtons ? await runButtonResident(ctx, channel.open(`${prefix}-${options.seed}-buttons`)) : null;
 
   const n = results.length;
   const filedTurns = results.flatMap((r) => (r.turnsToFile === null ? [] : [r.turnsToFile]));
@@ -64,7 +64,7 @@ export async function runChannel(channel: Channel, dataSource: DataSource, optio
     statusFoundShare: round(results.filter((r) => r.statusFound).length / n),
     typedTurnsPerFilingMean: filedTurns.length ? round(filedTurns.reduce((a, b) => a + b, 0) / filedTurns.length, 1) : null,
     typedTurnsPerFilingMedian: median(filedTurns),
-    buttonTurnsPerFiling: buttonTurns,
+    buttonTurnsPerFiling: buttons?.turns ?? null,
   };
   return { figures, findings: results.flatMap((r) => r.findings), results };
 }

@@ -152,9 +152,9 @@ export async function runTypingResident(ctx: SimulationContext, r: TypingResiden
     result.owned = await owns(ctx, result.number, conversation.user);
     await checkStored(ctx, r, result, note);
     phrase = statusPhrase(r, result.number);
-    const status = readTurn(ctx.reader, await conversation.say(phrase));
-    result.statusFound = await showsOwnStatus(ctx, status, result.number);
-    if (!result.statusFound) note('status_not_found', 'status', phrase, status.replies.map((x) => x.text).join(' / ') || '(no reply)');
+    const status = await lookUpStatus(ctx, conversation, result.number, phrase);
+    result.statusFound = status.found;
+    if (!status.found) note('status_not_found', 'status', phrase, status.reply || '(no reply)');
   } else {
     note('not_filed', askedQuestion ?? 'opening', phrase, turn.replies.map((x) => x.text).join(' / '));
   }
@@ -180,24 +180,27 @@ async function checkStored(ctx: SimulationContext, r: TypingResident, result: Re
   if (row.areaCode !== r.areaCode) note('misread', 'where', r.place, `stored area ${String(row.areaCode)}, expected ${r.areaCode}`);
 }
 
-/** The reply names the resident's own ticket and the state it is in now. */
-async function showsOwnStatus(ctx: SimulationContext, turn: Turn, number: string): Promise<boolean> {
-  if (!turn.keys.some((k) => STATUS_KEYS.has(k))) return false;
+/** Asks for a ticket's status in `phrase`; found when the reply names the ticket and the state it is in now. */
+export async function lookUpStatus(ctx: SimulationContext, conversation: Conversation, number: string, phrase: string): Promise<{ found: boolean; reply: string }> {
+  const turn = readTurn(ctx.reader, await conversation.say(phrase));
+  const reply = turn.replies.map((x) => x.text).join(' / ');
+  if (!turn.keys.some((k) => STATUS_KEYS.has(k))) return { found: false, reply };
   const row = await ticketRow(ctx, number);
-  if (!row) return false;
+  if (!row) return { found: false, reply };
   const state = ctx.reader.text(`status.state.${String(row.state)}`);
-  return turn.replies.some((x) => x.text.includes(number) && x.text.includes(state));
+  return { found: turn.replies.some((x) => x.text.includes(number) && x.text.includes(state)), reply };
 }
 
 /**
  * A resident who taps every button offered and types only what has no button (the concern, place, time, people,
  * phone, name): the shortest filing the dialog allows, to compare typed filings with.
  */
-export async function runButtonResident(ctx: SimulationContext, conversation: Conversation): Promise<number | null> {
+export async function runButtonResident(ctx: SimulationContext, conversation: Conversation): Promise<{ turns: number; number: string } | null> {
   const r = BUTTON_ANSWERS;
   let turn = readTurn(ctx.reader, await conversation.say(ctx.reader.text('menu.opt_file')));
   for (let turns = 1; turns <= MAX_TURNS; turns++) {
-    if (turn.keys.includes(FILED_KEY)) return turns;
+    const number = turn.keys.includes(FILED_KEY) ? turn.replies.map((x) => NUMBER.exec(x.text)?.[1]).find(Boolean) : undefined;
+    if (number) return { turns, number };
     const q = turn.question;
     const options = turn.replies.flatMap((x) => x.options);
     const key = q === 'affected' ? 'concern.skip_btn' : q && WANTED_OPTION[q];
