@@ -117,7 +117,7 @@ export class ConversationService implements OnModuleInit {
         const { replies, active, stateJson } = await runtime.runTurn(activity, info, route, stateKey, record.state.json);
         record.state.json = stateJson;
         const last = replies[replies.length - 1];
-        if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
+        if (!active && !session.handoffMember && last && !last.quick_replies) last.quick_replies = this.menuButtons(locale);
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
         if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
         if (turn.turnId) session.meta = { ...session.meta, lastTurn: { id: turn.turnId, replies } };
