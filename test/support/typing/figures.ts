@@ -12,7 +12,8 @@ export interface ChannelFigures {
   /** Filed tickets found in the database under the resident who filed them. */
   ownedShare: number;
   misunderstoodPerResident: number;
-  trapsReasked: number;
+  /** Deliberate wrong answers the bot caught (not counted as misunderstood). */
+  trapsCaught: number;
   draftsLost: number;
   statusFoundShare: number;
   typedTurnsPerFilingMean: number | null;
@@ -59,7 +60,7 @@ export async function runChannel(channel: Channel, dataSource: DataSource, optio
     filedShare: round(results.filter((r) => r.filed).length / n),
     ownedShare: round(results.filter((r) => r.owned).length / n),
     misunderstoodPerResident: round(results.reduce((s, r) => s + r.misunderstood, 0) / n),
-    trapsReasked: results.reduce((s, r) => s + r.trapsReasked, 0),
+    trapsCaught: results.reduce((s, r) => s + r.trapsCaught, 0),
     draftsLost: results.reduce((s, r) => s + r.draftsLost, 0),
     statusFoundShare: round(results.filter((r) => r.statusFound).length / n),
     typedTurnsPerFilingMean: filedTurns.length ? round(filedTurns.reduce((a, b) => a + b, 0) / filedTurns.length, 1) : null,
@@ -84,9 +85,9 @@ export function findingsMarkdown(runs: ChannelRun[], heading: string): string {
   const lines = [
     heading,
     '',
-    '| channel | residents | filed | owned | misunderstood/resident | traps re-asked | drafts lost | status found | typed turns mean / median | button turns |',
+    '| channel | residents | filed | owned | misunderstood/resident | traps caught | drafts lost | status found | typed turns mean / median | button turns |',
     '|---|---|---|---|---|---|---|---|---|---|',
-    ...runs.map(({ figures: f }) => `| ${f.channel} | ${f.residents} | ${f.filedShare} | ${f.ownedShare} | ${f.misunderstoodPerResident} | ${f.trapsReasked} | ${f.draftsLost} | ${f.statusFoundShare} | ${f.typedTurnsPerFilingMean ?? '-'} / ${f.typedTurnsPerFilingMedian ?? '-'} | ${f.buttonTurnsPerFiling ?? '-'} |`),
+    ...runs.map(({ figures: f }) => `| ${f.channel} | ${f.residents} | ${f.filedShare} | ${f.ownedShare} | ${f.misunderstoodPerResident} | ${f.trapsCaught} | ${f.draftsLost} | ${f.statusFoundShare} | ${f.typedTurnsPerFilingMean ?? '-'} / ${f.typedTurnsPerFilingMedian ?? '-'} | ${f.buttonTurnsPerFiling ?? '-'} |`),
     '',
     '| kind | question | phrase typed | bot reply | count | channels |',
     '|---|---|---|---|---|---|',

@@ -47,14 +47,14 @@ export const QUESTION_KEYS: Readonly<Record<string, Question>> = {
   'concern.pick_field': 'edit_field',
   'concern.similar_offer': 'similar',
   'system.resume_offer': 'resume',
+  // a kept draft waiting for "continue" (names used by the understanding work; absent keys are ignored)
+  'system.draft_saved': 'resume',
+  'system.draft_waiting': 'resume',
   'status.ask_number': 'status_number',
 };
 
 /** A re-ask: the bot did not take the answer (its key names the question it repeats when it has one). */
 const REASK_KEY = /(^|\.)(bad_[a-z_]+|reask[a-z_]*|not_understood[a-z_]*|pick_from_list|too_short|[a-z_]+_again|[a-z_]+_expected|unclear[a-z_]*)$/;
-
-/** Replies after which a draft in progress is gone unless the resident is asked before. */
-export const DRAFT_ENDING_KEYS: ReadonlySet<string> = new Set(['system.not_understood_menu', 'system.cancelled', 'concern.consent_required', 'system.script_updated']);
 
 export const FILED_KEY = 'concern.filed';
 export const STATUS_KEYS: ReadonlySet<string> = new Set(['status.ticket', 'status.one', 'status.list']);

@@ -44,8 +44,10 @@ export type Punctuation = 'normal' | 'none' | 'spaces' | 'excited' | 'dots';
 
 export interface Trap {
   question: Question;
-  /** An answer the bot should not accept (a wrong phone, emoji only, a question back). */
+  /** An answer the bot should not accept (a wrong phone, emoji only, a question back, a cancel by mistake). */
   phrase: string;
+  /** What the bot should do: re-ask the question, or ask before it throws the draft away. */
+  expect: 'reask' | 'confirm_cancel';
 }
 
 export interface TypingResident {
@@ -102,6 +104,10 @@ const CONCERNS: readonly Concern[] = [
   { text: '菜市场门口乱停车，天天堵，上次救护车都进不来' },
   { text: '煤矿放炮震得厉害，我家窑洞顶上都掉土了，怕塌' },
   { text: '有人打电话冒充公安让转钱，村里好几个老人被骗了' },
+  // voice input: one run-on sentence with fillers, no punctuation
+  { text: '就是我们那个村子里面那个路啊坏了好长时间了然后也没人管下雨天根本走不了车' },
+  { text: '那个我想问一下就是我们家那个养老保险交了十几年了现在说是断了嗯不知道咋回事' },
+  { text: '我跟你说一下就是我们楼下那个饭馆天天晚上排烟油烟特别大窗户都不敢开' },
 ];
 
 /** Places as residents type them: an area's name or alias from config/org.yaml with the rest of the address. */
@@ -123,14 +129,16 @@ const SINCE = ['上个月', '快半年了', '去年冬天就开始了', '三天�
 const AFFECTED = ['全村二十多户', '我们一栋楼的人', '不清楚', '不知道', '就我们一家', '好多户人家', '附近的老百姓都受影响', '说不上来', '村里老人多，大概五六十个人', '不太清楚有多少'];
 const PHOTOS = ['没有照片', '没拍', '没有', '没拍照片', '没', '无', '没照', '没有图片', '手机拍不了', '没有照片，手机不会弄'];
 const ANONYMOUS = ['不想留电话', '匿名', '匿名吧', '不留了', '电话就不留了'];
-const GREETINGS = ['你好', '您好', '在吗', '喂', '有人吗', '同志你好', '你好，我想反映个问题', '再吗'];
+const GREETINGS = ['你好', '您好', '在吗', '喂', '有人吗', '同志你好', '你好，我想反映个问题', '再吗', '您好[抱拳]'];
 const MENU_FILE = ['反映问题', '我要反映问题', '反应问题', '投诉', '我想反映个事', '我有个事要反映', '我要投诉'];
-const CONSENT = ['好的', '行', '可以', '同意的', '嗯', '没问题', '同意', '可以可以', '行，转吧', '好的，麻烦了', '能行', '嗯嗯'];
+const CONSENT = ['好的', '行', '可以', '同意的', '嗯', '没问题', '同意', '可以可以', '行，转吧', '好的，麻烦了', '能行', '嗯嗯', 'OK', 'ok的'];
 const ROUTE_OK = ['嗯，对', '是的', '对的', '对', '没错', '正确', '对着呢', '是这个'];
-const SUBMIT = ['提交吧', '对的，提交', '确认', '没问题，提交', '可以，提交', '确认提交', '好的提交吧', '没错 提交'];
+const SUBMIT = ['提交吧', '对的，提交', '确认', '没问题，提交', '可以，提交', '确认提交', '好的提交吧', '没错 提交', 'OK 提交'];
 const NOT_SAME = ['不是', '不是一回事', '单独提交', '不一样', '我这是单独的事', '不是同一个事'];
 const RESUME = ['继续', '接着来', '继续吧', '接着填'];
-const THANKS = ['谢谢', '麻烦了', '谢谢你们', '辛苦了'];
+const THANKS = ['谢谢', '麻烦了', '谢谢你们', '辛苦了', '谢谢[抱拳]'];
+/** Answers to "discard the draft?" after a cancel typed by mistake: keep it. */
+const KEEP_DRAFT = ['不放弃', '继续', '点错了，继续', '不是 我按错了 继续填'];
 
 const SURNAMES = ['王', '刘', '李', '张', '赵', '孙', '马', '高', '杨', '郭', '贺', '乔'];
 /** Ways of giving a name; `{s}` is the surname. The form of address is what a member should call them. */
@@ -145,18 +153,21 @@ const NAMES: readonly { typed: string; address: string }[] = [
   { typed: '{s}师傅', address: '{s}师傅' },
   { typed: '{s}建国', address: '{s}建国' },
   { typed: '我叫{s}秀英', address: '{s}秀英' },
+  { typed: '我是老{s}', address: '老{s}' },
 ];
 
 /** Status questions; `{n}` is the ticket number in the resident's writing. */
 const STATUS = ['{n}办得怎么样了', '查一下{n}的进度', '我那个{n}现在咋样了', '请问{n}有结果没有', '帮我查查 {n}', '{n}到哪一步了', '{n}这个事有人管没有'];
 
 /** Deliberate wrong answers; the bot should re-ask (and keep the draft). */
-const TRAPS: readonly ((rng: Rng) => Trap)[] = [
-  () => ({ question: 'phone', phrase: '我电话是1380013800' }),
-  () => ({ question: 'phone', phrase: '电话138001380001' }),
-  () => ({ question: 'photos', phrase: '👍' }),
-  () => ({ question: 'consent', phrase: '啥意思' }),
-  () => ({ question: 'route', phrase: '这个我也不懂' }),
+const TRAPS: readonly Trap[] = [
+  { question: 'phone', phrase: '我电话是1380013800', expect: 'reask' },
+  { question: 'phone', phrase: '电话138001380001', expect: 'reask' },
+  { question: 'photos', phrase: '👍', expect: 'reask' },
+  { question: 'consent', phrase: '啥意思', expect: 'reask' },
+  { question: 'route', phrase: '这个我也不懂', expect: 'reask' },
+  { question: 'since', phrase: '取消', expect: 'confirm_cancel' },
+  { question: 'affected', phrase: '算了算了', expect: 'confirm_cancel' },
 ];
 
 const FULL_WIDTH_OFFSET = 0xfee0;
@@ -165,6 +176,9 @@ const FULL_WIDTH_OFFSET = 0xfee0;
 export function toFullWidth(s: string): string {
   return s.replace(/[0-9A-Za-z+\-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + FULL_WIDTH_OFFSET)));
 }
+
+/** A landline of the city (area code 0912), typed as people write it. */
+const LANDLINE = '0912-8123456';
 
 function phoneOf(rng: Rng): { typed: string; digits: string } {
   const digits = `1${rng.pick(['3', '5', '8', '9', '7'])}${String(rng.int(10))}${String(rng.int(1e8)).padStart(8, '0')}`;
@@ -181,8 +195,9 @@ function phoneOf(rng: Rng): { typed: string; digits: string } {
     `${digits}，打这个就行`,
     `手机号${toFullWidth(digits)}`,
     `我手机 ${spaced}`,
+    `家里座机${LANDLINE}`,
   ]);
-  return { typed, digits };
+  return typed.includes(LANDLINE) ? { typed, digits: LANDLINE.replace('-', '') } : { typed, digits };
 }
 
 /** Applies a resident's punctuation habit to free text. */
@@ -230,7 +245,7 @@ export function generateResidents(seed: number, count: number): TypingResident[]
       fullWidthDigits,
       picksByNumber: own.chance(0.3),
       tapsMenus: own.pick([0, 0.3, 0.6]),
-      trap: own.chance(0.2) ? own.pick(TRAPS)(own) : null,
+      trap: own.chance(0.25) ? own.pick(TRAPS) : null,
       rng: own,
     };
     if (own.chance(0.2)) r.concern = r.concern.replace('反映', '反应').replace('已经', '以经');
@@ -303,7 +318,7 @@ export function typedAnswer(r: TypingResident, q: Question, attempt: number): st
     case 'resume':
       return rng.pick(RESUME);
     case 'confirm_cancel':
-      return rng.pick(['不取消', '不是，我要继续', '继续填']);
+      return rng.pick(KEEP_DRAFT);
     case 'sector':
     case 'edit_field':
     case 'status_number':

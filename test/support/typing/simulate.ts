@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Channel, Conversation, Reply, ReplyOption } from './channels';
-import { DRAFT_ENDING_KEYS, FILED_KEY, PromptReader, type Question, STATUS_KEYS } from './prompts';
-import { numberPick, openingMessage, statusPhrase, typedAnswer, type TypingResident, WANTED_OPTION } from './residents';
+import { FILED_KEY, PromptReader, type Question, STATUS_KEYS } from './prompts';
+import { numberPick, openingMessage, statusPhrase, type Trap, typedAnswer, type TypingResident, WANTED_OPTION } from './residents';
 
 /**
  * Walks simulated residents through a channel and measures what the issue's targets ask: who filed (checked in
@@ -30,8 +30,8 @@ export interface ResidentResult {
   number: string | null;
   turnsToFile: number | null;
   misunderstood: number;
-  /** Deliberately wrong answers the bot rightly re-asked. */
-  trapsReasked: number;
+  /** Deliberately wrong answers the bot caught (re-asked, or asked before discarding the draft). */
+  trapsCaught: number;
   draftsLost: number;
   statusFound: boolean;
   findings: Finding[];
@@ -80,7 +80,7 @@ function wantedOption(ctx: SimulationContext, q: Question | undefined, options: 
 
 /** One typing resident from first message to the status of their ticket. */
 export async function runTypingResident(ctx: SimulationContext, r: TypingResident, conversation: Conversation): Promise<ResidentResult> {
-  const result: ResidentResult = { filed: false, owned: false, number: null, turnsToFile: null, misunderstood: 0, trapsReasked: 0, draftsLost: 0, statusFound: false, findings: [] };
+  const result: ResidentResult = { filed: false, owned: false, number: null, turnsToFile: null, misunderstood: 0, trapsCaught: 0, draftsLost: 0, statusFound: false, findings: [] };
   const note = (kind: FindingKind, question: string, phrase: string, reply: string) => result.findings.push({ channel: ctx.channel.name, kind, question, phrase, reply: short(reply) });
   const attempts = new Map<Question, number>();
   let trapPending = r.trap;
@@ -88,7 +88,7 @@ export async function runTypingResident(ctx: SimulationContext, r: TypingResiden
   let turns = 1;
   let phrase = openingMessage(r);
   let askedQuestion: Question | undefined;
-  let deliberate = false;
+  let deliberate: Trap | null = null;
   let turn = readTurn(ctx.reader, await conversation.say(phrase));
 
   for (;;) {
@@ -97,14 +97,16 @@ export async function runTypingResident(ctx: SimulationContext, r: TypingResiden
     const repeated = turn.question !== undefined && turn.question === askedQuestion && !turn.keys.includes('concern.more_photos');
     // a concern written as the first message and answered with the menu was not understood either
     const concernIgnored = askedQuestion === undefined && r.opening === 'concern' && turn.question === 'menu';
-    if (turn.replies.length === 0 || turn.unknown.length > 0 || turn.reask || repeated || concernIgnored) {
-      if (deliberate) result.trapsReasked++;
-      else {
-        result.misunderstood++;
-        note('misunderstood', askedQuestion ?? 'opening', phrase, replyText || '(no reply)');
-      }
-    } else if (deliberate) note('trap_accepted', askedQuestion ?? 'opening', phrase, replyText);
-    deliberate = false;
+    const notTaken = turn.replies.length === 0 || turn.unknown.length > 0 || turn.reask || repeated || concernIgnored;
+    if (deliberate) {
+      const caught = deliberate.expect === 'confirm_cancel' ? turn.question === 'confirm_cancel' : notTaken;
+      if (caught) result.trapsCaught++;
+      else note('trap_accepted', askedQuestion ?? 'opening', phrase, replyText);
+    } else if (notTaken) {
+      result.misunderstood++;
+      note('misunderstood', askedQuestion ?? 'opening', phrase, replyText || '(no reply)');
+    }
+    deliberate = null;
 
     const filed = turn.keys.includes(FILED_KEY) ? turn.replies.map((x) => NUMBER.exec(x.text)?.[1]).find(Boolean) : undefined;
     if (filed && !result.filed) {
@@ -113,9 +115,9 @@ export async function runTypingResident(ctx: SimulationContext, r: TypingResiden
       result.turnsToFile = turns;
       inDraft = false;
     }
-    const ended = turn.keys.some((k) => DRAFT_ENDING_KEYS.has(k));
-    const restarted = turn.question === 'menu' || (turn.question === 'text' && askedQuestion !== 'edit_field');
-    if (inDraft && !result.filed && (ended || restarted)) {
+    // A draft is lost when the bot starts over and asks for the concern again (not because the resident chose to
+    // edit it): whatever it said on the way (menu, cancel, not understood), the resident types it all again.
+    if (inDraft && !result.filed && turn.question === 'text' && askedQuestion !== 'edit_field') {
       result.draftsLost++;
       note('draft_lost', askedQuestion ?? 'opening', phrase, replyText);
       inDraft = false;
@@ -132,8 +134,8 @@ export async function runTypingResident(ctx: SimulationContext, r: TypingResiden
     const wanted = wantedOption(ctx, q, options);
     if (trapPending && trapPending.question === q) {
       phrase = trapPending.phrase;
+      deliberate = trapPending;
       trapPending = null;
-      deliberate = true;
       turn = readTurn(ctx.reader, await conversation.say(phrase));
     } else if (wanted && ctx.channel.name === 'wecom_kf' && r.rng.chance(r.tapsMenus)) {
       phrase = `[tap] ${wanted.option.title}`;
@@ -157,6 +159,7 @@ export async function runTypingResident(ctx: SimulationContext, r: TypingResiden
     if (!status.found) note('status_not_found', 'status', phrase, status.reply || '(no reply)');
   } else {
     note('not_filed', askedQuestion ?? 'opening', phrase, turn.replies.map((x) => x.text).join(' / '));
+    if (inDraft) result.draftsLost++;
   }
   return result;
 }
@@ -175,7 +178,7 @@ async function owns(ctx: SimulationContext, number: string, user: string): Promi
 async function checkStored(ctx: SimulationContext, r: TypingResident, result: ResidentResult, note: (kind: FindingKind, q: string, phrase: string, reply: string) => void): Promise<void> {
   const row = await ticketRow(ctx, result.number ?? '');
   if (!row) return;
-  if (r.phoneDigits && !String(row.residentPhone ?? '').endsWith(r.phoneDigits)) note('misread', 'phone', r.phone ?? '', `stored phone ${String(row.residentPhone)}`);
+  if (r.phoneDigits && !String(row.residentPhone ?? '').replace(/\D/g, '').endsWith(r.phoneDigits)) note('misread', 'phone', r.phone ?? '', `stored phone ${String(row.residentPhone)}`);
   if (r.phoneDigits && row.residentName !== r.address) note('misread', 'name', r.name, `stored name ${String(row.residentName)}, expected ${r.address}`);
   if (row.areaCode !== r.areaCode) note('misread', 'where', r.place, `stored area ${String(row.areaCode)}, expected ${r.areaCode}`);
 }

@@ -25,6 +25,7 @@ describe('typing residents', () => {
     expect(phones.some((p) => /\d{3}-\d{4}-\d{4}/.test(p))).toBe(true);
     expect(phones.some((p) => p.startsWith('+86'))).toBe(true);
     expect(phones.some((p) => /^[我电手]/.test(p))).toBe(true);
+    expect(phones.some((p) => p.includes('0912-'))).toBe(true);
     expect(residents.some((r) => r.phone === null)).toBe(true);
     for (const r of residents) if (r.phone) expect(r.phone.normalize('NFKC').replace(/\D/g, '').endsWith(r.phoneDigits ?? 'x')).toBe(true);
   });
@@ -42,6 +43,7 @@ describe('typing residents', () => {
     for (const word of ['好的', '行', '可以', '同意的']) expect(consents.has(word)).toBe(true);
     expect(residents.some((x) => x.photos === '没有照片')).toBe(true);
     expect(residents.filter((x) => x.trap).length).toBeGreaterThan(20);
+    expect(new Set(residents.map((x) => x.trap?.expect))).toEqual(new Set([undefined, 'reask', 'confirm_cancel']));
   });
 
   it('ask for their ticket in a sentence, with the number lower case, full-width or spaced', () => {
