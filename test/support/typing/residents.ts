@@ -167,7 +167,7 @@ const TRAPS: readonly Trap[] = [
   { question: 'consent', phrase: '啥意思', expect: 'reask' },
   { question: 'route', phrase: '这个我也不懂', expect: 'reask' },
   { question: 'since', phrase: '取消', expect: 'confirm_cancel' },
-  { question: 'affected', phrase: '算了算了', expect: 'confirm_cancel' },
+  { question: 'affected', phrase: '退出', expect: 'confirm_cancel' },
 ];
 
 const FULL_WIDTH_OFFSET = 0xfee0;
