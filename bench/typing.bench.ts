@@ -9,28 +9,20 @@
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../src/common/clock';
-import { createTestDatabase, type TestDatabase } from '../test/support/database';
+import type { TestDatabase } from '../test/support/database';
 import { webChannel, wecomAppChannel, wecomKfChannel } from '../test/support/typing/channels';
 import { findingsMarkdown, runChannel } from '../test/support/typing/figures';
 import { startWecomApp } from '../test/support/wecom-app';
+import { benchDatabaseUrl } from './lib/bench-database';
 
 const RESIDENTS = Number(process.env.TYPING_RESIDENTS ?? 30);
 const SEED = Number(process.env.TYPING_SEED ?? 20261203);
 
 async function database(): Promise<TestDatabase> {
-  const given = process.env.DATABASE_URL;
-  if (!given?.startsWith('mysql://')) return createTestDatabase('sqlite');
-  const name = new URL(given).pathname.slice(1);
-  const server = new URL(given);
-  server.pathname = '/';
-  const conn = await createConnection({ uri: server.toString() });
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  return { engine: 'mysql', url: given, drop: async () => undefined };
+  const { url, cleanup } = await benchDatabaseUrl('typing');
+  return { engine: url.startsWith('mysql') ? 'mysql' : 'sqlite', url, drop: cleanup };
 }
 
 async function main(): Promise<void> {

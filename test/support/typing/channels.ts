@@ -128,48 +128,56 @@ export interface WecomTarget {
   clock?: { advance(ms: number): void };
 }
 
+/** Where a resident's replies land on the fake server, and the inbox senders their messages are stored under. */
+interface WecomRoute {
+  path: string;
+  user: string;
+  senders: string[];
+}
+
+const sentTo = (target: WecomTarget, route: WecomRoute): FakeSent[] =>
+  target.fake.sent.filter((s) => s.path === route.path && (s.body as SentBody).touser === route.user);
+
 /**
- * Waits until the resident's message was processed and every reply it queued went out: nothing of theirs left in
- * the inbox (nor a kf pull signal), nothing of theirs pending in the outbox, and at least one new message sent
- * (or a moment of silence after all of that settled).
+ * Delivers one message (after a person's pause) and waits until it was processed and every reply it queued went
+ * out: nothing of the resident's left in the inbox (nor a kf pull signal), nothing pending in the outbox, and at
+ * least one new message sent, or a moment of silence after all of that settled.
  */
-async function settle(target: WecomTarget, path: string, user: string, senders: string[], before: number): Promise<FakeSent[]> {
+async function wecomTurn(target: WecomTarget, route: WecomRoute, deliver: () => Promise<Response>): Promise<FakeSent[]> {
+  const before = sentTo(target, route).length;
+  target.clock?.advance(TYPING_PAUSE_MS);
+  const res = await deliver();
+  if (res.status !== 200) throw new Error(`WeCom callback for ${route.user} answered ${res.status}`);
   const inbox = target.dataSource.getRepository(InboxMessageEntity);
   const outbox = target.dataSource.getRepository(OutboxMessageEntity);
-  const mine = () => target.fake.sent.filter((s) => s.path === path && (s.body as SentBody).touser === user);
+  const pendingOut = () => outbox.countBy({ recipient: route.user, state: In(UNSETTLED_OUTBOX) });
   const deadline = Date.now() + TURN_TIMEOUT_MS;
   let settledAt: number | undefined;
   while (Date.now() < deadline) {
-    const open = (await inbox.countBy({ sender: In(senders), state: Not(In(SETTLED_INBOX)) })) + (await outbox.countBy({ recipient: user, state: In(UNSETTLED_OUTBOX) }));
-    const sent = mine();
+    const open = (await inbox.countBy({ sender: In(route.senders), state: Not(In(SETTLED_INBOX)) })) + (await pendingOut());
     if (open === 0) {
-      if (sent.length > before) {
+      if (sentTo(target, route).length > before) {
         // one more look: a reply queued by the same turn may still be on its way to the fake server
         await new Promise((r) => setTimeout(r, 40));
-        if ((await outbox.countBy({ recipient: user, state: In(UNSETTLED_OUTBOX) })) === 0) return mine().slice(before);
+        if ((await pendingOut()) === 0) return sentTo(target, route).slice(before);
       }
       settledAt ??= Date.now();
       if (Date.now() - settledAt > SILENCE_MS) return [];
     } else settledAt = undefined;
     await new Promise((r) => setTimeout(r, 25));
   }
-  return mine().slice(before);
+  return sentTo(target, route).slice(before);
 }
 
 export function wecomAppChannel(target: WecomTarget): Channel {
-  const path = '/cgi-bin/message/send';
   return {
     name: 'wecom_app',
     ticketChannel: 'wecom_app',
     hasButtons: false,
     open(user) {
-      const say = async (content: string): Promise<Reply[]> => {
-        const before = target.fake.sent.filter((s) => s.path === path && (s.body as SentBody).touser === user).length;
-        target.clock?.advance(TYPING_PAUSE_MS);
-        const res = await target.post(buildTextCallback({ from: user, content }));
-        if (res.status !== 200) throw new Error(`app callback answered ${res.status}`);
-        return (await settle(target, path, user, [`app:${user}`], before)).map(appReply);
-      };
+      const route = { path: '/cgi-bin/message/send', user, senders: [`app:${user}`] };
+      const say = async (content: string): Promise<Reply[]> =>
+        (await wecomTurn(target, route, () => target.post(buildTextCallback({ from: user, content })))).map(appReply);
       // The app shows no buttons: "tapping" is typing the option's number.
       return { user, say, tap: (o) => say(o.id) };
     },
@@ -177,19 +185,18 @@ export function wecomAppChannel(target: WecomTarget): Channel {
 }
 
 export function wecomKfChannel(target: WecomTarget, openKfId: string): Channel {
-  const path = '/cgi-bin/kf/send_msg';
   return {
     name: 'wecom_kf',
     ticketChannel: 'wecom_kf',
     hasButtons: true,
     open(user) {
+      const route = { path: '/cgi-bin/kf/send_msg', user, senders: [`kf:${openKfId}`, `kf:${openKfId}:${user}`] };
       const send = async (text: { content: string; menu_id?: string }): Promise<Reply[]> => {
-        const before = target.fake.sent.filter((s) => s.path === path && (s.body as SentBody).touser === user).length;
-        target.clock?.advance(TYPING_PAUSE_MS);
-        const { token } = target.fake.queueKfMessages(openKfId, [{ external_userid: user, msgtype: 'text', text }]);
-        const res = await target.post(buildKfEventCallback({ openKfId, token }));
-        if (res.status !== 200) throw new Error(`kf callback answered ${res.status}`);
-        return (await settle(target, path, user, [`kf:${openKfId}`, `kf:${openKfId}:${user}`], before)).map(kfReply);
+        const turn = await wecomTurn(target, route, () => {
+          const { token } = target.fake.queueKfMessages(openKfId, [{ external_userid: user, msgtype: 'text', text }]);
+          return target.post(buildKfEventCallback({ openKfId, token }));
+        });
+        return turn.map(kfReply);
       };
       return { user, say: (content) => send({ content }), tap: (o) => send({ content: o.title, menu_id: o.id }) };
     },
