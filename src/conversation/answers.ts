@@ -1,4 +1,4 @@
-import { Understanding, wordListsFrom } from '../understanding';
+import { Understanding, WORD_LIST_NAMES, wordListsFrom } from '../understanding';
 import type { I18nService } from './i18n.service';
 
 const cache = new WeakMap<I18nService, Understanding>();
@@ -7,6 +7,8 @@ const cache = new WeakMap<I18nService, Understanding>();
 export function understandingOf(i18n: I18nService): Understanding {
   let u = cache.get(i18n);
   if (!u) {
+    const bad = WORD_LIST_NAMES.filter((name) => i18n.has(`understanding.${name}`) && !i18n.isWordList(`understanding.${name}`));
+    if (bad.length) throw new Error(`locales/*/understanding.json: ${bad.map((n) => `understanding.${n}`).join(', ')} must be a list of strings`);
     u = new Understanding(wordListsFrom((name) => i18n.words(`understanding.${name}`)));
     cache.set(i18n, u);
   }

@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { OrgService } from '../org/org.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RESIDENT_TICKETS, ResidentTicketsPort, type AttachmentRef } from '../tickets/tickets.port';
+import { understandingOf } from './answers';
 import { BookingService } from './booking.service';
 import { CONVERSATION_SETTINGS, ConversationSettings } from './conversation.settings';
 import { BotReply, ConversationTurn, QuickReply, sessionKey } from './conversation.types';
@@ -65,6 +66,8 @@ export class ConversationService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
+    // Word lists that are not lists stop the start, naming the file, rather than leaving answers unread.
+    understandingOf(this.i18n);
     await this.scripts.boot();
   }
 

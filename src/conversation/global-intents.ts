@@ -25,7 +25,7 @@ const READS_NUMBERS = new Set<string>([DIALOG.CHECK_STATUS, DIALOG.ADD_INFO, DIA
 /** Descriptions shorter than this are not taken as a concern typed as the first message. */
 export const MIN_CONCERN_CHARS = 8;
 
-/** Longest progress question ("我的诉求办得怎么样了") taken as such rather than as a concern. */
+/** Longest progress question without a number ("how is my concern doing") taken as such rather than as a concern. */
 const MAX_STATUS_QUESTION = 14;
 
 /** One turn as the router sees it, with the few things it can do. */
@@ -62,7 +62,8 @@ export class GlobalIntents {
         await t.restart(DIALOG.MENU, { thread: 'options' });
         return true;
       }
-      if (u.polarity(text) === 'no' || u.global(text) === 'resume' || text === '') {
+      // Anything but a discard keeps the draft ("don't discard", "pressed it by mistake", or an answer to the question).
+      if (u.global(text) !== 'cancel') {
         await t.say('system.draft_kept_continue');
         await this.resume(t);
         return true;

@@ -13,7 +13,7 @@ export function compact(text: string): string {
   return normalise(text).replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
-/** Sentence-final particles residents add to a short answer (好的吧, 行啊, 同意的): they never change its meaning. */
+/** Sentence-final particles residents add to a short answer: they never change its meaning. */
 const PARTICLES = /[吧啊呀的啦嘛哈呢哦喔噢了呗哟]+$/u;
 
 /** `compact` without trailing particles; the answer itself when it is nothing but particles. */

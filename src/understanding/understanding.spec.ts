@@ -30,6 +30,8 @@ const YES_NO: Array<[string, 'yes' | 'no' | null]> = [
   ['好的好的，谢谢', 'yes'], ['对头', 'yes'], ['没毛病', 'yes'], ['可以呀', 'yes'], ['嗯呢', 'yes'], ['那就这样吧', 'yes'],
   ['好的，同意转交', 'yes'], ['没意见', 'yes'], ['确定', 'yes'], ['是呀', 'yes'], ['对呀对呀', 'yes'], ['赞成', 'yes'],
   ['不行不行', 'no'], ['不是的', 'no'], ['不对不对', 'no'], ['不用了', 'no'], ['我不愿意', 'no'], ['拒绝', 'no'], ['不了', 'no'],
+  ['行，转吧', 'yes'], ['能行', 'yes'], ['是这个', 'yes'], ['好的 谢谢[抱拳]', 'yes'], ['ok的', 'yes'], ['嗯 麻烦了', 'yes'], ['不放弃', null],
+  ['啥意思', null], ['这个我也不懂', null],
   ['不是这个', 'no'], ['这个不对', 'no'], ['不好意思，不同意', 'no'], ['nope', 'no'],
   ['好久没修了', null], ['是我家门口', null], ['路灯坏了', null], ['', null], ['😀', null], ['123', null], ['行政村', null],
 ];
@@ -39,6 +41,7 @@ const SKIPS: Array<[string, boolean]> = [
   ['不知道', true], ['跳过', true], ['没了', true], ['没有了', true], ['就这些', true], ['暂时没有', true], ['我也不知道', true],
   ['不知道有多少人', true], ['没照片', true], ['沒有', true], ['跳过吧', true], ['不清楚啊', true], ['skip', true], ['无。', true],
   ['不晓得', true], ['暂无', true], ['没有拍', true], ['拍不了', true], ['就这些了', true], ['我们也不清楚', true], ['無', true],
+  ['没照', true], ['没有图片', true], ['手机拍不了', true], ['没有照片，手机不会弄', true], ['👍', false], ['不太清楚有多少', false],
   ['全小区约200户', false], ['一栋楼的人', false], ['附近的老人和孩子都受影响，上学放学很不方便', false], ['好的', false],
   ['', false], ['3户', false], ['村里的人', false],
 ];
@@ -82,6 +85,11 @@ const NAMES: Array<[string, string | null]> = [
   ['13800138000', null], ['', null], ['我家住在大柳塔镇新村路十二号三单元', null],
 ];
 
+const NAMES_BESIDE_PHONE: Array<[string, string | null]> = [
+  ['王先生 13800138000', '王先生'], ['我姓王，电话13800138000', '王'], ['13800138000 李阿姨', '李阿姨'], ['我的电话是13800138000', null],
+  ['13800138000 谢谢', null], ['手机13800138000', null],
+];
+
 const PLACES: Array<[string, string | null]> = [
   ['大柳塔镇新村路12号', 'dlt'], ['大柳塔新村', 'dlt'], ['在西沙街道幸福小区3号楼', 'xisha'], ['西沙', 'xisha'], ['麟州街道', 'linzhou'],
   ['就在我们村口', null], ['幸福小区', null], ['xisha', 'xisha'],
@@ -106,11 +114,12 @@ const TICKETS: Array<[string, string | null]> = [
 const GLOBALS: Array<[string, string | null]> = [
   ['取消', 'cancel'], ['取消。', 'cancel'], ['退出', 'cancel'], ['不办了', 'cancel'], ['菜单', 'menu'], ['主菜单', 'menu'], ['帮助', 'help'],
   ['怎么用', 'help'], ['转人工', 'handoff'], ['我要转人工', 'handoff'], ['人工', 'handoff'], ['帮我找值班委员', 'handoff'], ['继续', 'resume'],
-  ['继续吧', 'resume'], ['继续填写', 'resume'], ['好的', null], ['取消预约', null], ['路灯坏了', null], ['', null],
+  ['继续吧', 'resume'], ['接着来', 'resume'], ['接着填', 'resume'], ['算了算了', 'cancel'], ['算了', null], ['继续填写', 'resume'], ['好的', null], ['取消预约', null], ['路灯坏了', null], ['', null],
 ];
 
 const GREETINGS: Array<[string, boolean]> = [
   ['你好', true], ['您好！', true], ['在吗', true], ['在吗？', true], ['你好，在吗', true], ['hello', true], ['', true],
+  ['同志你好', true], ['再吗', true], ['您好[抱拳]', true], ['喂', true], ['你好，我想反映个问题', false],
   ['村里的自来水经常停', false], ['你好，我们村的自来水经常停水，好几天了', false],
 ];
 
@@ -148,6 +157,10 @@ describe('Understanding', () => {
     expect(u.name(text)).toBe(expected);
   });
 
+  it.each(NAMES_BESIDE_PHONE)('name written with the phone: %j → %s', (text, expected) => {
+    expect(u.nameBesidePhone(text)).toBe(expected);
+  });
+
   it.each(PLACES)('place: %j → area %s, address as typed', (text, code) => {
     expect(u.interpret(text, { kind: 'place', areas: AREAS })).toEqual({
       intent: 'place',
@@ -178,7 +191,7 @@ describe('Understanding', () => {
   });
 
   it('has at least 300 phrasings in its tables', () => {
-    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS];
+    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, NAMES_BESIDE_PHONE, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS];
     expect(all.reduce((n, t) => n + t.length, 0)).toBeGreaterThanOrEqual(300);
   });
 

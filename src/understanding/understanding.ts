@@ -83,6 +83,7 @@ export class Understanding {
   private readonly lists: Record<WordListName, string[]>;
   private readonly polarityWords: Map<string, Polarity>;
   private readonly ratingWords: Map<string, Rating>;
+  private readonly compacted = new Map<string, string>();
 
   constructor(lists: WordLists) {
     this.lists = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...new Set(v.map((w) => compact(w)).filter(Boolean))]])) as Record<WordListName, string[]>;
@@ -142,7 +143,7 @@ export class Understanding {
     const c = core(text);
     if (!c || Array.from(c).length > SHORT_ANSWER) return null;
     for (const [intent, list] of GLOBAL_LISTS) if (this.lists[list].includes(c) || this.lists[list].includes(compact(text))) return intent;
-    // "我要转人工" / "帮我找值班委员": a hand-off asked for in a few words.
+    // "I want a person" in a few words: a hand-off asked for inside a short sentence.
     if (Array.from(c).length <= SKIP_ANSWER && this.containsWord(c, this.lists.handoff.filter((w) => Array.from(w).length >= 3))) return 'handoff';
     return null;
   }
@@ -151,14 +152,14 @@ export class Understanding {
     return findTicketNumber(text);
   }
 
-  /** A greeting alone ("你好", "在吗？", "您好，请问"): the resident is starting, not reporting. */
+  /** A greeting alone (hello, are you there, hello may I ask): the resident is starting, not reporting. */
   isGreeting(text: string): boolean {
     const c = core(text);
     if (!c) return true;
     return this.lists.greetings.some((g) => c === g || (c.startsWith(g) && Array.from(c).length <= Array.from(g).length + 3));
   }
 
-  /** Whether the text asks about progress (查一下…的进度, …办得怎么样了). */
+  /** Whether the text asks about progress ("check the progress of…", "how is … going"). */
   asksStatus(text: string): boolean {
     return this.containsWord(compact(text), this.lists.status);
   }
@@ -172,42 +173,52 @@ export class Understanding {
     return letters >= minChars * 0.75;
   }
 
-  /** Yes or no, with negation (不对 is no, 没问题 is yes, 有问题 is not yes); null when neither is said. */
+  /** Yes or no, with negation ("not right" is no, "no problem" is yes, "there is a problem" is not yes); null when neither is said. */
   polarity(text: string): Polarity | null {
-    const c = compact(text);
-    const length = Array.from(c).length;
+    const length = Array.from(compact(text)).length;
     if (length === 0 || length > SHORT_ANSWER * 2) return null;
-    const tokens = this.tokens(c, this.polarityWords);
-    const end = core(text).length;
     let yes = false;
     let no = false;
-    for (const [i, t] of tokens.entries()) {
-      if (!this.counts(t, tokens[i + 1], end)) continue;
-      const negated = t.tag === 'yes' && this.negatedAt(c, t.at);
-      if (t.tag === 'no' || negated) no = true;
-      else yes = true;
+    // Each piece between punctuation or spaces is read alone: "fine, pass it on" is a yes although "fine" is one character.
+    for (const piece of segments(text)) {
+      const c = compact(piece);
+      const tokens = this.tokens(c, this.polarityWords);
+      const end = core(piece).length;
+      for (const [i, t] of tokens.entries()) {
+        if (!this.counts(t, tokens[i + 1], end)) continue;
+        const negated = t.tag === 'yes' && this.negatedAt(c, t.at);
+        if (t.tag === 'no' || negated) no = true;
+        else yes = true;
+      }
     }
     return no ? 'no' : yes ? 'yes' : null;
   }
 
-  /** "没有 / 没拍照片 / 不清楚 / 跳过 / 就这些": nothing to give at an optional question. */
+  /** "none / no photo taken / don't know / skip / that's all": nothing to give at an optional question. */
   isSkip(text: string): boolean {
     const c = this.withoutSubject(core(text));
     if (!c) return false;
     if (this.lists.skip.includes(c) || this.lists.skip.includes(compact(text))) return true;
     if (Array.from(c).length > SKIP_ANSWER) return false;
-    return this.lists.skip.some((w) => Array.from(w).length >= 2 && !LATIN_WORD.test(w) && c.startsWith(w));
+    // Two-character words lead the answer ("none, no picture"); longer ones may sit inside it ("my phone can't take one").
+    const whole = compact(text);
+    return this.lists.skip.some((w) => {
+      const n = Array.from(w).length;
+      if (n < 2 || LATIN_WORD.test(w)) return false;
+      return c.startsWith(w) || (n >= 3 && whole.includes(w));
+    });
   }
 
-  /** "完成 / 好了 / 就这些": the resident has sent all the photos. */
+  /** "done / finished / that's all": the resident has sent all the photos. */
   isDone(text: string): boolean {
     const c = core(text);
     return this.lists.done.includes(c) || this.lists.done.includes(compact(text)) || this.isSkip(text);
   }
 
   /**
-   * Which offered option the resident chose: by its number (1, １, 第一个, 一), by its label or payload, or by a
-   * short sentence containing one label (我选环境保护). Null when none or more than one fits.
+   * Which offered option the resident chose: by its number (digits, full-width digits, "the first", a Chinese
+   * numeral), by its label or payload, or by a short sentence containing one label ("I choose X"). Null when none
+   * or more than one fits.
    */
   choose(text: string, options: readonly Option[]): number | null {
     if (options.length === 0) return null;
@@ -234,10 +245,22 @@ export class Understanding {
     return best && !tie ? best.index : null;
   }
 
+  /** Word lists of scripts arrive as text on every turn; their compact forms are made once. */
+  private compactWords(words: readonly string[]): string[] {
+    return words.map((w) => {
+      let c = this.compacted.get(w);
+      if (c === undefined) {
+        c = compact(w);
+        this.compacted.set(w, c);
+      }
+      return c;
+    });
+  }
+
   /** Whether the answer is one of `words` and nothing more (particles and punctuation aside). */
   saysExactly(text: string, words: readonly string[]): boolean {
     const c = core(text);
-    const list = words.map((w) => compact(w));
+    const list = this.compactWords(words);
     return c !== '' && (list.includes(c) || list.includes(compact(text)));
   }
 
@@ -245,13 +268,13 @@ export class Understanding {
   says(text: string, words: readonly string[]): boolean {
     const c = core(text);
     if (!c) return false;
-    const list = words.map((w) => compact(w)).filter(Boolean);
+    const list = this.compactWords(words).filter(Boolean);
     if (list.includes(c) || list.includes(compact(text))) return true;
     if (Array.from(c).length > SHORT_ANSWER) return false;
     return this.containsWord(c, list.filter((w) => Array.from(w).length >= 2 && !LATIN_WORD.test(w)));
   }
 
-  /** A form of address from 我姓王 / 王先生 / 叫我老刘就行 / 李阿姨 / 我是张三; null when none can be told. */
+  /** A form of address ("my surname is Wang", "Mr Wang", "just call me Old Liu", "Auntie Li"); null when none can be told. */
   name(text: string): string | null {
     // Case is kept: a name is stored as the resident wrote it.
     let c = toSimplified(text.normalize('NFKC')).replace(/[\s\p{P}\p{S}]+/gu, '');
@@ -276,14 +299,21 @@ export class Understanding {
   }
 
   /**
-   * A name said explicitly inside a longer answer (王先生, 我姓王, 叫我老刘): with a way of introducing oneself
-   * or a title, never a bare word such as 谢谢.
+   * A name said explicitly inside a longer answer: with a way of introducing oneself or a title, never a bare
+   * word such as "thanks".
    */
   explicitName(text: string): string | null {
     const c = compact(text);
     const introduced = [...this.lists.name_call, ...this.lists.name_surname].some((w) => c.includes(w));
     const titled = this.lists.name_titles.some((t) => c.endsWith(t) && c.length > t.length);
     return introduced || titled ? this.name(text) : null;
+  }
+
+  /** A name written next to a phone number in one answer (a title or an introduction, not the phone words). */
+  nameBesidePhone(text: string): string | null {
+    const rest = normalise(text).replace(/[+\d\s()（）-]+/g, ' ').trim();
+    const pieces = rest.split(/[\s,，。、;；:：!！]+/).filter((p) => p && !this.lists.phone_words.some((w) => p.includes(w)));
+    return pieces.length === 1 ? this.explicitName(pieces[0]) : null;
   }
 
   /** The town or street named in the text (longest name or alias found inside it). */
@@ -299,7 +329,7 @@ export class Understanding {
     return best?.area ?? null;
   }
 
-  /** 满意 / 还行 / 一般 / 不满意 / 太差了, or 1–5 stars (3+ satisfied, 2 basically, 1 not). */
+  /** A rating in words (satisfied, so-so, not satisfied, terrible) or 1–5 stars (3+ satisfied, 2 basically, 1 not). */
   rating(text: string): Rating | null {
     const stars = this.stars(text);
     if (stars !== null) return stars >= 3 ? 'satisfied' : stars === 2 ? 'basically_satisfied' : 'not_satisfied';
@@ -345,9 +375,9 @@ export class Understanding {
   }
 
   /**
-   * A one-character word (好, 对, 是, 行, 不) counts only in a short answer or when it stands alone: first and
-   * followed by another listed word or nothing but particles (`end`: the length without them). 好久没修了 and
-   * 行政村 are not a yes.
+   * A one-character word (good, right, yes, fine, not) counts only when it stands alone: followed by another
+   * listed word or by nothing but particles (`end`: the length without them). A word that merely starts with
+   * one ("a long time", "administrative village") is not a yes.
    */
   private counts(t: Token, next: Token | undefined, end: number): boolean {
     if (Array.from(t.word).length > 1) return true;
@@ -355,7 +385,7 @@ export class Understanding {
     return after >= end || next?.at === after;
   }
 
-  /** A negation right before the word, or one word before it (不太满意, 没怎么同意 reads as not). */
+  /** A negation right before the word, or one character before it ("not very satisfied" reads as not). */
   private negatedAt(text: string, at: number): boolean {
     if (at === 0) return false;
     const before = text.slice(0, at);
@@ -398,7 +428,7 @@ export class Understanding {
   }
 }
 
-/** 1, 12, 第一个, 三, 第二项, 两 → the number; null for anything else. */
+/** Digits, "the first", "item two", Chinese numerals up to ninety-nine → the number; null for anything else. */
 export function ordinal(text: string): number | null {
   const m = /^(?:第|no\.?|#)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|条|号|种|位)?$/.exec(text);
   if (!m) return null;
@@ -410,6 +440,11 @@ export function ordinal(text: string): number | null {
   if (digits.length === 2 && digits[1] === 10) return digits[0] * 10;
   if (digits.length === 3 && digits[1] === 10) return digits[0] * 10 + digits[2];
   return null;
+}
+
+/** The pieces of a text between punctuation, symbols and spaces (after normalisation). */
+function segments(text: string): string[] {
+  return normalise(text).split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
 }
 
 function isLatinBoundary(text: string, at: number, length: number): boolean {

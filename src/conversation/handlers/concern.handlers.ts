@@ -63,16 +63,6 @@ function concernOf(ctx: HandlerContext): NewConcern {
   };
 }
 
-/** A name written next to the number ("王先生 13800138000", "我姓王，电话…"), if the rest reads as one. */
-function nameBesidePhone(ctx: HandlerContext, answer: string, phone: string): string | null {
-  const digits = phone.replace(/\D/g, '');
-  const rest = ctx.understanding.normalise(answer).replace(/[+\d\s()（）-]+/g, ' ').trim();
-  if (!rest || digits.length < 7) return null;
-  const pieces = rest.split(/[\s,，。、;；:：]+/).filter((p) => p && !/电话|手机|号码|联系|打/.test(p));
-  if (pieces.length !== 1) return null;
-  return ctx.understanding.explicitName(pieces[0]);
-}
-
 export const concernHandlers = {
   checkConcernText: handler(async (ctx) => {
     if (!ctx.answer || Array.from(ctx.answer).length < MIN_CONCERN_CHARS) return ctx.reask('concern.too_short');
@@ -122,8 +112,8 @@ export const concernHandlers = {
       const reading = ctx.understanding.interpret(ctx.answer ?? '', { kind: 'phone' });
       if (reading.intent === 'phone') {
         Object.assign(ctx.vars, { anonymous: false, phone: reading.phone });
-        // "王先生 13800138000": the name comes with the number, so it is not asked again.
-        const name = ctx.answer ? nameBesidePhone(ctx, ctx.answer, reading.phone) : null;
+        // A name written with the number (a surname and a title, say) is not asked for again.
+        const name = ctx.answer ? ctx.understanding.nameBesidePhone(ctx.answer) : null;
         if (name) {
           ctx.vars.name = name;
           ctx.gotoThread('contact_done');
@@ -140,14 +130,14 @@ export const concernHandlers = {
     ['contact_done'],
   ),
 
-  /** A form of address, not the sentence: 叫我老刘就行 → 老刘. */
+  /** A form of address, not the sentence ("call me Old Liu" → Old Liu). */
   checkName: handler(async (ctx) => {
     const name = ctx.answer ? ctx.understanding.name(ctx.answer) : null;
     if (!name) return ctx.reask('concern.bad_name');
     ctx.vars.name = name;
   }),
 
-  /** Consent refused: the answers are kept, so 继续 takes the resident back to the consent question. */
+  /** Consent refused: the answers are kept, so "continue" takes the resident back to the consent question. */
   keepDraft: handler(async (ctx) => {
     saveDraft(ctx.session, { id: ctx.dialogId, thread: 'q_consent', step: 0, values: ctx.vars }, ctx.deps.clock.now());
   }),
@@ -166,7 +156,7 @@ export const concernHandlers = {
   chooseSector: handler(async (ctx) => {
     const sectors = await ctx.deps.org.repo.activeSectors();
     const said = ctx.answer ?? '';
-    // The offered names were read by number or words already; a part of a name (环保) is still accepted.
+    // The offered names were read by number or words already; a part of a name (an abbreviation) is still accepted.
     const sector = sectors.find((s) => s.name === said) ?? sectors.find((s) => Array.from(said).length >= 2 && s.name.includes(said));
     if (!sector) return ctx.reask('concern.bad_sector');
     ctx.vars.chosenSector = sector.name;

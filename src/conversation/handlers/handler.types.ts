@@ -40,7 +40,7 @@ export interface HandlerContext {
   t(key: string, extra?: Record<string, unknown>): string;
   /** What residents' text means (phones, names, places, ratings, yes/no…), from the locales' word lists. */
   readonly understanding: Understanding;
-  /** Whether the answer says what the command list `key` stands for (e.g. `commands.skip`: 跳过, 没有照片, 不清楚…). */
+  /** Whether the answer says what the command list `key` stands for (e.g. `commands.skip`: skip, no photo, don't know…). */
   is(key: string): boolean;
   gotoThread(thread: string): void;
   /** Asks the question just answered again, after saying `key` (with an example); every third miss also offers the duty member. */

@@ -73,7 +73,7 @@ export const ticketsHandlers = {
     await ctx.say('add.done', { number: ticket.number });
   }),
 
-  /** 满意 / 还行 / 一般 / 太差了 / 3星, or the offered option by its number. */
+  /** A rating in words or stars, or the offered option by its number. */
   chooseRating: handler(async (ctx) => {
     const rating = ctx.understanding.rating(ctx.answer ?? '');
     if (!rating) return ctx.reask('rate.bad_rating');
