@@ -125,20 +125,20 @@ const PLACES: readonly { area: string; texts: readonly string[] }[] = [
   { area: 'erlintu', texts: ['尔林兔镇尔林兔村', '尔林兔镇上'] },
 ];
 
-const SINCE = ['上个月', '快半年了', '去年冬天就开始了', '三天前', '前两天', '好几年了一直这样', '从今年开春', '十月份开始的', '记不清了 好久了', '有一个多月了'];
-const AFFECTED = ['全村二十多户', '我们一栋楼的人', '不清楚', '不知道', '就我们一家', '好多户人家', '附近的老百姓都受影响', '说不上来', '村里老人多，大概五六十个人', '不太清楚有多少'];
-const PHOTOS = ['没有照片', '没拍', '没有', '没拍照片', '没', '无', '没照', '没有图片', '手机拍不了', '没有照片，手机不会弄'];
-const ANONYMOUS = ['不想留电话', '匿名', '匿名吧', '不留了', '电话就不留了'];
-const GREETINGS = ['你好', '您好', '在吗', '喂', '有人吗', '同志你好', '你好，我想反映个问题', '再吗', '您好[抱拳]'];
-const MENU_FILE = ['反映问题', '我要反映问题', '反应问题', '投诉', '我想反映个事', '我有个事要反映', '我要投诉'];
-const CONSENT = ['好的', '行', '可以', '同意的', '嗯', '没问题', '同意', '可以可以', '行，转吧', '好的，麻烦了', '能行', '嗯嗯', 'OK', 'ok的'];
-const ROUTE_OK = ['嗯，对', '是的', '对的', '对', '没错', '正确', '对着呢', '是这个'];
-const SUBMIT = ['提交吧', '对的，提交', '确认', '没问题，提交', '可以，提交', '确认提交', '好的提交吧', '没错 提交', 'OK 提交'];
-const NOT_SAME = ['不是', '不是一回事', '单独提交', '不一样', '我这是单独的事', '不是同一个事'];
-const RESUME = ['继续', '接着来', '继续吧', '接着填'];
+const SINCE = ['上个月', '快半年了', '去年冬天就开始了', '三天前', '前两天', '好几年了一直这样', '从今年开春', '十月份开始的', '记不清了 好久了', '有一个多月了', '年前', '去年八月份', '从搬进来就这样', '一直就这样'];
+const AFFECTED = ['全村二十多户', '我们一栋楼的人', '不清楚', '不知道', '就我们一家', '好多户人家', '附近的老百姓都受影响', '说不上来', '村里老人多，大概五六十个人', '不太清楚有多少', '估计有几十户', '全组的人', '不好说', '这个说不准'];
+const PHOTOS = ['没有照片', '没拍', '没有', '没拍照片', '没', '无', '没照', '没有图片', '手机拍不了', '没有照片，手机不会弄', '没有哩', '照片没拍下', '拍不了照', '没有图', '这个没有', '不会发照片'];
+const ANONYMOUS = ['不想留电话', '匿名', '匿名吧', '不留了', '电话就不留了', '电话不方便留'];
+const GREETINGS = ['你好', '您好', '在吗', '喂', '有人吗', '同志你好', '你好，我想反映个问题', '再吗', '您好[抱拳]', '在不在', '领导好', '打扰了', '你好！'];
+const MENU_FILE = ['反映问题', '我要反映问题', '反应问题', '投诉', '我想反映个事', '我有个事要反映', '我要投诉', '我想反应一下情况', '反映个问题', '有个事想反映一下'];
+const CONSENT = ['好的', '行', '可以', '同意的', '嗯', '没问题', '同意', '可以可以', '行，转吧', '好的，麻烦了', '能行', '嗯嗯', 'OK', 'ok的', '同意同意', '好嘞', '行行行', '可以，你们转吧', '嗯嗯好的', '能成'];
+const ROUTE_OK = ['嗯，对', '是的', '对的', '对', '没错', '正确', '对着呢', '是这个', '对对对', '是的没错', '就是这个', '对着哩', '没毛病'];
+const SUBMIT = ['提交吧', '对的，提交', '确认', '没问题，提交', '可以，提交', '确认提交', '好的提交吧', '没错 提交', 'OK 提交', '提交', '行 提交', '都对着呢 提交吧', '可以了提交吧', '没啥问题了'];
+const NOT_SAME = ['不是', '不是一回事', '单独提交', '不一样', '我这是单独的事', '不是同一个事', '不是的', '两码事', '不是我这个'];
+const RESUME = ['继续', '接着来', '继续吧', '接着填', '接着弄'];
 const THANKS = ['谢谢', '麻烦了', '谢谢你们', '辛苦了', '谢谢[抱拳]'];
 /** Answers to "discard the draft?" after a cancel typed by mistake: keep it. */
-const KEEP_DRAFT = ['不放弃', '继续', '点错了，继续', '不是 我按错了 继续填'];
+const KEEP_DRAFT = ['不放弃', '继续', '点错了，继续', '不是 我按错了 继续填', '按错了', '不要放弃'];
 
 const SURNAMES = ['王', '刘', '李', '张', '赵', '孙', '马', '高', '杨', '郭', '贺', '乔'];
 /** Ways of giving a name; `{s}` is the surname. The form of address is what a member should call them. */
@@ -154,10 +154,14 @@ const NAMES: readonly { typed: string; address: string }[] = [
   { typed: '{s}建国', address: '{s}建国' },
   { typed: '我叫{s}秀英', address: '{s}秀英' },
   { typed: '我是老{s}', address: '老{s}' },
+  { typed: '{s}大爷', address: '{s}大爷' },
+  { typed: '小{s}', address: '小{s}' },
+  { typed: '老{s}就行', address: '老{s}' },
+  { typed: '{s}老师', address: '{s}老师' },
 ];
 
 /** Status questions; `{n}` is the ticket number in the resident's writing. */
-const STATUS = ['{n}办得怎么样了', '查一下{n}的进度', '我那个{n}现在咋样了', '请问{n}有结果没有', '帮我查查 {n}', '{n}到哪一步了', '{n}这个事有人管没有'];
+const STATUS = ['{n}办得怎么样了', '查一下{n}的进度', '我那个{n}现在咋样了', '请问{n}有结果没有', '帮我查查 {n}', '{n}到哪一步了', '{n}这个事有人管没有', '{n}怎么样了', '我想问下{n}的进度', '{n}的事办了没'];
 
 /** Deliberate wrong answers; the bot should re-ask (and keep the draft). */
 const TRAPS: readonly Trap[] = [
@@ -196,6 +200,8 @@ function phoneOf(rng: Rng): { typed: string; digits: string } {
     `手机号${toFullWidth(digits)}`,
     `我手机 ${spaced}`,
     `家里座机${LANDLINE}`,
+    `联系电话：${digits}`,
+    `手机${digits}，白天都在`,
   ]);
   return typed.includes(LANDLINE) ? { typed, digits: LANDLINE.replace('-', '') } : { typed, digits };
 }
@@ -268,7 +274,7 @@ export const WANTED_OPTION: Partial<Record<Question, string>> = {
 /** Ways of choosing the n-th option (1-based) by its number. */
 export function numberPick(rng: Rng, n: number): string {
   const words = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
-  return rng.pick([String(n), toFullWidth(String(n)), `第${words[n - 1]}个`, `选${n}`, `${n}。`]);
+  return rng.pick([String(n), toFullWidth(String(n)), `第${words[n - 1]}个`, `选${n}`, `${n}。`, `${n}吧`, `选第${words[n - 1]}个`]);
 }
 
 /** A sentence with the ticket number as a resident copies or types it. */
