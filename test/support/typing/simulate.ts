@@ -195,8 +195,8 @@ export async function lookUpStatus(ctx: SimulationContext, conversation: Convers
 }
 
 /**
- * A resident who taps every button offered and types only what has no button (the concern, place, time, people,
- * phone, name): the shortest filing the dialog allows, to compare typed filings with.
+ * A resident who taps every button offered and types only what has no button (the concern, place, time, phone,
+ * name): the shortest filing the dialog allows, to compare typed filings with.
  */
 export async function runButtonResident(ctx: SimulationContext, conversation: Conversation): Promise<{ turns: number; number: string } | null> {
   const r = BUTTON_ANSWERS;
