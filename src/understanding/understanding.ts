@@ -84,6 +84,7 @@ export class Understanding {
   private readonly polarityWords: Map<string, Polarity>;
   private readonly ratingWords: Map<string, Rating>;
   private readonly compacted = new Map<string, string>();
+  private readonly indexes = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, readonly string[]>>();
 
   constructor(lists: WordLists) {
     this.lists = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...new Set(v.map((w) => compact(w)).filter(Boolean))]])) as Record<WordListName, string[]>;
@@ -156,7 +157,8 @@ export class Understanding {
   isGreeting(text: string): boolean {
     const c = core(text);
     if (!c) return true;
-    return this.lists.greetings.some((g) => c === g || (c.startsWith(g) && Array.from(c).length <= Array.from(g).length + 3));
+    const whole = compact(text);
+    return this.lists.greetings.some((g) => c === g || whole === g || (whole.startsWith(g) && Array.from(whole).length <= Array.from(g).length + 3));
   }
 
   /** Whether the text asks about progress ("check the progress of…", "how is … going"). */
@@ -181,9 +183,10 @@ export class Understanding {
     let no = false;
     // Each piece between punctuation or spaces is read alone: "fine, pass it on" is a yes although "fine" is one character.
     for (const piece of segments(text)) {
-      const c = compact(piece);
+      const c = this.withoutCourtesy(compact(piece));
+      if (!c) continue;
       const tokens = this.tokens(c, this.polarityWords);
-      const end = core(piece).length;
+      const end = core(c).length;
       for (const [i, t] of tokens.entries()) {
         if (!this.counts(t, tokens[i + 1], end)) continue;
         const negated = t.tag === 'yes' && this.negatedAt(c, t.at);
@@ -359,12 +362,16 @@ export class Understanding {
 
   /** Greedy longest-match tokens of `text` over the words of `dictionary`. */
   private tokens(text: string, dictionary: ReadonlyMap<string, string>): Token[] {
+    const byFirst = this.firstIndex(dictionary);
     const out: Token[] = [];
     let i = 0;
     while (i < text.length) {
       let found: string | null = null;
-      for (const word of dictionary.keys()) {
-        if ((!found || word.length > found.length) && text.startsWith(word, i) && (!LATIN_WORD.test(word) || isLatinBoundary(text, i, word.length))) found = word;
+      for (const word of byFirst.get(text[i]) ?? []) {
+        if (text.startsWith(word, i) && (!LATIN_WORD.test(word) || isLatinBoundary(text, i, word.length))) {
+          found = word;
+          break;
+        }
       }
       if (found) {
         out.push({ word: found, at: i, tag: dictionary.get(found)! });
@@ -372,6 +379,19 @@ export class Understanding {
       } else i += 1;
     }
     return out;
+  }
+
+  /** The dictionary's words by their first code unit, longest first (built once per dictionary). */
+  private firstIndex(dictionary: ReadonlyMap<string, string>): ReadonlyMap<string, readonly string[]> {
+    let index = this.indexes.get(dictionary);
+    if (!index) {
+      const built = new Map<string, string[]>();
+      for (const word of dictionary.keys()) built.set(word[0], [...(built.get(word[0]) ?? []), word]);
+      for (const words of built.values()) words.sort((a, b) => b.length - a.length);
+      index = built;
+      this.indexes.set(dictionary, index);
+    }
+    return index;
   }
 
   /**
@@ -411,6 +431,21 @@ export class Understanding {
       if (at >= 0 && (!best || at < best.at || (at === best.at && word.length > best.word.length))) best = { word, at };
     }
     return best;
+  }
+
+  /** Thanks and politeness closing an answer ("yes, thank you all") say nothing about the answer. */
+  private withoutCourtesy(text: string): string {
+    let c = text;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const w of this.lists.courtesy) {
+        if (c.endsWith(w) && c.length > w.length) {
+          c = c.slice(0, -w.length);
+          changed = true;
+        }
+      }
+    }
+    return c;
   }
 
   private withoutSubject(text: string): string {

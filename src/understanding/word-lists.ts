@@ -4,7 +4,7 @@ import { localesPath } from '../config/paths';
 
 /** The lists under `understanding` in `locales/<locale>/understanding.json`; the office extends them. */
 export const WORD_LIST_NAMES = [
-  'yes', 'no', 'negations', 'skip', 'done', 'subject', 'cancel', 'menu', 'help', 'handoff', 'resume', 'greetings',
+  'yes', 'no', 'negations', 'skip', 'done', 'subject', 'courtesy', 'cancel', 'menu', 'help', 'handoff', 'resume', 'greetings',
   'status', 'rating_satisfied', 'rating_basic', 'rating_not', 'stars', 'name_call', 'name_surname', 'name_tail', 'name_titles', 'phone_words',
   'choice_prefix',
 ] as const;
