@@ -325,13 +325,14 @@ export function typedAnswer(r: TypingResident, q: Question, attempt: number): st
       return rng.pick(RESUME);
     case 'confirm_cancel':
       return rng.pick(KEEP_DRAFT);
+    // Asked only of a resident who rejects the route, edits or asks for status without a number; these residents
+    // do none of that, so meeting one means the bot went somewhere unexpected.
     case 'sector':
     case 'edit_field':
     case 'status_number':
       return '算了，我重新说';
   }
 }
-
 
 export function openingMessage(r: TypingResident): string {
   if (r.opening === 'greeting') return r.greeting;
