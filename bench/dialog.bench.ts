@@ -7,36 +7,16 @@
  *   npm run bench:dialog            DIALOG_BENCH_SECONDS=10  DIALOG_BENCH_RESIDENTS=32
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { createConnection } from 'mysql2/promise';
+import { benchDatabaseUrl } from './lib/bench-database';
 
 const SECONDS = Number(process.env.DIALOG_BENCH_SECONDS ?? 10);
 const RESIDENTS = Number(process.env.DIALOG_BENCH_RESIDENTS ?? 32);
 const WARMUP_MS = 1500;
 // 取消 with a draft asks before discarding it; 放弃 confirms (two turns where one was before the drafts were kept).
 const SCRIPT = ['', '\u53cd\u6620\u95ee\u9898', 'BENCH street light broken for a month, dark at night', '\u897f\u6c99\u8857\u9053 building 3', 'last month', 'skip', '\u53d6\u6d88', '\u653e\u5f03'];
-
-async function databaseUrl(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const given = process.env.DATABASE_URL;
-  if (given?.startsWith('mysql://')) {
-    const u = new URL(given);
-    const name = u.pathname.slice(1);
-    const server = new URL(given);
-    server.pathname = '/';
-    const conn = await createConnection({ uri: server.toString() });
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await conn.end();
-    return { url: given, cleanup: async () => undefined };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'minyi-bench-'));
-  return { url: `sqlite:${join(dir, 'bench.sqlite')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Posts one turn with the resident's cookie; returns the status and the cookie to send next time. */
 function post(agent: Agent, port: number, body: string, cookie: string): Promise<{ status: number; cookie: string }> {
@@ -104,7 +84,7 @@ async function main(): Promise<void> {
   const { createPinoLogger } = await import('../src/common/logger');
   const { loadConfig } = await import('../src/config/config.loader');
   const { loadOrgConfig } = await import('../src/org/org-config');
-  const db = await databaseUrl();
+  const db = await benchDatabaseUrl('dialog');
   // 32 residents from one address at full speed are what the web chat's rate limits exist to stop: off here.
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_RESIDENT: '0', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1' });
   const app = await createApp({ config, org: loadOrgConfig(), logger: createPinoLogger('silent') });

@@ -8,37 +8,19 @@
  *   LOAD_WECOM_OUTAGE_SECONDS=120 npm run bench:load                           (WeCom unreachable for 2 minutes mid-run)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { SingleBar, Presets } from 'cli-progress';
-import { createConnection } from 'mysql2/promise';
 import { createDataSource, dataSourceOptions } from '../src/database/database-url';
 import { startFakeWecom } from '../test/fake-wecom/fake-wecom.server';
 import { startInstance, wecomEnv, type Instance } from '../test/support/instances';
 import { duplicateSends, FILING_STEPS, percentile, runResidents, type TurnSample } from '../test/support/load-residents';
 import { TEST_WECOM_KEYS } from '../test/support/wecom-callback';
 import { WECOM_TEST_AGENT_ID, WECOM_TEST_SECRETS } from '../test/support/wecom-app';
+import { benchDatabaseUrl } from './lib/bench-database';
 
 const RESIDENTS = Math.max(2, Number(process.env.LOAD_RESIDENTS ?? 200));
 const INSTANCES = Math.min(8, Math.max(1, Number(process.env.LOAD_INSTANCES ?? 1)));
 const OUTAGE_S = Number(process.env.LOAD_WECOM_OUTAGE_SECONDS ?? 0);
-
-async function databaseUrl(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const given = process.env.DATABASE_URL;
-  if (given?.startsWith('mysql://')) {
-    const u = new URL(given);
-    const name = u.pathname.slice(1);
-    u.pathname = '/';
-    const conn = await createConnection({ uri: u.toString() });
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await conn.end();
-    return { url: given, cleanup: async () => undefined };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'minyi-bench-load-'));
-  return { url: `sqlite:${join(dir, 'load.sqlite')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** Resident set size of a process in MB (Linux and macOS `ps`). */
 function rssMb(pid: number | undefined): number {
@@ -57,7 +39,7 @@ function figures(samples: TurnSample[], seconds: number) {
 }
 
 async function main(): Promise<void> {
-  const db = await databaseUrl();
+  const db = await benchDatabaseUrl('load');
   const fake = await startFakeWecom({ corpId: TEST_WECOM_KEYS.corpId, agentId: WECOM_TEST_AGENT_ID, secrets: WECOM_TEST_SECRETS, kfAccounts: ['wkTEST01'] });
   const env = { ...wecomEnv(fake), DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...(OUTAGE_S ? { OUTBOX_MAX_ATTEMPTS: '1000' } : {}) };
   const instances: Instance[] = [];
