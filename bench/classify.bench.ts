@@ -14,7 +14,6 @@ import { readExamplesCsv } from '../src/classification/dataset';
 import { JiebaTokenizer } from '../src/classification/jieba.tokenizer';
 import { readLexicon } from '../src/classification/lexicon';
 import { TokenizerSettings } from '../src/classification/tokenizer';
-import { startInstance } from '../test/support/instances';
 
 // /work/shared beside the main checkout (../shared) or beside a worktree folder (../../shared)
 const PUBLIC_CSVS = [join(__dirname, '..', '..', '..', 'shared'), join(__dirname, '..', '..', '..', '..', 'shared')].map((d) =>
@@ -56,10 +55,13 @@ function messagesOf300(examples: ReadonlyArray<{ title: string; text: string }>)
 }
 
 async function serviceRss(): Promise<void> {
+  // Imported here, not at the top: the test helpers pull in the whole application and would inflate the RSS
+  // figures measured in this process above.
+  const { startInstance } = await import('../test/support/instances');
   const dir = mkdtempSync(join(tmpdir(), 'minyi-rss-'));
+  // startInstance spawns the process and waits until /health answers.
   const instance = await startInstance({ DATABASE_URL: `sqlite:${join(dir, 'minyi.sqlite')}`, LOG_LEVEL: 'warn' });
   try {
-    await instance.start();
     await new Promise((resolve) => setTimeout(resolve, 2000)); // let start-up garbage be collected
     const pid = instance.pid();
     if (!pid) throw new Error(`the service stopped after start: ${instance.output.join('').slice(-2000)}`);
