@@ -4,6 +4,7 @@ import { DIALOG } from './dialog-ids';
 import type { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { BotReply, QuickReply } from './conversation.types';
 import { ticketNumberIn } from './format';
+import { consultReplyIn } from './handlers/consult.handlers';
 import type { ConversationSettings } from './conversation.settings';
 import { normaliseCommand } from './i18n.service';
 import type { TurnInfo } from './turn-info';
@@ -63,6 +64,15 @@ export class TurnRouter {
     if (active && active.values._v !== this.runtime.version(active.id)) {
       await say('system.script_updated');
       return restart(active.id);
+    }
+    const idle = !active || active.id === DIALOG.MENU || (!!session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs);
+    if (idle && !meta.pendingResume) {
+      // A plain answer to a consultation invitation or an outcome's rating request sent meanwhile, while one is awaited.
+      const reply = consultReplyIn(text, i18n);
+      if (reply) {
+        const awaiting = await deps.invitations.awaiting(info.resident);
+        if (reply.kind === 'invitation' ? awaiting.invitation : awaiting.outcome) return restart(DIALOG.CONSULT_REPLY, { said: text });
+      }
     }
     if (meta.pendingResume) {
       meta.pendingResume = false;

@@ -1,5 +1,6 @@
 import { commonHandlers } from './common.handlers';
 import { concernHandlers } from './concern.handlers';
+import { consultHandlers } from './consult.handlers';
 import { handoffHandlers } from './handoff.handlers';
 import type { DialogHandler } from './handler.types';
 import { ticketsHandlers } from './tickets.handlers';
@@ -12,6 +13,7 @@ export const HANDLERS = {
   ...ticketsHandlers,
   ...handoffHandlers,
   ...visitHandlers,
+  ...consultHandlers,
 } satisfies Record<string, DialogHandler>;
 
 export type HandlerName = keyof typeof HANDLERS;

@@ -11,6 +11,7 @@ import { CreateJobs1764310000000 } from './1764310000000-CreateJobs';
 import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
 import { AddOrgManagedBy1764345000000 } from './1764345000000-AddOrgManagedBy';
 import { CreateCalendarDays1764380000000 } from './1764380000000-CreateCalendarDays';
+import { CreateConsultations1764500000000 } from './1764500000000-CreateConsultations';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -30,4 +31,5 @@ export const ALL_MIGRATIONS = [
   CreateReports1764360000000,
   TicketSourceKey1764370000000,
   CreateCalendarDays1764380000000,
+  CreateConsultations1764500000000,
 ];

@@ -1,0 +1,44 @@
+import type { Rating } from '../../tickets/tickets.port';
+import type { I18nService } from '../i18n.service';
+import { normaliseCommand } from '../i18n.service';
+import { handler, str } from './handler.types';
+
+export type ConsultReply = { kind: 'invitation'; accept: boolean } | { kind: 'rating'; rating: Rating };
+
+const RATING_WORDS: ReadonlyArray<readonly [string, Rating]> = [
+  ['commands.rating_satisfied', 'satisfied'],
+  ['commands.rating_basic', 'basically_satisfied'],
+  ['commands.rating_not', 'not_satisfied'],
+];
+
+/** Spaces and sentence punctuation, ASCII and full-width, are not part of the answer. */
+const strip = (text: string) => normaliseCommand(text).replace(/[\s,.!?~\u3001\u3002\uff0c\uff01\uff1f\uff5e\u2026]+/gu, '');
+
+/**
+ * What a resident's message answers, if it plainly answers a consultation question: spoken acceptances and
+ * refusals (word lists `consult.words.*` in locales) or a rating word. Refusals are checked first because they
+ * contain the words of acceptance ("can't come" holds "come"); one-character words count only as the whole answer.
+ */
+export function consultReplyIn(text: string, i18n: I18nService): ConsultReply | null {
+  const said = strip(text);
+  if (!said) return null;
+  const rating = RATING_WORDS.find(([key]) => i18n.words(key).some((w) => strip(w) === said));
+  if (rating) return { kind: 'rating', rating: rating[1] };
+  const matches = (key: string) => i18n.words(key).map(strip).some((w) => w === said || (Array.from(w).length > 1 && said.includes(w)));
+  if (matches('consult.words.decline')) return { kind: 'invitation', accept: false };
+  if (matches('consult.words.accept')) return { kind: 'invitation', accept: true };
+  return null;
+}
+
+export const consultHandlers = {
+  answerConsultation: handler(async (ctx) => {
+    const reply = consultReplyIn(str(ctx.vars.said), ctx.deps.i18n);
+    if (reply?.kind === 'rating') {
+      if (await ctx.deps.invitations.rate(ctx.resident, reply.rating)) return ctx.say('consult.rated');
+    } else if (reply) {
+      const answered = await ctx.deps.invitations.answer(ctx.resident, reply.accept);
+      if (answered) return ctx.say(reply.accept ? 'consult.accepted' : 'consult.declined', answered);
+    }
+    await ctx.say('consult.no_invitation');
+  }),
+};
