@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrgModule } from '../org/org.module';
 import { DepartmentLinkController } from '../proposals/department-link.controller';
+import { DepartmentPageController } from '../proposals/department-page.controller';
 import { ProposalsController } from '../proposals/proposals.controller';
 import { ProposalsService } from '../proposals/proposals.service';
 import { ReportScope } from '../reports/report-scope';
@@ -23,7 +24,7 @@ import { TrackingService } from './tracking.service';
 /** Topics, consultations, agreed actions, proposals and their tracking (src/proposals/ lives here too). Outbox, i18n and scope are global. */
 @Module({
   imports: [OrgModule, TicketsModule, JobsModule],
-  controllers: [ConsultationsController, DepartmentsAdminController, ProposalsController, DepartmentLinkController],
+  controllers: [ConsultationsController, DepartmentsAdminController, ProposalsController, DepartmentLinkController, DepartmentPageController],
   providers: [
     ConsultationsRepository, ConsultationNotes, TopicsService, ConsultationsService, TrackingService, OutcomeService, InvitationsService, DepartmentsService,
     CalendarService, ConsultationFiguresService, ProposalsService, ReportScope,

@@ -28,6 +28,7 @@ export interface TopicView extends TopicEntity {
   tickets: Array<{ number: string; title: string; state: string }>;
   residents: { raised: number; supported: number; rated: number; satisfied: number };
   hosts: Array<{ kind: string; code: string }>;
+  consultations: Array<{ id: number; title: string; startsAt: Date; state: string }>;
 }
 
 const notFound = (id: number) => new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no topic #${id}`);
@@ -120,7 +121,7 @@ export class TopicsService {
   }
 
   async view(topic: TopicEntity): Promise<TopicView> {
-    const [ticketIds, residents, hosts] = await Promise.all([this.repo.topicTicketIds(topic.id), this.repo.topicResidents(topic.id), this.repo.hosts(topic.id)]);
+    const [ticketIds, residents, hosts, consultations] = await Promise.all([this.repo.topicTicketIds(topic.id), this.repo.topicResidents(topic.id), this.repo.hosts(topic.id), this.repo.consultationsOfTopic(topic.id)]);
     const tickets = await this.repo.ticketsByIds(ticketIds);
     return {
       ...topic,
@@ -132,6 +133,7 @@ export class TopicsService {
         satisfied: residents.filter((r) => r.rating === 'satisfied' || r.rating === 'basically_satisfied').length,
       },
       hosts: hosts.map((h) => ({ kind: h.unitKind, code: h.unitCode })),
+      consultations: consultations.map((c) => ({ id: c.id, title: c.title, startsAt: c.startsAt, state: c.state })),
     };
   }
 }

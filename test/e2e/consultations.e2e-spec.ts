@@ -113,10 +113,15 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     const assigned = (await outbox({ recipient: 'jj-wang' })).find((m) => (m.payload.text ?? '').includes('一次有效'))!;
     const token = new URL(/https?:\S+/.exec(assigned.payload.text!)![0]).searchParams.get('token')!;
     expect((await call(t.url, `/api/department/task?token=${encodeURIComponent(token)}`)).json).toMatchObject({ what: '校门口增设人行横道信号灯', department: '市公安局交警大队' });
+    const page = await call(t.url, `/department?token=${encodeURIComponent(token)}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('校门口增设人行横道信号灯');
     clock.advance(2 * DAY);
     const done = await call(t.url, '/api/department/report', { method: 'POST', body: { token, text: '信号灯已安装并投入使用，附验收单。', done: true } });
     expect(done.status).toBe(200);
     expect((await call(t.url, '/api/department/report', { method: 'POST', body: { token, text: '再报一次', done: false } })).status).toBe(404);
+    expect((await call(t.url, `/department?token=${encodeURIComponent(token)}`)).status).toBe(404);
+    expect((await call(t.url, '/api/department/report', { method: 'POST', body: { token: 'x'.repeat(43), text: '' } })).status).toBe(400);
 
     // The member's action is reminded before its deadline, then escalated to the committee head and the office.
     clock.set(new Date(startsAt.getTime() + 3 * DAY + 60_000));
