@@ -17,7 +17,9 @@ function mondayOf(at) {
 export default {
   name: 'consultation-calendar-view',
   setup() {
-    const state = reactive({ loading: true, error: null, days: [], from: mondayOf(new Date()) });
+    // #/calendar?from=yyyy-mm-dd opens the week of that day (links from elsewhere); default: this week.
+    const start = () => mondayOf(route.query.from ? new Date(`${route.query.from}T12:00:00+08:00`) : new Date());
+    const state = reactive({ loading: true, error: null, days: [], from: start() });
     async function load() {
       if (route.path !== '/calendar') return;
       state.loading = true;
@@ -33,6 +35,7 @@ export default {
     }
     const shift = (weeks) => { state.from = new Date(state.from.getTime() + weeks * 7 * DAY); };
     watch(() => state.from, load);
+    watch(() => route.query.from, () => { state.from = start(); });
     load();
     const time = (at) => new Date(at).toLocaleTimeString(t('ticket.dateLocale'), { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
     return { state, shift, time };
