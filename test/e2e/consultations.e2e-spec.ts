@@ -30,7 +30,7 @@ describeEachEngine('consultations: tickets → topic → consultation → action
   afterAll(async () => { await t?.close(); });
 
   it('walks the whole loop through the HTTP APIs, the outbox and the chat', async () => {
-    // 征题: three residents on three channels raise the same crossing; a fourth supports one of them (+1).
+    // Ordering the topic (zheng ti): three residents on three channels raise the same crossing; a fourth supports one of them (+1).
     const web = { channel: 'web' as const, externalId: `web-consult-${engine}` };
     const kf = { channel: 'wecom_kf' as const, externalId: `wm-consult-${engine}`, openKfId: 'wkKF1' };
     const app = { channel: 'wecom_app' as const, externalId: `resident-app-${engine}` };
@@ -46,7 +46,7 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     const departmentId = (dept.json as { id: number }).id;
     expect((await send(zhangwei, 'PUT', '/api/admin/departments', { code: 'x', name: 'x' })).status).toBe(403);
 
-    // 选题: one topic from the three tickets; bad input is refused and nothing is made.
+    // Selecting (xuan ti): one topic from the three tickets; bad input is refused and nothing is made.
     expect((await send(zhangwei, 'POST', '/api/member/topics', { tickets: [] })).status).toBe(400);
     expect((await send(zhangwei, 'POST', '/api/member/topics', { tickets: [filed[0], 'SM00000000-0000'] })).status).toBe(400);
     const made = await send(zhangwei, 'POST', '/api/member/topics', { title: '三小门口上下学交通安全', tickets: filed });
@@ -61,7 +61,7 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     // The co-hosting studio's member now sees the topic too.
     expect((await get(await signInAs(t, 'wujing'), `/api/member/topics/${topic.id}`)).status).toBe(200);
 
-    // 协商: Thursday 2026-11-05 15:00 China time, at the studio by default, with the department and the residents.
+    // The consultation: Thursday 2026-11-05 15:00 China time, at the studio by default, with the department and the residents.
     const startsAt = new Date('2026-11-05T07:00:00Z');
     const planned = await send(zhangwei, 'POST', `/api/member/topics/${topic.id}/consultations`, { startsAt: startsAt.toISOString(), agenda: '一、群众反映情况；二、交警大队回应；三、议定措施', members: ['wujing'], departments: [departmentId] });
     expect(planned.status).toBe(201);
@@ -135,11 +135,11 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     expect(after.actions.find((a) => a.id === memberAction.id)).toMatchObject({ state: 'open', overdue: true });
     expect(after.actions.find((a) => a.id === memberAction.id)!.escalatedAt).not.toBeNull();
     expect(after.actions.find((a) => a.id === memberAction.id)!.notes.map((n) => n.kind)).toEqual(['registered', 'reminded', 'escalated']);
-    // Follow-up (跟办) and a late close with evidence.
+    // Follow-up (gen ban) and a late close with evidence.
     expect((await send(zhangwei, 'POST', `/api/member/actions/${memberAction.id}/track`, { text: '已联系学校，家长报名中。' })).status).toBe(200);
     expect((await send(zhangwei, 'POST', `/api/member/actions/${memberAction.id}/track`, { text: '护学岗已上岗。', done: true })).status).toBe(200);
 
-    // 转化: a proposal with a co-signer from another sector, registered and replied by the office.
+    // Conversion: a proposal with a co-signer from another sector, registered and replied by the office.
     const made2 = await send(zhangwei, 'POST', '/api/member/proposals', { consultationId: consultation.id, title: '关于完善中小学校门口交通安全设施的提案', reasons: '多所学校门口上下学拥堵。', suggestions: '统一规划信号灯和护学岗。', cosigners: ['wujing'] });
     expect(made2.status).toBe(201);
     const proposal = made2.json as Proposal;
@@ -151,7 +151,7 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     expect(replied.json).toMatchObject({ state: 'replied' });
     expect((await send(zhangwei, 'POST', `/api/member/proposals/${proposal.id}/satisfaction`, { satisfaction: 'satisfied' })).json).toMatchObject({ satisfaction: 'satisfied' });
 
-    // 评价: every resident is told in their chat; the web resident rates by typing.
+    // Rating: every resident is told in their chat; the web resident rates by typing.
     const told = await send(zhangwei, 'POST', `/api/member/topics/${topic.id}/outcome`, { outcome: '校门口已安装信号灯，护学岗每天上下学时段值守；相关提案已立案并答复。' });
     expect(told.status).toBe(200);
     for (const r of [kf, app]) expect((await outbox({ recipient: r.externalId, kind: 'msgmenu' })).some((m) => (m.payload.text ?? '').includes('有了结果'))).toBe(true);
@@ -171,7 +171,7 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     expect(bulletin.figures.consultations).toMatchObject({ held: 1, residents: 1, departments: 1 });
     expect(bulletin.summary.join('')).toContain('召开小微协商1场');
 
-    // The studio's calendar shows the consultation beside reception duty (Thursday: 刘红 on duty, 15:00–17:30).
+    // The studio's calendar shows the consultation beside reception duty (Thursday: liuhong on duty, 15:00-17:30).
     const cal = (await get(zhangwei, '/api/member/consultations/calendar?from=2026-11-01T16:00:00Z&to=2026-11-08T16:00:00Z')).json as { days: Array<{ date: string; reception: Array<{ start: string; members: string[] }>; consultations: Array<{ id: number }> }> };
     const thursday = cal.days.find((d) => d.date === '2026-11-05')!;
     expect(thursday.consultations.map((c) => c.id)).toEqual([consultation.id]);
