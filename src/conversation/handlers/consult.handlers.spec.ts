@@ -17,6 +17,7 @@ describe(consultReplyIn.name, () => {
     expect(read('满意')).toEqual({ kind: 'rating', rating: 'satisfied' });
     expect(read('不满意！')).toEqual({ kind: 'rating', rating: 'not_satisfied' });
     expect(read('基本满意')).toEqual({ kind: 'rating', rating: 'basically_satisfied' });
-    for (const text of ['你好', '反映问题', '我家楼下路灯坏了', '', '  ']) expect(read(text)).toBeNull();
+    for (const text of ['你好', '反映问题', '我家楼下路灯坏了', 'i know the place', '', '  ']) expect(read(text)).toBeNull();
+    expect(read('No.')).toEqual({ kind: 'invitation', accept: false });
   });
 });

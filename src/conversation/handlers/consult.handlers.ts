@@ -17,14 +17,16 @@ const strip = (text: string) => normaliseCommand(text).replace(/[\s,.!?~\u3001\u
 /**
  * What a resident's message answers, if it plainly answers a consultation question: spoken acceptances and
  * refusals (word lists `consult.words.*` in locales) or a rating word. Refusals are checked first because they
- * contain the words of acceptance ("can't come" holds "come"); one-character words count only as the whole answer.
+ * contain the words of acceptance; one-character and Latin words count only as the whole answer.
  */
 export function consultReplyIn(text: string, i18n: I18nService): ConsultReply | null {
   const said = strip(text);
   if (!said) return null;
   const rating = RATING_WORDS.find(([key]) => i18n.words(key).some((w) => strip(w) === said));
   if (rating) return { kind: 'rating', rating: rating[1] };
-  const matches = (key: string) => i18n.words(key).map(strip).some((w) => w === said || (Array.from(w).length > 1 && said.includes(w)));
+  // Words in Latin letters match only the whole answer: "no" hides inside "know", "ok" inside "book".
+  const inside = (w: string) => Array.from(w).length > 1 && !/^[\x20-\x7e]+$/.test(w) && said.includes(w);
+  const matches = (key: string) => i18n.words(key).map(strip).some((w) => w === said || inside(w));
   if (matches('consult.words.decline')) return { kind: 'invitation', accept: false };
   if (matches('consult.words.accept')) return { kind: 'invitation', accept: true };
   return null;

@@ -3,7 +3,7 @@
 import { computed, reactive, watch } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
 import { navigate, route } from '../lib/router.js';
-import { EmptyState, errorText, FieldError } from '../lib/ui.js';
+import { EmptyState, errorText, FieldError, formRunner } from '../lib/ui.js';
 import { when } from './ticket-list.js';
 
 const WAYS = ['bridge', 'expert', 'welfare'];
@@ -52,14 +52,7 @@ export default {
     watch(() => [route.query.id, route.query.topic], load);
     load();
 
-    async function run(work) {
-      state.formError = null;
-      try {
-        await work();
-      } catch (e) {
-        state.formError = e;
-      }
-    }
+    const run = formRunner(state);
     const fromHot = (hot) => run(async () => {
       const topic = await api('/api/member/topics', { method: 'POST', body: { title: hot.title, source: 'hot_topic', tickets: hot.tickets } });
       navigate('/consultations', { topic: String(topic.id) });

@@ -3,7 +3,7 @@
 import { computed, reactive, watch } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
 import { navigate, route } from '../lib/router.js';
-import { EmptyState, errorText, FieldError } from '../lib/ui.js';
+import { EmptyState, errorText, FieldError, formRunner } from '../lib/ui.js';
 import { when } from './ticket-list.js';
 
 const RATINGS = ['satisfied', 'basically_satisfied', 'not_satisfied'];
@@ -37,14 +37,7 @@ export default {
     watch(() => [route.query.id, route.query.consultation], load);
     load();
 
-    async function run(work) {
-      state.formError = null;
-      try {
-        await work();
-      } catch (e) {
-        state.formError = e;
-      }
-    }
+    const run = formRunner(state);
     const submit = () => run(async () => {
       const cosigners = draft.cosigners.split(/[\s,\uFF0C\u3001]+/).filter(Boolean);
       const p = await api('/api/member/proposals', { method: 'POST', body: { consultationId: Number(route.query.consultation), title: draft.title, reasons: draft.reasons, suggestions: draft.suggestions, cosigners } });
