@@ -170,6 +170,10 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     const bulletin = (await get(office, '/api/member/reports/bulletin?kind=weekly&period=2026-11-05')).json as { figures: { consultations: Figures }; summary: string[] };
     expect(bulletin.figures.consultations).toMatchObject({ held: 1, residents: 1, departments: 1 });
     expect(bulletin.summary.join('')).toContain('召开小微协商1场');
+    const dashboard = (await get(office, `/api/member/reports/dashboard?from=${week.from}&to=${week.to}`)).json as { consultations: Figures };
+    expect(dashboard.consultations).toMatchObject({ held: 1, residents: 1, departments: 1, onTimeRate: 0.5, proposalsAdopted: 1 });
+    const otherCommittee = (await get(office, `/api/member/reports/dashboard?committee=resources&from=${week.from}&to=${week.to}`)).json as { consultations: Figures };
+    expect(otherCommittee.consultations.held).toBe(0);
 
     // The studio's calendar shows the consultation beside reception duty (Thursday: liuhong on duty, 15:00-17:30).
     const cal = (await get(zhangwei, '/api/member/consultations/calendar?from=2026-11-01T16:00:00Z&to=2026-11-08T16:00:00Z')).json as { days: Array<{ date: string; reception: Array<{ start: string; members: string[] }>; consultations: Array<{ id: number }> }> };
