@@ -174,6 +174,12 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     expect(dashboard.consultations).toMatchObject({ held: 1, residents: 1, departments: 1, onTimeRate: 0.5, proposalsAdopted: 1 });
     const otherCommittee = (await get(office, `/api/member/reports/dashboard?committee=resources&from=${week.from}&to=${week.to}`)).json as { consultations: Figures };
     expect(otherCommittee.consultations.held).toBe(0);
+    // Targets (kao ping): the studio's month counts the consultation held and the proposal adopted.
+    expect((await send(office, 'PUT', '/api/admin/reports/targets', { workstationCode: 'ws-binhe', kind: 'monthly', period: '2026-11', consultations: 2, proposalsAdopted: 1 })).status).toBe(200);
+    const targets = (await get(zhangwei, '/api/member/reports/targets?kind=monthly&period=2026-11')).json as { items: Array<{ workstationCode: string; actual: Record<string, number | null>; met: Record<string, boolean | null> }> };
+    const binhe = targets.items.find((i) => i.workstationCode === 'ws-binhe')!;
+    expect(binhe.actual).toMatchObject({ consultations: 1, proposalsAdopted: 1 });
+    expect(binhe.met).toMatchObject({ consultations: false, proposalsAdopted: true });
 
     // The studio's calendar shows the consultation beside reception duty (Thursday: liuhong on duty, 15:00-17:30).
     const cal = (await get(zhangwei, '/api/member/consultations/calendar?from=2026-11-01T16:00:00Z&to=2026-11-08T16:00:00Z')).json as { days: Array<{ date: string; reception: Array<{ start: string; members: string[] }>; consultations: Array<{ id: number }> }> };

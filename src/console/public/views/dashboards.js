@@ -9,7 +9,7 @@ import { EmptyState, errorText } from '../lib/ui.js';
 const PERIODS = ['day', 'week', 'month'];
 const RATES = ['onTimeTake', 'onTimeAnswer', 'satisfaction', 'reopen'];
 const CONSULTATION_COUNTS = ['held', 'residents', 'departments', 'proposalsAdopted'];
-const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted'];
+const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted', 'consultations', 'proposalsAdopted'];
 
 export function unitQuery(query) {
   const q = {};
