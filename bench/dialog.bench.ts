@@ -1,6 +1,6 @@
 /**
  * Dialog turns per second through POST /api/messages, 32 residents at once, each walking the filing dialog
- * (menu, description, place with area lookup, since, skip, cancel) in a loop. The app runs in this process on a
+ * (menu, description, place with area lookup, since, skip, cancel and its confirmation) in a loop. The app runs in this process on a
  * fresh SQLite file, or on DATABASE_URL (mysql://…; the database is created if missing). The residents run in a
  * worker thread with a keep-alive agent, so the HTTP client does not share the app's event loop (in the same
  * thread it took ≈10 % of the app's CPU). Prints figures only.
@@ -18,7 +18,8 @@ import { createConnection } from 'mysql2/promise';
 const SECONDS = Number(process.env.DIALOG_BENCH_SECONDS ?? 10);
 const RESIDENTS = Number(process.env.DIALOG_BENCH_RESIDENTS ?? 32);
 const WARMUP_MS = 1500;
-const SCRIPT = ['', '\u53cd\u6620\u95ee\u9898', 'BENCH street light broken for a month, dark at night', '\u897f\u6c99\u8857\u9053 building 3', 'last month', 'skip', '\u53d6\u6d88'];
+// 取消 with a draft asks before discarding it; 放弃 confirms (two turns where one was before the drafts were kept).
+const SCRIPT = ['', '\u53cd\u6620\u95ee\u9898', 'BENCH street light broken for a month, dark at night', '\u897f\u6c99\u8857\u9053 building 3', 'last month', 'skip', '\u53d6\u6d88', '\u653e\u5f03'];
 
 async function databaseUrl(): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const given = process.env.DATABASE_URL;

@@ -26,7 +26,7 @@ export class CollectingAdapter extends BotAdapter {
       if (activity.type !== ActivityTypes.Message || !replies) continue;
       const reply: BotReply = { type: 'message', text: activity.text ?? '' };
       const quick = quickRepliesOf(activity);
-      if (quick.length > 0) reply.quickReplies = quick;
+      if (quick.length > 0) reply.quick_replies = quick;
       if (reply.text || quick.length > 0) replies.push(reply);
     }
     return responses;

@@ -10,6 +10,7 @@ import { OrgService } from '../org/org.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RESIDENT_INVITATIONS, type ResidentInvitationsPort } from '../consultations/invitations.port';
 import { RESIDENT_TICKETS, ResidentTicketsPort, type AttachmentRef } from '../tickets/tickets.port';
+import { understandingOf } from './answers';
 import { BookingService } from './booking.service';
 import { CONVERSATION_SETTINGS, ConversationSettings } from './conversation.settings';
 import { BotReply, ConversationTurn, QuickReply, sessionKey } from './conversation.types';
@@ -67,6 +68,8 @@ export class ConversationService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
+    // Word lists that are not lists stop the start, naming the file, rather than leaving answers unread.
+    understandingOf(this.i18n);
     await this.scripts.boot();
   }
 
@@ -119,7 +122,7 @@ export class ConversationService implements OnModuleInit {
         const { replies, active, stateJson } = await runtime.runTurn(activity, info, route, stateKey, record.state.json);
         record.state.json = stateJson;
         const last = replies[replies.length - 1];
-        if (!active && !session.handoffMember && last && !last.quickReplies) last.quickReplies = this.menuButtons(locale);
+        if (!active && !session.handoffMember && last && !last.quick_replies) last.quick_replies = this.menuButtons(locale);
         // The resume offer is not a question of the dialog: "continue" must re-send the one before it.
         if (active && last && !session.meta.pendingResume) session.meta = { ...session.meta, lastPrompt: [last] };
         if (turn.turnId) session.meta = { ...session.meta, lastTurn: { id: turn.turnId, replies } };

@@ -6,11 +6,15 @@ export interface QuickReply {
   payload: string;
 }
 
-/** One message from the bot to the resident, channel-neutral (web renders buttons, WeCom a menu or lines). */
+/**
+ * One message from the bot to the resident, channel-neutral, in Botkit's message shape (what its web client
+ * reads): the web renders `quick_replies` as buttons, WeCom Customer Service as a msgmenu, the WeCom app as a
+ * numbered list.
+ */
 export interface BotReply {
   type: 'message';
   text: string;
-  quickReplies?: QuickReply[];
+  quick_replies?: QuickReply[];
 }
 
 /** One message from a resident, as every channel hands it to `ConversationService.handle`. */

@@ -10,6 +10,18 @@ export interface SessionMeta {
   lastPrompt?: BotReply[];
   /** The last message taken (e.g. `inbox:42`) and what was answered: a redelivery gets the same answer, once. */
   lastTurn?: { id: string; replies: BotReply[] };
+  /** A concern being filed that the resident left (menu, hand-off, a changed script…): "continue" resumes it. */
+  draft?: SavedDraft;
+  /** The resident said cancel while filing: the next answer decides whether the draft is discarded. */
+  pendingDiscard?: boolean;
+}
+
+/** The filing dialog's answers so far and the question it was at. */
+export interface SavedDraft {
+  dialog: string;
+  thread: string;
+  vars: Record<string, unknown>;
+  savedAt: string;
 }
 
 /**

@@ -1,15 +1,17 @@
 import type { BotkitDialogWrapper, BotWorker } from 'botkit';
 import { stepOf } from './botkit-step';
-import { DIALOG } from './dialog-ids';
 import type { DialogVars, QuickReply } from './conversation.types';
 import type { HandlerContext } from './handlers/handler.types';
-import { normaliseCommand } from './i18n.service';
+import { saysCommand, understandingOf } from './answers';
 import type { TurnInfo } from './turn-info';
 
 export const SYSTEM_KEYS = {
   reask: 'system.reask',
-  notUnderstood: 'system.not_understood_menu',
+  offerHandoff: 'system.not_understood_menu',
 } as const;
+
+/** Misses at one question before the duty member is offered (the question is asked again either way). */
+const MISSES_BEFORE_HANDOFF = 3;
 
 /** Builds the handler API over Botkit's convo wrapper and worker for one call. */
 export function createHandlerContext(
@@ -36,27 +38,24 @@ export function createHandlerContext(
     session: info.session,
     deps: info.deps,
     t: render,
+    understanding: understandingOf(i18n),
     async say(key, extra, quickReplies?: QuickReply[]) {
       const text = render(key, extra);
       await bot.say(quickReplies?.length ? { text, channelData: { quick_replies: quickReplies } } : text);
     },
     is(key) {
-      if (answer === null) return false;
-      const said = normaliseCommand(answer);
-      return i18n.words(key).some((w) => normaliseCommand(w) === said);
+      return saysCommand(i18n, key, answer);
     },
     gotoThread(thread) {
       void convo.gotoThread(thread);
     },
     async reask(key = SYSTEM_KEYS.reask, extra) {
+      // The draft stays in the dialog whatever happens: a miss re-asks with an example, and every third one also
+      // offers the duty member.
       const strikes = (typeof vars._strikes === 'number' ? vars._strikes : 0) + 1;
-      vars._strikes = strikes;
-      if (strikes >= 2) {
-        await ctx.say(SYSTEM_KEYS.notUnderstood);
-        await ctx.stop({ dialog: DIALOG.MENU, thread: 'options' });
-        return;
-      }
+      vars._strikes = strikes >= MISSES_BEFORE_HANDOFF ? 0 : strikes;
       await ctx.say(key, extra);
+      if (strikes >= MISSES_BEFORE_HANDOFF) await ctx.say(SYSTEM_KEYS.offerHandoff);
       void convo.repeat();
       movedByCall = true;
     },

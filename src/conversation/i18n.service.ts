@@ -91,7 +91,7 @@ export class I18nService {
     return Mustache.render(this.template(key, locale), vars);
   }
 
-  /** Command words in every locale (a resident may type the Chinese word for cancel in an English session), for exact matching. */
+  /** Word lists in every locale (a resident may type the Chinese word for cancel in an English session), for the understanding. */
   words(key: string): string[] {
     const all = new Set<string>();
     for (const catalog of this.catalogs.values()) {
@@ -113,9 +113,4 @@ export class I18nService {
     }
     return out;
   }
-}
-
-/** Normalises an answer for matching command words: trimmed, case-folded, without trailing punctuation. */
-export function normaliseCommand(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s.!?\u3002\uff01\uff1f]+$/u, '');
 }

@@ -4,7 +4,8 @@ import type { DialogVars, QuickReply } from './conversation.types';
 import { DialogError } from './dialog.error';
 import { createHandlerContext } from './handler-context';
 import type { DialogHandler, HandlerContext } from './handlers/handler.types';
-import { DEFAULT_LOCALE, I18nService, normaliseCommand } from './i18n.service';
+import { saysCommand, understandingOf } from './answers';
+import { DEFAULT_LOCALE, I18nService } from './i18n.service';
 import type { LoadedScript } from './script.loader';
 import { DialogScript, isLocaleKey, ScriptOption, ScriptStep } from './script.schema';
 import { turnInfo } from './turn-info';
@@ -24,9 +25,10 @@ interface BotkitLine {
 const localeOf = (vars: DialogVars): string => (typeof vars._locale === 'string' ? vars._locale : DEFAULT_LOCALE);
 
 /**
- * Turns checked scripts into Botkit's runtime format. Every question gets one dispatcher option that matches
- * the answer itself (command words of every locale, regexes, photos), runs the named handler and the action, so
- * errors carry dialog context and a miss is re-asked once before the menu.
+ * Turns checked scripts into Botkit's runtime format. Every question gets one dispatcher option that reads the
+ * answer itself (through the understanding: offered options by number or words, command lists and intents of
+ * every locale, regexes, photos), runs the named handler and the action, so errors carry dialog context and a
+ * miss is re-asked with an example.
  */
 export class ScriptCompiler {
   constructor(
@@ -77,7 +79,7 @@ export class ScriptCompiler {
     const line: BotkitLine = { text: this.text(step), quick_replies: this.quickReplies(step) };
     if (step.collect) {
       const key = step.collect.key;
-      line.collect = { key, options: [{ default: true, handler: this.dispatcher(script.id, key, step.collect.options ?? []) }] };
+      line.collect = { key, options: [{ default: true, handler: this.dispatcher(script.id, key, step.collect.options ?? [], line.quick_replies) }] };
       return line;
     }
     if (step.handler || step.if) {
@@ -99,7 +101,7 @@ export class ScriptCompiler {
   }
 
   /** The single option behind every question: finds the matching option, runs its handler, then its action. */
-  private dispatcher(dialogId: string, collectKey: string, options: ScriptOption[]): BotkitHandler {
+  private dispatcher(dialogId: string, collectKey: string, options: ScriptOption[], offered: BotkitLine['quick_replies']): BotkitHandler {
     const matchers = options.map((o) => ({ option: o, test: this.matcher(o) }));
     return this.wrap(dialogId, async (ctx, convo, bot) => {
       const found = matchers.find((m) => !m.option.default && m.test(ctx.answer)) ?? matchers.find((m) => m.option.default);
@@ -113,14 +115,12 @@ export class ScriptCompiler {
       if (ctx.moved()) return;
       ctx.vars._strikes = 0;
       await perform(found.option, ctx, convo, bot);
-    }, collectKey);
+    }, collectKey, offered);
   }
 
   private matcher(option: ScriptOption): (answer: string | null) => boolean {
-    if (option.command) {
-      const words = new Set(this.i18n.words(option.command).map(normaliseCommand));
-      return (answer) => answer !== null && words.has(normaliseCommand(answer));
-    }
+    const command = option.command;
+    if (command) return (answer) => saysCommand(this.i18n, command, answer);
     if (option.pattern !== undefined) {
       const re = new RegExp(option.pattern, 'i');
       return (answer) => answer !== null && re.test(answer);
@@ -132,12 +132,18 @@ export class ScriptCompiler {
     dialogId: string,
     body: (ctx: HandlerContext & { moved(): boolean }, convo: BotkitDialogWrapper, bot: BotWorker) => Promise<void>,
     collectKey?: string,
+    offered?: BotkitLine['quick_replies'],
   ): BotkitHandler {
     return async (answer, convo, bot, message) => {
       const info = turnInfo(message.context);
-      const text = typeof answer === 'string' ? answer.trim() : null;
+      let text = typeof answer === 'string' ? answer.trim() : null;
+      // An answer that picks one of the offered options (its number, its label, a short sentence with it) is
+      // that option's payload, whatever the channel showed: buttons, a numbered list or a menu.
+      const options = offered && text ? offered({}, convo.vars as DialogVars) : [];
+      const chosen = text && options.length ? understandingOf(this.i18n).choose(text, options) : null;
+      if (chosen !== null) text = options[chosen].payload;
       // Botkit stores a non-text answer (a photo) as the whole activity: keep state small and JSON-clean.
-      if (collectKey && typeof convo.vars[collectKey] === 'object') convo.vars[collectKey] = text;
+      if (collectKey && (typeof convo.vars[collectKey] === 'object' || chosen !== null)) convo.vars[collectKey] = text;
       const ctx = createHandlerContext(dialogId, text, convo, bot, info);
       try {
         await body(ctx, convo, bot);

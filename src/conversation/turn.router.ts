@@ -1,30 +1,23 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotWorker } from 'botkit';
+import { saysCommand, understandingOf } from './answers';
 import { DIALOG } from './dialog-ids';
+import { consultReplyIn } from './handlers/consult.handlers';
 import type { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { BotReply, QuickReply } from './conversation.types';
-import { ticketNumberIn } from './format';
-import { consultReplyIn } from './handlers/consult.handlers';
 import type { ConversationSettings } from './conversation.settings';
-import { normaliseCommand } from './i18n.service';
+import { resumeOptions, saveDraft, takeDraft } from './drafts';
+import { GlobalIntents, RouterTurn } from './global-intents';
 import type { TurnInfo } from './turn-info';
 
-/** Menu words typed outside any dialog start the dialog directly (the menu script offers the same). */
-const MENU_COMMANDS: ReadonlyArray<readonly [string, string]> = [
-  ['commands.file', DIALOG.FILE_CONCERN],
-  ['commands.status', DIALOG.CHECK_STATUS],
-  ['commands.add', DIALOG.ADD_INFO],
-  ['commands.rate', DIALOG.RATE],
-  ['commands.visit', DIALOG.BOOK_VISIT],
-  ['commands.handoff', DIALOG.HANDOFF],
-];
-
 /**
- * Decides what a message means before the dialog sees it: hand-off to a person, cancel, a script that changed
- * under a conversation, a resident back after a long silence, help, typed menu commands; otherwise the active
- * dialog continues, or the menu starts.
+ * Decides what a message means before the dialog sees it: a person answering (hand-off), a script that changed
+ * under a conversation, a resident back after a long silence, then the words that mean the same anywhere
+ * (`GlobalIntents`); otherwise the active dialog continues.
  */
 export class TurnRouter {
+  private readonly intents = new GlobalIntents();
+
   constructor(
     private readonly runtime: DialogRuntime,
     private readonly settings: ConversationSettings,
@@ -34,7 +27,6 @@ export class TurnRouter {
   async route(bot: BotWorker, dc: DialogContext, active: ActiveDialog | null, text: string, info: TurnInfo): Promise<void> {
     const { session, deps } = info;
     const { i18n } = deps;
-    const is = (key: string) => text !== '' && i18n.words(key).some((w) => normaliseCommand(w) === normaliseCommand(text));
     const say = (key: string, vars: Record<string, unknown> = {}, quickReplies?: QuickReply[]) => {
       const reply = i18n.t(key, vars, info.locale);
       return bot.say(quickReplies ? { text: reply, channelData: { quick_replies: quickReplies } } : reply);
@@ -44,25 +36,26 @@ export class TurnRouter {
       await dc.cancelAllDialogs();
       await begin(id, options);
     };
+    const turn: RouterTurn = { bot, dc, active, text, info, understanding: understandingOf(i18n), say, begin, restart, resend: (p) => this.resend(bot, p) };
     const meta = session.meta;
     const now = deps.clock.now();
 
     if (session.handoffMember) {
-      if (!is('commands.end_handoff')) {
+      // Only the end words on their own: everything else is a message for the member, whatever it contains.
+      if (!turn.understanding.saysExactly(text, i18n.words('commands.end_handoff'))) {
         // A person answers now; the bot stays silent and only passes the message on.
         if (text || info.attachments.length) await this.forwardToMember(info, text);
         return;
       }
       session.handoffMember = null;
       await say('handoff.ended');
-      return restart(DIALOG.MENU, { thread: 'options' });
-    }
-    if (is('commands.cancel')) {
-      await say('system.cancelled');
+      if (meta.draft) await say('system.draft_waiting');
       return restart(DIALOG.MENU, { thread: 'options' });
     }
     if (active && active.values._v !== this.runtime.version(active.id)) {
       await say('system.script_updated');
+      // The answers given so far carry over to the new version of the filing dialog.
+      if (saveDraft(session, active, now) && this.runtime.has(active.id)) return restart(active.id, resumeOptions(takeDraft(session)!));
       return restart(active.id);
     }
     const idle = !active || active.id === DIALOG.MENU || (!!session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs);
@@ -76,8 +69,9 @@ export class TurnRouter {
     }
     if (meta.pendingResume) {
       meta.pendingResume = false;
-      if (is('commands.resume_continue')) return this.resend(bot, meta.lastPrompt);
-      if (is('commands.resume_restart') && active) return restart(active.id);
+      const word = turn.understanding.global(text);
+      if (word === 'resume' || saysCommand(i18n, 'commands.resume_continue', text)) return this.resend(bot, meta.lastPrompt);
+      if (saysCommand(i18n, 'commands.resume_restart', text) && active) return restart(active.id);
     } else if (active && session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs) {
       meta.pendingResume = true;
       return say('system.resume_offer', {}, [
@@ -85,20 +79,7 @@ export class TurnRouter {
         { title: i18n.t('system.resume_restart_btn', {}, info.locale), payload: i18n.t('system.resume_restart_btn', {}, info.locale) },
       ]);
     }
-    if (is('commands.help')) {
-      if (!active || active.id === DIALOG.MENU) return restart(DIALOG.MENU, { thread: 'help' });
-      await say('system.help');
-      return this.resend(bot, meta.lastPrompt);
-    }
-    if (is('commands.menu')) return restart(DIALOG.MENU);
-    if (!active || active.id === DIALOG.MENU) {
-      const number = ticketNumberIn(text);
-      if (number && (text.trim().toUpperCase() === number || i18n.words('commands.status').some((w) => text.startsWith(w)))) {
-        return restart(DIALOG.CHECK_STATUS, { number });
-      }
-      const command = MENU_COMMANDS.find(([key]) => is(key));
-      if (command) return restart(command[1]);
-    }
+    if (await this.intents.handle(turn)) return;
     if (!active) return begin(DIALOG.MENU);
     if (!text && info.attachments.length === 0) return this.resend(bot, meta.lastPrompt);
     await dc.continueDialog();
@@ -106,7 +87,9 @@ export class TurnRouter {
 
   private async resend(bot: BotWorker, prompt: BotReply[] | undefined): Promise<void> {
     for (const reply of prompt ?? []) {
-      await bot.say(reply.quickReplies ? { text: reply.text, channelData: { quick_replies: reply.quickReplies } } : reply.text);
+      // Sessions saved before replies took Botkit's shape hold `quickReplies`.
+      const options = reply.quick_replies ?? (reply as BotReply & { quickReplies?: QuickReply[] }).quickReplies;
+      await bot.say(options ? { text: reply.text, channelData: { quick_replies: options } } : reply.text);
     }
   }
 }

@@ -20,8 +20,8 @@ export interface NewOutboxMessage {
   recipient: string;
   openKfId?: string | null;
   kind: OutboxKind;
-  /** Text for text/markdown; the card or update body for cards; `{ text, options }` for msgmenu. */
-  payload: { text?: string; options?: OutboxOption[]; card?: CardPayload; update?: CardUpdatePayload; servicer?: string };
+  /** Text for text/markdown; the card or update body for cards; `{ text, options }` for msgmenu; `hint` closes an app's numbered list. */
+  payload: { text?: string; options?: OutboxOption[]; hint?: string; card?: CardPayload; update?: CardUpdatePayload; servicer?: string };
   ticketId?: number | null;
   /** Not before this time (e.g. reminders); default now. */
   notBefore?: Date;

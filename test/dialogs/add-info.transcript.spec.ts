@@ -33,9 +33,9 @@ describeEachEngine('ADD_INFO transcript', (engine) => {
     const first = await fileConcern(r);
     const second = await fileConcern(r, '菜市场旁边的下水道堵了，污水流到路上，气味很大');
     await r.say('补充材料');
-    expect(r.lastReplies.flatMap((x) => x.quickReplies ?? []).map((q) => q.title)).toEqual(expect.arrayContaining([first, second]));
+    expect(r.lastReplies.flatMap((x) => x.quick_replies ?? []).map((q) => q.title)).toEqual(expect.arrayContaining([first, second]));
     await r.say('SM20000101-0001');
-    expect(r.last).toContain('请从按钮中选择');
+    expect(r.last).toContain('请从列表中选择');
     await r.say(second);
     expect(r.last).toContain(second);
     await r.say('取消');

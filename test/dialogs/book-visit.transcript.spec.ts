@@ -21,7 +21,7 @@ describeEachEngine('BOOK_VISIT transcript', (engine) => {
     expect(slots[0]).toBe('12-01 10:30');
     expect(slots).toContain('12-03 15:00');
     await r.say('明天');
-    expect(r.last).toContain('请从按钮中选择');
+    expect(r.last).toContain('请从列表中选择');
     await r.say('12-01 10:30');
     expect(r.last).toContain('预约成功：2026-12-01 10:30');
     expect(await bookings()).toHaveLength(1);

@@ -36,15 +36,21 @@ describeEachEngine('FILE_CONCERN transcript', (engine) => {
     expect(row).toBeDefined();
   });
 
-  it('re-asks a too-short description with an example, then goes back to the menu after a second miss', async () => {
+  it('re-asks a too-short description with an example, offers the duty member at the third miss and keeps the dialog', async () => {
     const r = resident(t);
     await r.say('反映问题');
     await r.say('路灯坏');
     expect(r.last).toContain('例如');
     expect(r.last).toContain('发生了什么事');
     await r.say('坏了');
-    expect(r.last).toContain('回到主菜单');
-    expect(buttons(r.lastReplies)).toContain('反映问题');
+    expect(r.last).toContain('例如');
+    expect(r.last).not.toContain('转人工');
+    await r.say('灯');
+    expect(r.last).toContain('转人工');
+    expect(r.last).toContain('内容都会保留');
+    expect(r.last).toContain('发生了什么事');
+    await r.say('小区门口的路灯坏了一个多月，晚上很黑');
+    expect(r.last).toContain('问题发生在哪里');
   });
 
   it('re-asks an invalid phone number and accepts a valid one', async () => {
@@ -61,15 +67,31 @@ describeEachEngine('FILE_CONCERN transcript', (engine) => {
     expect(r.last).toContain('怎么称呼');
   });
 
-  it('leaves the dialog on 取消 and shows the menu', async () => {
+  it('asks before discarding a draft on 取消: 继续 keeps every answer, 放弃 drops it', async () => {
     const r = resident(t);
     await r.say('反映问题');
     await r.say('小区门口的路灯坏了一个多月，晚上很黑');
     await r.say('取消');
+    expect(r.last).toContain('确定要放弃');
+    await r.say('不是，我点错了');
+    expect(r.last).toContain('内容都还在');
+    expect(r.last).toContain('问题发生在哪里');
+    await r.say('西沙街道');
+    expect(r.last).toContain('什么时候开始');
+    await r.say('取消');
+    await r.say('放弃');
     expect(r.last).toContain('已退出');
     expect(buttons(r.lastReplies)).toContain('反映问题');
     await r.say('西沙街道');
     expect(r.last).not.toContain('什么时候开始');
+  });
+
+  it('leaves at once on 取消 before anything is written', async () => {
+    const r = resident(t);
+    await r.say('反映问题');
+    await r.say('取消');
+    expect(r.last).toContain('已退出');
+    expect(buttons(r.lastReplies)).toContain('反映问题');
   });
 
   it('lets the resident pick another sector, and the ticket keeps it', async () => {

@@ -23,13 +23,19 @@ describeEachEngine('MENU transcript', (engine) => {
     expect(r.last).toContain('问题发生在哪里');
   });
 
-  it('re-asks a short unknown answer once, then shows the menu again', async () => {
+  it('re-asks a short unknown answer with an example, and offers the duty member at the third miss', async () => {
     const r = resident(t);
     await r.say('');
     await r.say('嗯');
-    expect(r.last).toContain('没有理解');
+    expect(r.last).toContain('没有听明白');
+    expect(r.last).toContain('例如回复“1”');
     await r.say('啊');
-    expect(r.last).toContain('回到主菜单');
+    expect(r.last).toContain('没有听明白');
+    await r.say('哦');
+    expect(r.last).toContain('转人工');
+    expect(buttons(r.lastReplies)).toContain('反映问题');
+    await r.say('１');
+    expect(r.last).toContain('发生了什么事');
   });
 
   it('help inside a dialog re-asks the current question', async () => {

@@ -18,8 +18,8 @@ describeEachEngine('RATE transcript', (engine) => {
     await answerTicket(t, number);
     await r.say('评价答复');
     expect(buttons(r.lastReplies)).toEqual(['满意', '基本满意', '不满意']);
-    await r.say('很好');
-    expect(r.last).toContain('请选择：满意');
+    await r.say('嗯嗯');
+    expect(r.last).toContain('是否满意');
     await r.say('满意');
     await r.say('谢谢委员');
     expect(r.last).toContain('感谢您的评价');

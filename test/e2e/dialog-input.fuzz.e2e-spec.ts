@@ -20,10 +20,10 @@ describeEachEngine('dialog input fuzz', (engine) => {
 
   const say = async (user: string, text: string) => {
     const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, text }) });
-    return { status: res.status, body: (await res.json()) as Array<{ text?: string; quickReplies?: Array<{ title: string }> }> };
+    return { status: res.status, body: (await res.json()) as Array<{ text?: string; quick_replies?: Array<{ title: string }> }> };
   };
 
-  it('fuzz: any sequence of messages gets replies (never an error text or 5xx), and 取消 always brings the menu back', async () => {
+  it('fuzz: any sequence of messages gets replies (never an error text or 5xx), and 取消 (confirmed when a draft would be lost) always brings the menu back', async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(input, { minLength: 1, maxLength: 12 }), async (texts) => {
@@ -39,9 +39,11 @@ describeEachEngine('dialog input fuzz', (engine) => {
             expect(reply.text).not.toContain('系统暂时出了点问题'); // errors.generic: a turn that failed
           }
         }
-        const back = await say(user, '取消');
+        let back = await say(user, '取消');
         expect(back.status).toBe(200);
-        expect(back.body.flatMap((x) => x.quickReplies?.map((q) => q.title) ?? [])).toContain('反映问题');
+        // A draft is never thrown away without asking.
+        if (back.body.some((x) => x.text?.includes('确定要放弃'))) back = await say(user, '放弃');
+        expect(back.body.flatMap((x) => x.quick_replies?.map((q) => q.title) ?? [])).toContain('反映问题');
       }),
       FUZZ_SLOW,
     );

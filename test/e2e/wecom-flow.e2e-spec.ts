@@ -9,14 +9,14 @@ import type { FakeSent } from '../fake-wecom/fake-wecom.server';
 import { describeEachEngine } from '../support/database';
 import { waitFor } from '../support/wait';
 import { buildEventCallback, buildKfEventCallback, buildTextCallback, sealCallback, TEST_WECOM_KEYS } from '../support/wecom-callback';
-import { startWecomApp } from '../support/wecom-app';
+import { sentText, startWecomApp } from '../support/wecom-app';
 
 const FILING = ['反映问题', '小区门口的路灯坏了一个多月，晚上很黑，老人出行不安全', '西沙街道幸福小区3号楼', '上个月', '全小区约200户', '跳过', '13812345678', '张三', '同意', '正确', '确认提交'];
 const NUMBER = /编号：([A-Z]{2}\d{8}-\d{4})/;
 
 type Body = Record<string, unknown> & { touser?: string; template_card?: Record<string, unknown>; text?: { content: string }; msgmenu?: { head_content?: string } };
 const body = (s: FakeSent) => s.body as Body;
-const textOf = (s: FakeSent) => body(s).text?.content ?? body(s).msgmenu?.head_content ?? '';
+const textOf = sentText;
 
 describeEachEngine('WeCom end to end against the fake WeCom server', (engine) => {
   let w: Awaited<ReturnType<typeof startWecomApp>>;

@@ -1,4 +1,4 @@
-import { startFakeWecom, type FakeWecom } from '../fake-wecom/fake-wecom.server';
+import { startFakeWecom, type FakeSent, type FakeWecom } from '../fake-wecom/fake-wecom.server';
 import type { Engine } from '../../src/database/database-url';
 import type { Clock } from '../../src/common/clock';
 import { startTestApp, type TestApp } from './app';
@@ -41,4 +41,10 @@ export async function startWecomApp(
       if (!options.fake) await fake.close();
     },
   };
+}
+
+/** The text a resident got in one call the fake server received: an app or kf text, or a msgmenu's head. */
+export function sentText(s: FakeSent): string {
+  const body = s.body as { text?: { content?: string }; msgmenu?: { head_content?: string } };
+  return body.text?.content ?? body.msgmenu?.head_content ?? '';
 }

@@ -70,11 +70,11 @@ export function renderChatPage(lang: string, strings: Record<string, string>): s
   function show(replies) {
     replies.forEach(function (r) {
       add(r.text, 'bot');
-      if (r.quickReplies && r.quickReplies.length) {
+      if (r.quick_replies && r.quick_replies.length) {
         clearQuick();
         var row = document.createElement('div');
         row.className = 'quick';
-        r.quickReplies.forEach(function (q) {
+        r.quick_replies.forEach(function (q) {
           var b = document.createElement('button');
           b.type = 'button';
           b.textContent = q.title;

@@ -58,7 +58,7 @@ export class WebChatController {
     const rows = await this.outbox.collect('web', user);
     return rows.map((r) => {
       const reply: BotReply = { type: 'message', text: r.payload.text ?? '' };
-      if (r.payload.options?.length) reply.quickReplies = r.payload.options.map((o) => ({ title: o.label, payload: o.label }));
+      if (r.payload.options?.length) reply.quick_replies = r.payload.options.map((o) => ({ title: o.label, payload: o.label }));
       return reply;
     });
   }

@@ -18,6 +18,8 @@ export class WecomAppProcessor {
     private readonly dataSource: DataSource,
     private readonly onCardAction: CardActionHandler,
     private readonly media: WecomMedia,
+    /** Said under a numbered list of options: the app shows no buttons, so residents type the number. */
+    private readonly optionsHint = '',
   ) {}
 
   async process(row: InboxMessageEntity): Promise<void> {
@@ -26,7 +28,7 @@ export class WecomAppProcessor {
     const turn = await this.turnOf(callback);
     if (!turn) return;
     const replies = await this.conversation.handle({ ...turn, turnId: `inbox:${row.id}` });
-    await enqueueReplies(this.dataSource, this.outbox, { channel: 'wecom_app', recipient: turn.user, inboxId: row.id }, replies);
+    await enqueueReplies(this.dataSource, this.outbox, { channel: 'wecom_app', recipient: turn.user, inboxId: row.id, optionsHint: this.optionsHint }, replies);
   }
 
   private async turnOf(callback: WecomCallback): Promise<ConversationTurn | null> {

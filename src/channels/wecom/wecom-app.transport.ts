@@ -74,7 +74,7 @@ export class WecomAppTransport implements OutboxTransport {
   private messageOf(row: OutboxMessageEntity): AppMessage {
     const touser = row.recipient;
     const options = row.payload.options?.length
-      ? `\n${row.payload.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`
+      ? `\n${row.payload.options.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}${row.payload.hint ? `\n${row.payload.hint}` : ''}`
       : '';
     switch (row.kind) {
       case 'template_card':

@@ -83,7 +83,7 @@ export class WecomKfProcessor {
   private async welcome(message: KfSyncMessage, code: string): Promise<void> {
     const [first] = await this.conversation.handle({ channel: 'wecom_kf', user: message.externalUserid, openKfId: message.openKfid });
     if (!first) return;
-    const options = first.quickReplies?.slice(0, 10).map((q) => ({ type: 'click' as const, click: { id: q.payload.slice(0, 64), content: q.title.slice(0, 128) } }));
+    const options = first.quick_replies?.slice(0, 10).map((q) => ({ type: 'click' as const, click: { id: q.payload.slice(0, 64), content: q.title.slice(0, 128) } }));
     try {
       await this.api.kfSendMsgOnEvent(
         options?.length

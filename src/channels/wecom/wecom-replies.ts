@@ -10,20 +10,20 @@ import type { OutboxChannel } from '../../outbox/outbox.types';
 export async function enqueueReplies(
   dataSource: DataSource,
   outbox: OutboxService,
-  target: { channel: OutboxChannel; recipient: string; openKfId?: string | null; inboxId: number },
+  target: { channel: OutboxChannel; recipient: string; openKfId?: string | null; inboxId: number; optionsHint?: string },
   replies: BotReply[],
 ): Promise<void> {
   if (replies.length === 0) return;
   await dataSource.transaction(async (em) => {
     for (const [i, reply] of replies.entries()) {
-      const options = reply.quickReplies?.map((q) => ({ id: q.payload, label: q.title }));
+      const options = reply.quick_replies?.map((q) => ({ id: q.payload, label: q.title }));
       await outbox.enqueue(em, {
         idempotencyKey: `inbox:${target.inboxId}:reply:${i}`,
         channel: target.channel,
         recipient: target.recipient,
         openKfId: target.openKfId ?? null,
         kind: options?.length && target.channel === 'wecom_kf' ? 'msgmenu' : 'text',
-        payload: { text: reply.text, ...(options?.length ? { options } : {}) },
+        payload: { text: reply.text, ...(options?.length ? { options, ...(target.optionsHint ? { hint: target.optionsHint } : {}) } : {}) },
       });
     }
   });

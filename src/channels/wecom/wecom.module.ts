@@ -50,7 +50,7 @@ class WecomChannels implements OnModuleInit {
     this.dispatcher.register(new WecomKfTransport(api, this.outboxRepo, dataSource, clock));
     const cards = new WecomCardActions(this.lifecycle, this.org, outbox, dataSource, this.i18n);
     const media = new WecomMedia(api, dataSource);
-    const app = new WecomAppProcessor(this.conversation, outbox, dataSource, (click, id) => cards.handle(click, id), media);
+    const app = new WecomAppProcessor(this.conversation, outbox, dataSource, (click, id) => cards.handle(click, id), media, this.i18n.t('wecom.reply_by_number'));
     const sync = new WecomKfSync(api, this.inbox, dataSource, clock);
     const kf = new WecomKfProcessor(this.conversation, outbox, api, dataSource, clock, media);
     this.worker.register(WECOM_APP_SOURCE, (row) => app.process(row));

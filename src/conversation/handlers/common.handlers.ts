@@ -24,7 +24,7 @@ export const commonHandlers = {
 
   /** A long free text at the menu is most likely the concern itself: start filing with it. */
   menuFreeText: handler(async (ctx) => {
-    if (ctx.answer && Array.from(ctx.answer).length >= MIN_CONCERN_CHARS) {
+    if (ctx.answer && ctx.understanding.readsAsConcern(ctx.answer, MIN_CONCERN_CHARS)) {
       await ctx.say('menu.treat_as_concern');
       await ctx.stop({ dialog: DIALOG.FILE_CONCERN, thread: 'q_where', vars: { text: ctx.answer } });
       return;

@@ -1,7 +1,8 @@
 import { maskPhone } from '../../common/privacy';
 import type { AttachmentRef, NewConcern } from '../../tickets/tickets.port';
 import type { DialogVars, VarValue } from '../conversation.types';
-import { chinaTime, normaliseMobile } from '../format';
+import { saveDraft, takeDraft } from '../drafts';
+import { chinaTime } from '../format';
 import { MIN_CONCERN_CHARS } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 
@@ -73,7 +74,7 @@ export const concernHandlers = {
     const location = ctx.attachments.find((a) => a.kind === 'location');
     const place = ctx.answer || location?.name || null;
     if (!place && !location) return ctx.reask('concern.where_again');
-    const area = place ? await ctx.deps.org.findArea(place) : null;
+    const area = place ? ctx.understanding.area(place, await ctx.deps.org.repo.activeAreas()) : null;
     ctx.vars.where = place ?? location?.ref ?? null;
     ctx.vars.address = place ?? location?.ref ?? null;
     ctx.vars.areaCode = area?.code ?? null;
@@ -105,15 +106,40 @@ export const concernHandlers = {
     ['contact_done'],
   ),
 
-  checkPhone: handler(async (ctx) => {
-    const phone = ctx.answer ? normaliseMobile(ctx.answer) : null;
-    if (!phone) return ctx.reask('concern.bad_phone');
-    Object.assign(ctx.vars, { anonymous: false, phone });
+  /** A mobile or a landline anywhere in the answer; a re-ask says what was wrong (10 digits, no area code…). */
+  checkPhone: handler(
+    async (ctx) => {
+      const reading = ctx.understanding.interpret(ctx.answer ?? '', { kind: 'phone' });
+      if (reading.intent === 'phone') {
+        Object.assign(ctx.vars, { anonymous: false, phone: reading.phone });
+        // A name written with the number (a surname and a title, say) is not asked for again.
+        const name = ctx.answer ? ctx.understanding.nameBesidePhone(ctx.answer) : null;
+        if (name) {
+          ctx.vars.name = name;
+          ctx.gotoThread('contact_done');
+        }
+        return;
+      }
+      if (reading.intent === 'bad_phone' && reading.reason === 'none' && ctx.answer && (ctx.understanding.isSkip(ctx.answer) || ctx.understanding.polarity(ctx.answer) === 'no')) {
+        Object.assign(ctx.vars, { anonymous: true, phone: null, name: null });
+        return ctx.gotoThread('contact_done');
+      }
+      const reason = reading.intent === 'bad_phone' ? reading.reason : 'none';
+      await ctx.reask(`concern.bad_phone_${reason}`, { digits: reading.intent === 'bad_phone' ? reading.digits : 0 });
+    },
+    ['contact_done'],
+  ),
+
+  /** A form of address, not the sentence ("call me Old Liu" → Old Liu). */
+  checkName: handler(async (ctx) => {
+    const name = ctx.answer ? ctx.understanding.name(ctx.answer) : null;
+    if (!name) return ctx.reask('concern.bad_name');
+    ctx.vars.name = name;
   }),
 
-  checkName: handler(async (ctx) => {
-    if (!ctx.answer || Array.from(ctx.answer).length > 20) return ctx.reask('concern.bad_name');
-    ctx.vars.name = ctx.answer;
+  /** Consent refused: the answers are kept, so "continue" takes the resident back to the consent question. */
+  keepDraft: handler(async (ctx) => {
+    saveDraft(ctx.session, { id: ctx.dialogId, thread: 'q_consent', step: 0, values: ctx.vars }, ctx.deps.clock.now());
   }),
 
   setConsent: handler(async (ctx) => {
@@ -130,7 +156,8 @@ export const concernHandlers = {
   chooseSector: handler(async (ctx) => {
     const sectors = await ctx.deps.org.repo.activeSectors();
     const said = ctx.answer ?? '';
-    const sector = sectors.find((s) => s.name === said) ?? sectors.find((s) => said.length >= 2 && s.name.includes(said));
+    // The offered names were read by number or words already; a part of a name (an abbreviation) is still accepted.
+    const sector = sectors.find((s) => s.name === said) ?? sectors.find((s) => Array.from(said).length >= 2 && s.name.includes(said));
     if (!sector) return ctx.reask('concern.bad_sector');
     ctx.vars.chosenSector = sector.name;
     await preview(ctx);
@@ -167,6 +194,7 @@ export const concernHandlers = {
   fileConcern: handler(
     async (ctx) => {
       const filed = await ctx.deps.tickets.fileConcern(concernOf(ctx));
+      takeDraft(ctx.session);
       ctx.vars.number = filed.ticket.number;
       await ctx.say('concern.filed', { number: filed.ticket.number, due: chinaTime(filed.expectedAnswerBy), workstation: filed.ticket.workstationName });
       const similar = filed.similar.find((s) => s.number !== filed.ticket.number);

@@ -1,6 +1,6 @@
 import type { Rating } from '../../tickets/tickets.port';
+import { compact } from '../../understanding';
 import type { I18nService } from '../i18n.service';
-import { normaliseCommand } from '../i18n.service';
 import { handler, str } from './handler.types';
 
 export type ConsultReply = { kind: 'invitation'; accept: boolean } | { kind: 'rating'; rating: Rating };
@@ -11,8 +11,8 @@ const RATING_WORDS: ReadonlyArray<readonly [string, Rating]> = [
   ['commands.rating_not', 'not_satisfied'],
 ];
 
-/** Spaces and sentence punctuation, ASCII and full-width, are not part of the answer. */
-const strip = (text: string) => normaliseCommand(text).replace(/[\s,.!?~\u3001\u3002\uff0c\uff01\uff1f\uff5e\u2026]+/gu, '');
+/** Answers are matched as the understanding matches word lists: simplified, lower case, without spaces or punctuation. */
+const strip = compact;
 
 /**
  * What a resident's message answers, if it plainly answers a consultation question: spoken acceptances and

@@ -8,6 +8,7 @@ import type { BookingService } from '../booking.service';
 import type { DialogSessionEntity } from '../dialog-session.entity';
 import type { DialogVars, QuickReply } from '../conversation.types';
 import type { I18nService } from '../i18n.service';
+import type { Understanding } from '../../understanding';
 
 /** Services handlers may use; built once by the conversation module. */
 export interface HandlerDeps {
@@ -39,10 +40,12 @@ export interface HandlerContext {
   say(key: string, extra?: Record<string, unknown>, quickReplies?: QuickReply[]): Promise<void>;
   /** Locale text without saying it. */
   t(key: string, extra?: Record<string, unknown>): string;
-  /** Whether the answer is one of the command words under `key` (e.g. `commands.skip`). */
+  /** What residents' text means (phones, names, places, ratings, yes/no…), from the locales' word lists. */
+  readonly understanding: Understanding;
+  /** Whether the answer says what the command list `key` stands for (e.g. `commands.skip`: skip, no photo, don't know…). */
   is(key: string): boolean;
   gotoThread(thread: string): void;
-  /** Asks the question just answered again, after saying `key`; the second miss goes back to the menu. */
+  /** Asks the question just answered again, after saying `key` (with an example); every third miss also offers the duty member. */
   reask(key?: string, extra?: Record<string, unknown>): Promise<void>;
   /** Ends this dialog; `replaceWith` starts another one in its place. */
   stop(replaceWith?: { dialog: string; thread?: string; vars?: DialogVars }): Promise<void>;

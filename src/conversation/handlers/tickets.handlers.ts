@@ -1,24 +1,20 @@
 import type { Rating, ResidentTicketView } from '../../tickets/tickets.port';
-import { chinaTime, ticketNumberIn } from '../format';
+import { chinaTime } from '../format';
 import { handler, HandlerContext, str } from './handler.types';
 
-const RATINGS: ReadonlyArray<readonly [string, Rating]> = [
-  ['commands.rating_satisfied', 'satisfied'],
-  ['commands.rating_basic', 'basically_satisfied'],
-  ['commands.rating_not', 'not_satisfied'],
-];
-
 /** One ticket in plain words: number, state, studio and the latest reply. */
-function describe(ctx: HandlerContext, t: ResidentTicketView): string {
-  return ctx.t('status.ticket', {
-    number: t.number,
-    title: t.title,
-    state: ctx.t(`status.state.${t.state}`),
-    workstation: t.workstationName,
-    created: chinaTime(t.createdAt),
-    reply: t.latestReply ?? ctx.t('status.no_reply'),
+export function describeTicket(t: (key: string, vars?: Record<string, unknown>) => string, ticket: ResidentTicketView): string {
+  return t('status.ticket', {
+    number: ticket.number,
+    title: ticket.title,
+    state: t(`status.state.${ticket.state}`),
+    workstation: ticket.workstationName,
+    created: chinaTime(ticket.createdAt),
+    reply: ticket.latestReply ?? t('status.no_reply'),
   });
 }
+
+const describe = (ctx: HandlerContext, ticket: ResidentTicketView): string => describeTicket(ctx.t, ticket);
 
 /** Offers the resident's tickets that pass `filter`; one is picked at once, none ends the dialog. */
 async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boolean, noneKey: string): Promise<void> {
@@ -38,7 +34,7 @@ async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boo
 
 export const ticketsHandlers = {
   normaliseNumber: handler(async (ctx) => {
-    const number = ticketNumberIn(ctx.answer);
+    const number = ctx.understanding.ticketNumber(ctx.answer ?? '');
     if (!number) return ctx.reask('status.bad_number');
     ctx.vars.number = number;
   }),
@@ -61,7 +57,7 @@ export const ticketsHandlers = {
 
   /** The answer must be one of the offered numbers. */
   pickTicket: handler(async (ctx) => {
-    const number = ticketNumberIn(ctx.answer);
+    const number = ctx.understanding.ticketNumber(ctx.answer ?? '');
     const choices = Array.isArray(ctx.vars.ticketChoices) ? ctx.vars.ticketChoices.map((c) => (c as { payload: string }).payload) : [];
     if (!number || !choices.includes(number)) return ctx.reask('system.pick_from_list');
     ctx.vars.number = number;
@@ -77,10 +73,11 @@ export const ticketsHandlers = {
     await ctx.say('add.done', { number: ticket.number });
   }),
 
+  /** A rating in words or stars, or the offered option by its number. */
   chooseRating: handler(async (ctx) => {
-    const rating = RATINGS.find(([command]) => ctx.is(command));
+    const rating = ctx.understanding.rating(ctx.answer ?? '');
     if (!rating) return ctx.reask('rate.bad_rating');
-    ctx.vars.rating = rating[1];
+    ctx.vars.rating = rating;
   }),
 
   submitRating: handler(async (ctx) => {

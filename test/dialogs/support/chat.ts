@@ -34,7 +34,7 @@ export function resident(app: TestApp, user = `web-${process.pid}-${++counter}`)
   return r;
 }
 
-export const buttons = (replies: BotReply[]): string[] => replies.flatMap((r) => r.quickReplies?.map((q) => q.title) ?? []);
+export const buttons = (replies: BotReply[]): string[] => replies.flatMap((r) => r.quick_replies?.map((q) => q.title) ?? []);
 
 export const numberIn = (text: string): string | null => /编号：([A-Z]{2}\d{8}-\d{4})/.exec(text)?.[1] ?? null;
 
@@ -62,6 +62,6 @@ export async function fileConcern(r: Resident, text?: string, photos?: unknown[]
   await r.say('确认提交');
   const number = numberIn(r.last);
   if (!number) throw new Error(`no ticket number in: ${r.last}`);
-  if (r.lastReplies.some((x) => x.quickReplies?.some((q) => q.title === '支持该诉求'))) await r.say('单独提交');
+  if (r.lastReplies.some((x) => x.quick_replies?.some((q) => q.title === '支持该诉求'))) await r.say('单独提交');
   return number;
 }

@@ -91,7 +91,7 @@ export default {
       try {
         const body = { yaml: props.draft.yaml, text, locale: i18n.lang, restart };
         const { replies } = await api(`/api/admin/scripts/${encodeURIComponent(props.id)}/preview`, { method: 'POST', body });
-        for (const r of replies) state.chat.push({ me: false, text: r.text, quickReplies: r.quickReplies || [] });
+        for (const r of replies) state.chat.push({ me: false, text: r.text, quickReplies: r.quick_replies || [] });
       } catch (e) {
         failed(e);
       } finally {

@@ -1,0 +1,42 @@
+import { normalise } from './normalise';
+
+export type PhoneReading =
+  | { ok: true; phone: string; landline: boolean }
+  /** none: no digits at all; mobile_length: starts like a mobile but has `digits` digits; no_area_code: a local number without its area code. */
+  | { ok: false; reason: 'none' | 'mobile_length' | 'no_area_code' | 'invalid'; digits: number };
+
+/** Runs of digits with the separators people type inside numbers (spaces, dashes, brackets, a leading +). */
+const RUN = /\+?[\d(（][\d\s\-()（）]*\d/g;
+
+/**
+ * A mainland mobile (11 digits, optional +86) or a landline with its area code (0912-1234567), found anywhere
+ * in the text, typed with spaces, dashes or full-width digits. Mobiles come back as 11 digits, landlines as
+ * `area-local`. The first number that fits wins; otherwise the reason the closest one does not.
+ */
+export function parsePhone(text: string): PhoneReading {
+  const n = normalise(text);
+  const runs = n.match(RUN) ?? [];
+  let failure: PhoneReading = { ok: false, reason: 'none', digits: 0 };
+  for (const run of runs) {
+    const reading = readRun(run);
+    if (reading.ok) return reading;
+    if (reading.digits >= 5 && (failure.digits === 0 || reading.reason !== 'invalid')) failure = reading;
+  }
+  return failure;
+}
+
+function readRun(run: string): PhoneReading {
+  let digits = run.replace(/\D/g, '');
+  if (/^(?:0086|86)1\d{10}$/.test(digits)) digits = digits.replace(/^0{0,2}86/, '');
+  if (/^1[3-9]\d{9}$/.test(digits)) return { ok: true, phone: digits, landline: false };
+  if (digits.startsWith('1')) return { ok: false, reason: digits.length === 11 ? 'invalid' : 'mobile_length', digits: digits.length };
+  if (digits.length >= 7 && digits.length <= 8) return { ok: false, reason: 'no_area_code', digits: digits.length };
+  if (/^0\d{9,11}$/.test(digits)) {
+    const split = /^[(（]?(0\d{2,3})[)）]?[\s-]+/.exec(run.replace(/^\+/, ''));
+    const area = split?.[1] ?? (/^0[12]/.test(digits) ? digits.slice(0, 3) : digits.slice(0, 4));
+    const local = digits.slice(area.length);
+    if (local.length >= 7 && local.length <= 8 && !local.startsWith('0')) return { ok: true, phone: `${area}-${local}`, landline: true };
+    return { ok: false, reason: 'invalid', digits: digits.length };
+  }
+  return { ok: false, reason: 'invalid', digits: digits.length };
+}

@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localesPath } from '../config/paths';
+
+/** The lists under `understanding` in `locales/<locale>/understanding.json`; the office extends them. */
+export const WORD_LIST_NAMES = [
+  'yes', 'no', 'negations', 'skip', 'done', 'subject', 'courtesy', 'cancel', 'menu', 'help', 'handoff', 'resume', 'greetings',
+  'status', 'rating_satisfied', 'rating_basic', 'rating_not', 'stars', 'name_call', 'name_surname', 'name_tail', 'name_titles', 'phone_words',
+  'choice_prefix',
+] as const;
+
+export type WordListName = (typeof WORD_LIST_NAMES)[number];
+export type WordLists = Readonly<Record<WordListName, readonly string[]>>;
+
+/** Builds the lists from a lookup (e.g. the service's translations: every locale's words under one key). */
+export function wordListsFrom(words: (name: WordListName) => readonly string[]): WordLists {
+  return Object.fromEntries(WORD_LIST_NAMES.map((n) => [n, [...words(n)]])) as Record<WordListName, string[]>;
+}
+
+/**
+ * Reads the lists of every locale under `root` and merges them: a resident may answer in either language
+ * whatever the session's locale. A file that is not valid JSON is an error naming the file.
+ */
+export function loadWordLists(root = localesPath()): WordLists {
+  const merged = new Map<WordListName, Set<string>>(WORD_LIST_NAMES.map((n) => [n, new Set<string>()]));
+  for (const locale of existsSync(root) ? readdirSync(root).sort() : []) {
+    const file = join(root, locale, 'understanding.json');
+    if (!existsSync(file)) continue;
+    let lists: Record<string, unknown>;
+    try {
+      lists = (JSON.parse(readFileSync(file, 'utf8')) as { understanding?: Record<string, unknown> }).understanding ?? {};
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message}`);
+    }
+    for (const name of WORD_LIST_NAMES) {
+      const value = lists[name];
+      if (value === undefined) continue;
+      if (!Array.isArray(value) || !value.every((w) => typeof w === 'string')) throw new Error(`${file}: understanding.${name} must be a list of strings`);
+      value.forEach((w) => merged.get(name)!.add(w));
+    }
+  }
+  return wordListsFrom((n) => [...merged.get(n)!]);
+}
