@@ -77,8 +77,8 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     expect((await outbox({ recipient: 'jj-wang' })).length).toBe(1);
 
     // The web resident reads the invitation in the chat and answers the way people type; an unrelated word is not an answer.
-    const pending = (await call(t.url, `/api/messages/pending?user=${web.externalId}`)).json as Array<{ text: string; quickReplies?: unknown[] }>;
-    expect(pending.some((m) => m.text.includes('诚邀您参加') && m.quickReplies?.length === 2)).toBe(true);
+    const pending = (await call(t.url, `/api/messages/pending?user=${web.externalId}`)).json as Array<{ text: string; quick_replies?: unknown[] }>;
+    expect(pending.some((m) => m.text.includes('诚邀您参加') && m.quick_replies?.length === 2)).toBe(true);
     const reply = await chat(web.externalId, '好的，那天我一定去！');
     expect(reply.map((r) => r.text).join('\n')).toContain('已为您登记参加');
     const supporterReply = await chat(`web-supporter-${engine}`, '那天没空，去不了');
