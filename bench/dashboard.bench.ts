@@ -1,6 +1,6 @@
 /**
- * The reports API (dashboards, overdue list, hot topics, bulletins) over 100,000 tickets, through HTTP on the
- * running service, on the database DATABASE_URL names (default: a fresh SQLite file). `npm run bench:dashboard`
+ * The reports API (dashboards, overdue list, hot topics, bulletins) and the consultation figures over 100,000
+ * tickets and 5,000 consultations (CONSULTATIONS=n), through HTTP on the running service, on the database DATABASE_URL names (default: a fresh SQLite file). `npm run bench:dashboard`
  * (TICKETS=n to change the count, RUNS=n per endpoint, REUSE=1 to measure a database a run left). Prints median and
  * max per endpoint; asserts nothing.
  */
@@ -16,9 +16,11 @@ import type { DataSource } from 'typeorm';
 import { ManualClock } from '../src/common/clock';
 import { createDataSource, dataSourceOptions, engineOf } from '../src/database/database-url';
 import { loadOrgConfig } from '../src/org/org-config';
+import { seedConsultations } from './lib/seed-consultations';
 import { seedTickets } from './lib/seed-tickets';
 
 const TOTAL = Number(process.env.TICKETS ?? 100_000);
+const CONSULTATIONS = Number(process.env.CONSULTATIONS ?? 5_000);
 const RUNS = Number(process.env.RUNS ?? 9);
 const TARGET_MS = 300;
 
@@ -34,6 +36,8 @@ const endpoints = (since: string): Array<[string, string, string]> => [
   ['office01', 'weekly bulletin, city', '/api/member/reports/bulletin?kind=weekly'],
   ['office01', 'monthly bulletin, city', '/api/member/reports/bulletin?kind=monthly'],
   ['office01', 'targets, city, this month', '/api/member/reports/targets?kind=monthly'],
+  ['office01', 'consultation figures, city, 180 days', `/api/member/consultations/figures?from=${new Date(Date.parse(since) - 150 * 86_400_000).toISOString()}&to=${new Date(Date.parse(since) + 31 * 86_400_000).toISOString()}`],
+  ['head-education', 'consultation figures, committee (head), last 30 days', `/api/member/consultations/figures?from=${since}&to=${new Date(Date.parse(since) + 31 * 86_400_000).toISOString()}`],
 ];
 
 async function signIn(base: string, links: LoginLinks, userid: string): Promise<string> {
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? `sqlite:${sqliteFile}`;
   // REUSE=1 measures again on the tickets a previous run left (MySQL keeps its bench database; name a SQLite file).
   const { ds, clock } = process.env.REUSE ? await reuse(url) : await seedTickets(url, TOTAL);
+  if (!process.env.REUSE) await seedConsultations(ds, CONSULTATIONS, clock.now());
   await ds.destroy();
 
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', MINYI_WORKERS: 'none' });
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
     results.push({ endpoint: name, as: userid, medianMs: +runs[Math.floor(runs.length / 2)].toFixed(1), maxMs: +runs[runs.length - 1].toFixed(1), bytes });
     process.stderr.write(`${name}: median ${results.at(-1)!.medianMs} ms, max ${results.at(-1)!.maxMs} ms\n`);
   }
-  process.stdout.write(`${JSON.stringify({ engine: engineOf(url), tickets: TOTAL, runsPerEndpoint: RUNS, targetMs: TARGET_MS, results })}\n`);
+  process.stdout.write(`${JSON.stringify({ engine: engineOf(url), tickets: TOTAL, consultations: CONSULTATIONS, runsPerEndpoint: RUNS, targetMs: TARGET_MS, results })}\n`);
   await app.close();
   if (!process.env.DATABASE_URL && !process.env.REUSE) rmSync(sqliteFile, { force: true });
 }

@@ -13,6 +13,7 @@ import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ConversationModule } from './conversation/conversation.module';
@@ -42,6 +43,7 @@ export class AppModule {
         WebChatModule,
         ...(wecomEnabled(config) ? [WecomModule.forRoot()] : []),
         ReportsModule,
+        ConsultationsModule,
       ],
       controllers: [HealthController],
     };

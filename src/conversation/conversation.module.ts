@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { OrgModule } from '../org/org.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { BookingRepository } from './booking.repository';
@@ -20,7 +21,7 @@ import { TurnLock } from './turn-lock';
 
 /** Botkit dialogs from `dialogs/`, their state in the database, and the one entry point channels call. */
 @Module({
-  imports: [OrgModule, TicketsModule],
+  imports: [OrgModule, TicketsModule, ConsultationsModule],
   providers: [
     { provide: CONVERSATION_SETTINGS, useFactory: () => conversationSettings() },
     { provide: DbStorage, useFactory: (ds: DataSource, clock: Clock) => new DbStorage(ds, () => clock.now()), inject: [DataSource, Clock] },

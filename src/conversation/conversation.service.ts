@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { OrgService } from '../org/org.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { RESIDENT_INVITATIONS, type ResidentInvitationsPort } from '../consultations/invitations.port';
 import { RESIDENT_TICKETS, ResidentTicketsPort, type AttachmentRef } from '../tickets/tickets.port';
 import { understandingOf } from './answers';
 import { BookingService } from './booking.service';
@@ -58,10 +59,11 @@ export class ConversationService implements OnModuleInit {
     @Inject(RESIDENT_TICKETS) tickets: ResidentTicketsPort,
     org: OrgService,
     bookings: BookingService,
+    @Inject(RESIDENT_INVITATIONS) invitations: ResidentInvitationsPort,
     private readonly arrivals: StepArrivalRepository,
     @Inject(CONVERSATION_SETTINGS) private readonly settings: ConversationSettings,
   ) {
-    this.deps = { tickets, org, outbox, bookings, dataSource, i18n, clock };
+    this.deps = { tickets, org, outbox, bookings, invitations, dataSource, i18n, clock };
     const router = new TurnRouter(runtime, settings, (info, text) => this.forward(info, text));
     this.engine = { runtime, router, deps: this.deps, recordSteps: true };
   }

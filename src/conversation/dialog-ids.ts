@@ -7,6 +7,7 @@ export const DIALOG = {
   RATE: 'RATE',
   HANDOFF: 'HANDOFF',
   BOOK_VISIT: 'BOOK_VISIT',
+  CONSULT_REPLY: 'CONSULT_REPLY',
 } as const;
 
 export type DialogId = (typeof DIALOG)[keyof typeof DIALOG];

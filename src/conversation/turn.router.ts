@@ -2,6 +2,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotWorker } from 'botkit';
 import { saysCommand, understandingOf } from './answers';
 import { DIALOG } from './dialog-ids';
+import { consultReplyIn } from './handlers/consult.handlers';
 import type { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { BotReply, QuickReply } from './conversation.types';
 import type { ConversationSettings } from './conversation.settings';
@@ -56,6 +57,15 @@ export class TurnRouter {
       // The answers given so far carry over to the new version of the filing dialog.
       if (saveDraft(session, active, now) && this.runtime.has(active.id)) return restart(active.id, resumeOptions(takeDraft(session)!));
       return restart(active.id);
+    }
+    const idle = !active || active.id === DIALOG.MENU || (!!session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs);
+    if (idle && !meta.pendingResume) {
+      // A plain answer to a consultation invitation or an outcome's rating request sent meanwhile, while one is awaited.
+      const reply = consultReplyIn(text, i18n);
+      if (reply) {
+        const awaiting = await deps.invitations.awaiting(info.resident);
+        if (reply.kind === 'invitation' ? awaiting.invitation : awaiting.outcome) return restart(DIALOG.CONSULT_REPLY, { said: text });
+      }
     }
     if (meta.pendingResume) {
       meta.pendingResume = false;

@@ -25,6 +25,8 @@ import { BulletinRecipientEntity, ReportTargetEntity, SqmyReportEntity, SqmyRepo
 import { TicketEntity } from '../tickets/ticket.entity';
 import { ClassificationCorrectionEntity, TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity, TicketSequenceEntity, TicketSupporterEntity } from '../tickets/ticket-parts.entity';
 import { CalendarDayEntity } from '../tickets/calendar-day.entity';
+import * as consultation from '../consultations/consultation.entities';
+import { ProposalEntity, ProposalSignerEntity } from '../proposals/proposal.entities';
 
 /** Every entity, so the service, the CLI and the tests build the same metadata. Add new entities here. */
 export const ALL_ENTITIES = [
@@ -66,4 +68,16 @@ export const ALL_ENTITIES = [
   BulletinRecipientEntity,
   CalendarDayEntity,
   AppSecretEntity,
+  consultation.TopicEntity,
+  consultation.TopicTicketEntity,
+  consultation.TopicResidentEntity,
+  consultation.TopicHostEntity,
+  consultation.DepartmentEntity,
+  consultation.ConsultationEntity,
+  consultation.ConsultationParticipantEntity,
+  consultation.ConsultationActionEntity,
+  consultation.TrackingNoteEntity,
+  consultation.DepartmentLinkEntity,
+  ProposalEntity,
+  ProposalSignerEntity,
 ];

@@ -6,7 +6,7 @@ import { BulletinsService } from './bulletins.service';
 describe('bulletin markdown', () => {
   // markdown() reads only the bulletin and the locale strings; the figures' sources are not involved.
   const unused = null as never;
-  const sut = new BulletinsService(unused, unused, unused, unused, I18nService.load(), new ManualClock(new Date('2026-11-09T01:00:00Z')));
+  const sut = new BulletinsService(unused, unused, unused, unused, I18nService.load(), new ManualClock(new Date('2026-11-09T01:00:00Z')), unused);
   const rates = { onTimeTake: 1, onTimeAnswer: 1, satisfaction: 1, reopen: 0 };
   const hostile = '路灯坏了[点此办理](http://evil.example/pay) **加急** 联系13812345678';
   const bulletin = {

@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../common/markdown';
 import { maskResidentText } from '../common/privacy';
 import { ConsoleException } from '../console/console.exception';
 import { I18nService } from '../conversation/i18n.service';
+import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { OrgRepository } from '../org/org.repository';
 import type { Counters } from '../tickets/ticket-stats.repository';
 import { Rates, TicketStatsService } from '../tickets/ticket-stats.service';
@@ -25,7 +26,7 @@ export interface Bulletin {
   kind: BulletinKind;
   period: { key: string; from: string; to: string; label: string };
   unit: Unit & { label: string };
-  figures: { counters: Counters; rates: Rates; receptions: number; sqmyAdopted: number };
+  figures: { counters: Counters; rates: Rates; receptions: number; sqmyAdopted: number; consultations: ConsultationFigures };
   ranking: RankingRow[];
   overdue: OverdueItem[];
   overdueTotal: number;
@@ -50,6 +51,7 @@ export class BulletinsService {
     private readonly org: OrgRepository,
     private readonly i18n: I18nService,
     private readonly clock: Clock,
+    private readonly consultations: ConsultationFiguresService,
   ) {}
 
   period(kind: BulletinKind, key?: string): ReportPeriod {
@@ -74,12 +76,13 @@ export class BulletinsService {
 
   async build(unit: Unit, period: ReportPeriod, locale: string): Promise<Bulletin> {
     const filter = { from: period.from, to: period.to, workstations: unit.workstations };
-    const [figures, overdue, topics, allWorkstations] = await Promise.all([
+    const [figures, overdue, topics, allWorkstations, consultations] = await Promise.all([
       this.stats.totals(filter),
       // As at the end of the period (or now, for the running one): still open, late by then.
       this.dashboards.overdueWithTotal(unit, 20, new Date(Math.min(period.to.getTime(), this.clock.now().getTime()))),
       this.dashboards.hotTopics(unit, { from: period.from, to: period.to }, 5),
       this.org.activeWorkstations(),
+      this.consultations.figures(filter),
     ]);
     const names = new Map(allWorkstations.map((w) => [w.code, w.name]));
     const codes = unit.workstations ?? allWorkstations.map((w) => w.code);
@@ -100,6 +103,7 @@ export class BulletinsService {
         rates: figures.city.rates,
         receptions: progress.reduce((n, p) => n + (p.actual.receptions ?? 0), 0),
         sqmyAdopted: progress.reduce((n, p) => n + (p.actual.sqmyAdopted ?? 0), 0),
+        consultations,
       },
       ranking,
       overdue: overdue.items,
@@ -143,6 +147,10 @@ export class BulletinsService {
     lines.push(b.overdueTotal ? t('overdue', { count: b.overdueTotal }) : t('overdueNone'));
     if (b.topics.length) lines.push(t('topic', { title: b.topics[0].title, residents: b.topics[0].residents }));
     const withTargets = b.targets.filter((p) => p.met.onTimeAnswer !== null);
+    const k = b.figures.consultations;
+    if (k.held || k.actionsDue || k.proposalsAdopted) {
+      lines.push(t('consultations', { held: k.held, residents: k.residents, departments: k.departments, due: k.actionsDue, onTime: k.actionsOnTime, rate: pct(k.onTimeRate), proposals: k.proposalsAdopted }));
+    }
     if (withTargets.length) lines.push(t('targets', { total: withTargets.length, met: withTargets.filter((p) => p.met.onTimeAnswer).length }));
     return lines;
   }

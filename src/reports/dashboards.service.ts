@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { maskPhonesInText } from '../common/privacy';
 import { OrgRepository } from '../org/org.repository';
 import type { Period, StatsFilter } from '../tickets/ticket-stats.repository';
@@ -20,6 +21,8 @@ export interface DashboardView {
   from: string | null;
   to: string | null;
   figures: Dashboard;
+  /** Consultations held, residents and departments taking part, actions on time and proposals in the range. */
+  consultations: ConsultationFigures;
   /** One level down: committees of the city, workstations of a committee, members of a workstation. */
   children: Child[];
   volumes: { bySector: Volume[]; byArea: Volume[] };
@@ -54,17 +57,21 @@ export class DashboardsService {
     private readonly names: OrgNamesReader,
     private readonly org: OrgRepository,
     private readonly clock: Clock,
+    private readonly consultations: ConsultationFiguresService,
   ) {}
 
   async dashboard(unit: Unit, period: Period, range: { from?: Date; to?: Date }): Promise<DashboardView> {
     const filter: StatsFilter = { ...range, workstations: unit.workstations };
-    const [figures, names] = await Promise.all([this.stats.dashboard(filter, period), this.names.read()]);
+    // Without a range the whole history counts, as for the ticket figures.
+    const span = { from: range.from ?? new Date(0), to: range.to ?? new Date(8.64e15), workstations: unit.workstations };
+    const [figures, names, consultations] = await Promise.all([this.stats.dashboard(filter, period), this.names.read(), this.consultations.figures(span)]);
     return {
       unit,
       period,
       from: range.from?.toISOString() ?? null,
       to: range.to?.toISOString() ?? null,
       figures,
+      consultations,
       children: await this.children(unit, figures, filter, names),
       volumes: figures.volumes,
       names: { sectors: Object.fromEntries(names.sector), areas: Object.fromEntries(names.area) },

@@ -41,6 +41,12 @@ export class ReportTargetEntity {
   @Column({ type: 'integer', nullable: true })
   sqmyAdopted!: number | null;
 
+  @Column({ type: 'integer', nullable: true })
+  consultations!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  proposalsAdopted!: number | null;
+
   @Column({ type: 'varchar', length: 64 })
   updatedBy!: string;
 

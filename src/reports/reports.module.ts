@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConsultationsModule } from '../consultations/consultations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrgModule } from '../org/org.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -16,7 +17,7 @@ import { TargetsService } from './targets.service';
 
 /** Point → line → area figures, bulletins, targets and social-conditions reports. Outbox, i18n and scope are global. */
 @Module({
-  imports: [OrgModule, TicketsModule, JobsModule],
+  imports: [OrgModule, TicketsModule, JobsModule, ConsultationsModule],
   controllers: [ReportsController, ReportsAdminController],
   providers: [ReportsRepository, OrgNamesReader, ReportScope, DashboardsService, TargetsService, BulletinsService, BulletinExport, BulletinSender, SqmyReportsService],
 })

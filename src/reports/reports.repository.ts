@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { ConsultationEntity } from '../consultations/consultation.entities';
 import { ReceptionBookingEntity } from '../conversation/reception-booking.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
+import { ProposalEntity } from '../proposals/proposal.entities';
 import type { StatsFilter } from '../tickets/ticket-stats.repository';
 import { inTransaction } from '../tickets/transaction';
 import type { TopicCandidate } from './hot-topics';
@@ -103,6 +105,15 @@ export class ReportsRepository {
 
   adoptedIn(workstations: readonly string[], from: Date, to: Date): Promise<Map<string, number>> {
     return this.perWorkstation(this.dataSource.getRepository(SqmyReportEntity).createQueryBuilder('x'), 'adoptedAt', workstations, from, to);
+  }
+
+  consultationsHeldIn(workstations: readonly string[], from: Date, to: Date): Promise<Map<string, number>> {
+    return this.perWorkstation(this.dataSource.getRepository(ConsultationEntity).createQueryBuilder('x'), 'heldAt', workstations, from, to);
+  }
+
+  /** Proposals registered (li an) in the period: adopted as the committee's proposals. */
+  proposalsAdoptedIn(workstations: readonly string[], from: Date, to: Date): Promise<Map<string, number>> {
+    return this.perWorkstation(this.dataSource.getRepository(ProposalEntity).createQueryBuilder('x'), 'registeredAt', workstations, from, to);
   }
 
   // Targets

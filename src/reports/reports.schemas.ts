@@ -41,6 +41,8 @@ export const targetSchema = z.object({
   onTimeAnswer: rate,
   satisfaction: rate,
   sqmyAdopted: count,
+  consultations: count,
+  proposalsAdopted: count,
 });
 
 export const recipientsSchema = z.object({

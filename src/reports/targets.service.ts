@@ -5,7 +5,7 @@ import type { ReportPeriod } from './periods';
 import type { ReportTargetEntity } from './report.entities';
 import { ReportsRepository } from './reports.repository';
 
-export const TARGET_METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted'] as const;
+export const TARGET_METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted', 'consultations', 'proposalsAdopted'] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 export type Figures = Record<TargetMetric, number | null>;
 
@@ -39,6 +39,8 @@ export class TargetsService {
       onTimeAnswer: value('onTimeAnswer'),
       satisfaction: value('satisfaction'),
       sqmyAdopted: value('sqmyAdopted'),
+      consultations: value('consultations'),
+      proposalsAdopted: value('proposalsAdopted'),
       updatedBy: by,
       updatedAt: this.clock.now(),
     });
@@ -47,23 +49,27 @@ export class TargetsService {
   /** Progress of each workstation; `buckets` are the period's figures per workstation (ticket rates). */
   async progress(period: ReportPeriod, workstations: readonly string[], buckets: readonly Bucket[]): Promise<TargetProgress[]> {
     const until = new Date(Math.min(period.to.getTime(), this.clock.now().getTime()));
-    const [targets, receptions, taken, adopted] = await Promise.all([
+    const [targets, receptions, taken, adopted, consultations, proposals] = await Promise.all([
       this.repo.targets(period.kind, period.key, workstations),
       this.repo.receptionsHeld(workstations, period.from, until),
       this.repo.takenIn(workstations, period.from, period.to),
       this.repo.adoptedIn(workstations, period.from, period.to),
+      this.repo.consultationsHeldIn(workstations, period.from, period.to),
+      this.repo.proposalsAdoptedIn(workstations, period.from, period.to),
     ]);
     const byCode = new Map(targets.map((t) => [t.workstationCode, t]));
     const rates = new Map(buckets.map((b) => [b.key, b.rates]));
     return workstations.map((code) => {
       const t = byCode.get(code);
-      const target: Figures | null = t ? { receptions: t.receptions, taken: t.taken, onTimeAnswer: t.onTimeAnswer, satisfaction: t.satisfaction, sqmyAdopted: t.sqmyAdopted } : null;
+      const target: Figures | null = t ? { receptions: t.receptions, taken: t.taken, onTimeAnswer: t.onTimeAnswer, satisfaction: t.satisfaction, sqmyAdopted: t.sqmyAdopted, consultations: t.consultations, proposalsAdopted: t.proposalsAdopted } : null;
       const actual: Figures = {
         receptions: receptions.get(code) ?? 0,
         taken: taken.get(code) ?? 0,
         onTimeAnswer: rates.get(code)?.onTimeAnswer ?? null,
         satisfaction: rates.get(code)?.satisfaction ?? null,
         sqmyAdopted: adopted.get(code) ?? 0,
+        consultations: consultations.get(code) ?? 0,
+        proposalsAdopted: proposals.get(code) ?? 0,
       };
       const progress = {} as Record<TargetMetric, number | null>;
       const met = {} as Record<TargetMetric, boolean | null>;

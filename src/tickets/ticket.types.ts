@@ -45,7 +45,20 @@ export type EventType =
   | 'sqmy_submitted'
   | 'sqmy_adopted'
   | 'sqmy_forwarded'
-  | 'sqmy_instructed';
+  | 'sqmy_instructed'
+  // Consultations and proposals (src/consultations/, src/proposals/): each step of the loop on every linked ticket.
+  | 'topic_created'
+  | 'topic_selected'
+  | 'consultation_planned'
+  | 'invitation_answered'
+  | 'consultation_held'
+  | 'action_done'
+  | 'action_escalated'
+  | 'proposal_submitted'
+  | 'proposal_registered'
+  | 'proposal_replied'
+  | 'outcome_told'
+  | 'outcome_rated';
 
 /** Who did something: a member (WeCom userid), the resident who filed, or minyi itself (jobs). */
 export type Actor = { kind: 'member'; userid: string } | { kind: 'resident' } | { kind: 'system' };

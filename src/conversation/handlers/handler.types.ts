@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
+import type { ResidentInvitationsPort } from '../../consultations/invitations.port';
 import type { OrgService } from '../../org/org.service';
 import type { OutboxService } from '../../outbox/outbox.service';
 import type { AttachmentRef, ResidentRef, ResidentTicketsPort } from '../../tickets/tickets.port';
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   org: OrgService;
   outbox: OutboxService;
   bookings: BookingService;
+  invitations: ResidentInvitationsPort;
   dataSource: DataSource;
   i18n: I18nService;
   clock: Clock;

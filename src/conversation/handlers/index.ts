@@ -1,5 +1,6 @@
 import { commonHandlers } from './common.handlers';
 import { concernHandlers } from './concern.handlers';
+import { consultHandlers } from './consult.handlers';
 import { handoffHandlers } from './handoff.handlers';
 import type { DialogHandler } from './handler.types';
 import { ticketsHandlers } from './tickets.handlers';
@@ -11,6 +12,7 @@ const BY_NAME = {
   ...ticketsHandlers,
   ...handoffHandlers,
   ...visitHandlers,
+  ...consultHandlers,
 } satisfies Record<string, DialogHandler>;
 
 export type HandlerName = keyof typeof BY_NAME;

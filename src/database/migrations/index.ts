@@ -12,6 +12,8 @@ import { CreateTickets1764310000001 } from './1764310000001-CreateTickets';
 import { AddOrgManagedBy1764345000000 } from './1764345000000-AddOrgManagedBy';
 import { ResidentCredentials1764390000000 } from './1764390000000-ResidentCredentials';
 import { CreateCalendarDays1764380000000 } from './1764380000000-CreateCalendarDays';
+import { CreateConsultations1764500000000 } from './1764500000000-CreateConsultations';
+import { AddConsultationTargets1764500000001 } from './1764500000001-AddConsultationTargets';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -32,4 +34,6 @@ export const ALL_MIGRATIONS = [
   TicketSourceKey1764370000000,
   CreateCalendarDays1764380000000,
   ResidentCredentials1764390000000,
+  CreateConsultations1764500000000,
+  AddConsultationTargets1764500000001,
 ];

@@ -45,3 +45,15 @@ export function placeholderView(section) {
     </section>`,
   };
 }
+
+/** Runs a form's API call; its error lands in `state.formError` for FieldError and errorText to show. */
+export function formRunner(state) {
+  return async (work) => {
+    state.formError = null;
+    try {
+      await work();
+    } catch (e) {
+      state.formError = e;
+    }
+  };
+}

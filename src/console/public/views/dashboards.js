@@ -8,7 +8,8 @@ import { EmptyState, errorText } from '../lib/ui.js';
 
 const PERIODS = ['day', 'week', 'month'];
 const RATES = ['onTimeTake', 'onTimeAnswer', 'satisfaction', 'reopen'];
-const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted'];
+const CONSULTATION_COUNTS = ['held', 'residents', 'departments', 'proposalsAdopted'];
+const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted', 'consultations', 'proposalsAdopted'];
 
 export function unitQuery(query) {
   const q = {};
@@ -98,7 +99,7 @@ export default {
     const go = (query) => navigate('/dashboards', query);
     const compose = (topic) => navigate('/sqmy', { tickets: topic.tickets.join(',') });
     const exportQuery = computed(() => new URLSearchParams({ kind: 'monthly', ...unitQuery(route.query) }).toString());
-    return { state, filter, figures, open, sectorChart, areaChart, childChart, crumbs, drill, go, compose, pct, PERIODS, RATES, METRICS, exportQuery };
+    return { state, filter, figures, open, CONSULTATION_COUNTS, sectorChart, areaChart, childChart, crumbs, drill, go, compose, pct, PERIODS, RATES, METRICS, exportQuery };
   },
   template: `<section class="view dashboards">
     <h1>{{ $t('dashboards.title') }}</h1>
@@ -127,6 +128,10 @@ export default {
         <div class="kpi"><span>{{ $t('dashboards.open') }}</span><strong data-test="open">{{ open }}</strong></div>
         <div class="kpi"><span>{{ $t('dashboards.supports') }}</span><strong>{{ figures.counters.supports }}</strong></div>
         <div class="kpi" v-for="r in RATES" :key="r"><span>{{ $t('dashboards.rate.' + r) }}</span><strong :data-test="'rate-' + r">{{ pct(figures.rates[r], $t('common.none')) }}</strong></div>
+      </div>
+      <div class="kpis" data-test="consultation-figures">
+        <div class="kpi" v-for="k in CONSULTATION_COUNTS" :key="k"><span>{{ $t('dashboards.consultations.' + k) }}</span><strong :data-test="'consultations-' + k">{{ state.data.consultations[k] }}</strong></div>
+        <div class="kpi"><span>{{ $t('dashboards.consultations.onTimeRate') }}</span><strong data-test="consultations-onTimeRate">{{ pct(state.data.consultations.onTimeRate, $t('common.none')) }}</strong></div>
       </div>
       <div class="charts">
         <div class="panel"><h3>{{ $t('dashboards.bySector') }}</h3><e-chart :option="sectorChart" /></div>

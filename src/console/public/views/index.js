@@ -13,6 +13,10 @@ export const VIEWS = [
   { path: '/bulletins', label: 'nav.bulletins', access: 'member', load: () => import('./bulletins.js') },
   { path: '/targets', label: 'nav.targets', access: 'member', load: () => import('./targets.js') },
   { path: '/sqmy', label: 'nav.sqmy', access: 'member', load: () => import('./sqmy.js') },
+  // Topics, consultations, agreed actions and proposals (src/consultations/, src/proposals/), scoped by the server.
+  { path: '/consultations', label: 'nav.consultations', access: 'member', load: () => import('./consultations.js') },
+  { path: '/proposals', label: 'nav.proposals', access: 'member', load: () => import('./proposals.js') },
+  { path: '/calendar', label: 'nav.calendar', access: 'member', load: () => import('./consultation-calendar.js') },
 ];
 
 /** The server enforces the same rule (403); hiding the links just keeps members' menus short. */

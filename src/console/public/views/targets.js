@@ -5,7 +5,7 @@ import { pct } from '../lib/charts.js';
 import { t } from '../lib/i18n.js';
 import { errorText, FieldError } from '../lib/ui.js';
 
-const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted'];
+const METRICS = ['receptions', 'taken', 'onTimeAnswer', 'satisfaction', 'sqmyAdopted', 'consultations', 'proposalsAdopted'];
 const RATE = new Set(['onTimeAnswer', 'satisfaction']);
 
 export default {

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
+import { OrgModule } from '../org/org.module';
+import { DepartmentLinkController } from '../proposals/department-link.controller';
+import { DepartmentPageController } from '../proposals/department-page.controller';
+import { ProposalsController } from '../proposals/proposals.controller';
+import { ProposalsService } from '../proposals/proposals.service';
+import { ReportScope } from '../reports/report-scope';
+import { TicketsModule } from '../tickets/tickets.module';
+import { CalendarService } from './calendar.service';
+import { ConsultationFiguresService } from './consultation-figures';
+import { ConsultationNotes } from './consultation-notes';
+import { ConsultationsController } from './consultations.controller';
+import { ConsultationsRepository } from './consultations.repository';
+import { ConsultationsService } from './consultations.service';
+import { DepartmentsAdminController } from './departments-admin.controller';
+import { DepartmentsService } from './departments.service';
+import { RESIDENT_INVITATIONS } from './invitations.port';
+import { InvitationsService } from './invitations.service';
+import { OutcomeService } from './outcome.service';
+import { TopicsService } from './topics.service';
+import { TrackingService } from './tracking.service';
+
+/** Topics, consultations, agreed actions, proposals and their tracking (src/proposals/ lives here too). Outbox, i18n and scope are global. */
+@Module({
+  imports: [OrgModule, TicketsModule, JobsModule],
+  controllers: [ConsultationsController, DepartmentsAdminController, ProposalsController, DepartmentLinkController, DepartmentPageController],
+  providers: [
+    ConsultationsRepository, ConsultationNotes, TopicsService, ConsultationsService, TrackingService, OutcomeService, InvitationsService, DepartmentsService,
+    CalendarService, ConsultationFiguresService, ProposalsService, ReportScope,
+    { provide: RESIDENT_INVITATIONS, useExisting: InvitationsService },
+  ],
+  exports: [RESIDENT_INVITATIONS, ConsultationFiguresService],
+})
+export class ConsultationsModule {}
