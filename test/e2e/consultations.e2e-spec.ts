@@ -3,6 +3,7 @@ import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { aConcern, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
+import { resident, Resident } from '../dialogs/support/chat';
 import { call, Session, signInAs } from './console.support';
 
 const DAY = 86_400_000;
@@ -20,7 +21,8 @@ describeEachEngine('consultations: tickets → topic → consultation → action
   const get = (x: Session, path: string) => call(t.url, path, { cookie: x.cookie });
   const send = (x: Session, method: string, path: string, body: unknown) => call(t.url, path, { method, body, cookie: x.cookie, csrf: x.csrf });
   const outbox = (where: { channel?: OutboxMessageEntity['channel']; recipient?: string; kind?: OutboxMessageEntity['kind'] }) => s.repo.dataSource.getRepository(OutboxMessageEntity).find({ where, order: { id: 'ASC' } });
-  const chat = async (user: string, text: string) => (await call(t.url, '/api/messages', { method: 'POST', body: { type: 'message', user, text, channel: 'webhook' } })).json as Array<{ text: string }>;
+  // Web residents are who their signed cookie says: each one keeps the cookie the chat issued, like a browser.
+  const chat = (r: Resident, text: string) => r.say(text);
   const events = async (number: string) => (await s.repo.events((await s.repo.findByNumber(number))!.id)).map((e) => e.type);
 
   beforeAll(async () => {
@@ -31,13 +33,16 @@ describeEachEngine('consultations: tickets → topic → consultation → action
 
   it('walks the whole loop through the HTTP APIs, the outbox and the chat', async () => {
     // Ordering the topic (zheng ti): three residents on three channels raise the same crossing; a fourth supports one of them (+1).
-    const web = { channel: 'web' as const, externalId: `web-consult-${engine}` };
+    const webChat = resident(t, `web-consult-${engine}`);
+    const supporterChat = resident(t, `web-supporter-${engine}`);
+    for (const r of [webChat, supporterChat]) await r.say('你好');
+    const web = { channel: 'web' as const, externalId: webChat.user };
     const kf = { channel: 'wecom_kf' as const, externalId: `wm-consult-${engine}`, openKfId: 'wkKF1' };
     const app = { channel: 'wecom_app' as const, externalId: `resident-app-${engine}` };
     const text = '滨河新区第三小学门口上下学时段拥堵严重，学生过马路很危险，希望增设护学岗和红绿灯。';
     const filed = [];
     for (const resident of [web, kf, app]) filed.push((await s.resident.fileConcern(aConcern({ resident, text }))).ticket.number);
-    await s.resident.supportTicket(filed[1], { channel: 'web', externalId: `web-supporter-${engine}` });
+    await s.resident.supportTicket(filed[1], { channel: 'web', externalId: supporterChat.user });
 
     let office = await signInAs(t, 'office01');
     let zhangwei = await signInAs(t, 'zhangwei');
@@ -77,20 +82,20 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     expect((await outbox({ recipient: 'jj-wang' })).length).toBe(1);
 
     // The web resident reads the invitation in the chat and answers the way people type; an unrelated word is not an answer.
-    const pending = (await call(t.url, `/api/messages/pending?user=${web.externalId}`)).json as Array<{ text: string; quick_replies?: unknown[] }>;
+    const pending = (await call(t.url, '/api/messages/pending', { cookie: webChat.cookie })).json as Array<{ text: string; quick_replies?: unknown[] }>;
     expect(pending.some((m) => m.text.includes('诚邀您参加') && m.quick_replies?.length === 2)).toBe(true);
-    const reply = await chat(web.externalId, '好的，那天我一定去！');
+    const reply = await chat(webChat, '好的，那天我一定去！');
     expect(reply.map((r) => r.text).join('\n')).toContain('已为您登记参加');
-    const supporterReply = await chat(`web-supporter-${engine}`, '那天没空，去不了');
+    const supporterReply = await chat(supporterChat, '那天没空，去不了');
     expect(supporterReply.map((r) => r.text).join('\n')).toContain('已收到');
-    expect((await chat(web.externalId, '参加')).map((r) => r.text).join('\n')).not.toContain('已为您登记参加');
+    expect((await chat(webChat, '参加')).map((r) => r.text).join('\n')).not.toContain('已为您登记参加');
     expect(await events(filed[0])).toEqual(expect.arrayContaining(['topic_created', 'topic_selected', 'consultation_planned', 'invitation_answered']));
 
     // The day before, the job reminds the resident who accepted, and no one who declined.
     clock.set(new Date(startsAt.getTime() - DAY + 60_000));
     await s.jobs.runDue();
     expect((await outbox({ recipient: web.externalId, kind: 'text' })).some((m) => (m.payload.text ?? '').includes('明天'))).toBe(true);
-    expect((await outbox({ recipient: `web-supporter-${engine}`, kind: 'text' })).some((m) => (m.payload.text ?? '').includes('明天'))).toBe(false);
+    expect((await outbox({ recipient: supporterChat.user, kind: 'text' })).some((m) => (m.payload.text ?? '').includes('明天'))).toBe(false);
 
     // Minutes and two agreed actions: the department's, due in a week; the member's, due in three days.
     clock.set(new Date(startsAt.getTime() + 2 * 3600_000));
@@ -155,7 +160,7 @@ describeEachEngine('consultations: tickets → topic → consultation → action
     const told = await send(zhangwei, 'POST', `/api/member/topics/${topic.id}/outcome`, { outcome: '校门口已安装信号灯，护学岗每天上下学时段值守；相关提案已立案并答复。' });
     expect(told.status).toBe(200);
     for (const r of [kf, app]) expect((await outbox({ recipient: r.externalId, kind: 'msgmenu' })).some((m) => (m.payload.text ?? '').includes('有了结果'))).toBe(true);
-    expect((await chat(web.externalId, '满意')).map((r) => r.text).join('\n')).toContain('感谢您的评价');
+    expect((await chat(webChat, '满意')).map((r) => r.text).join('\n')).toContain('感谢您的评价');
     const rated = (await get(zhangwei, `/api/member/topics/${topic.id}`)).json as Topic;
     expect(rated.residents).toMatchObject({ rated: 1, satisfied: 1 });
     expect(await events(filed[0])).toEqual(expect.arrayContaining(['consultation_held', 'action_done', 'action_escalated', 'proposal_submitted', 'proposal_registered', 'proposal_replied', 'outcome_told', 'outcome_rated']));

@@ -180,7 +180,7 @@ export const concernHandlers = {
       if (said === ctx.t('concern.sector_question_neither')) return ctx.gotoThread('sector');
       const chosen = topics.find((t) => t.payload === said)?.payload ?? closestTopic(said, topics);
       if (!chosen && ctx.is('commands.no')) return ctx.gotoThread('sector');
-      // "不知道": the classifier's first sector stands, shown with the usual "is this right?".
+      // "Don't know": the classifier's first sector stands, shown with the usual "is this right?".
       if (!chosen && ctx.is('commands.skip')) return ctx.gotoThread('route');
       if (!chosen) return ctx.reask('concern.sector_question_again');
       ctx.vars.chosenSector = chosen;
