@@ -113,7 +113,7 @@ describeWithChromium('console admin pages in a browser', () => {
   it('accepts a suggested word and trains a candidate from a CSV, seeing its evaluation before discarding it', async () => {
     const repo = t.app.get(DataSource).getRepository(ClassificationCorrectionEntity);
     for (let i = 0; i < 3; i++) {
-      await repo.insert({ ticketId: 2000 + i, title: '护栏', text: `高速路口的护栏和标线都坏了 ${i}`, fromSector: '城乡建设', toSector: '交通运输', createdBy: 'zhangwei', createdAt: new Date() });
+      await repo.insert({ ticketId: 2000 + i, title: '反光镜', text: `小区楼下的反光镜和防眩板都坏了 ${i}`, fromSector: '城乡建设', toSector: '交通运输', createdBy: 'zhangwei', createdAt: new Date() });
     }
     const page = await signedIn('/lexicon?tab=suggestions');
     const table = page.locator('[data-test=lexicon-suggestions]');

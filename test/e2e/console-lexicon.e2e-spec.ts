@@ -88,8 +88,9 @@ describeEachEngine('console lexicon API', (engine) => {
 
   it('lists corrections with suggested words; accepting adds the word, rejecting hides it', async () => {
     const repo = t.app.get(DataSource).getRepository(ClassificationCorrectionEntity);
+    // Concerns the lexicon files elsewhere (so their words are worth suggesting) that members moved to 交通运输.
     for (let i = 0; i < 4; i++) {
-      await repo.insert({ ticketId: 1000 + i, title: '路灯', text: `高速匝道口的反光镜和防眩板都坏了 ${i}`, fromSector: '城乡建设', toSector: '交通运输', createdBy: 'zhangwei', createdAt: new Date() });
+      await repo.insert({ ticketId: 1000 + i, title: '反光镜', text: `小区楼下的反光镜和防眩板都坏了 ${i}`, fromSector: '城乡建设', toSector: '交通运输', createdBy: 'zhangwei', createdAt: new Date() });
     }
     const listed = (await send('GET', '/api/admin/lexicon/corrections')).json as { corrections: unknown[]; suggestions: Array<{ sector: string; word: string }> };
     expect(listed.corrections).toHaveLength(4);
