@@ -38,8 +38,10 @@ describeEachEngine('typed answers, every dialog', (engine) => {
     await r.say('叫我老刘就行');
     expect(r.last).toContain('是否同意');
     await r.say('好的');
-    expect(r.last).toContain('分类是否正确');
-    await r.say('嗯，对');
+    // Water that keeps stopping reads as much like power cuts as like the water supply: the resident is asked.
+    expect(r.last).toMatch(/方面的问题，还是.*方面的问题/);
+    await r.say('是自来水的事');
+    expect(r.last).toContain('城乡建设');
     expect(r.last).toContain('请核对');
   }
 
@@ -161,7 +163,8 @@ describeEachEngine('typed answers, every dialog', (engine) => {
     await r.say('没有');
     await r.say('匿名');
     await r.say('可以');
-    await r.say('正确');
+    expect(r.last).toMatch(/方面的问题，还是/);
+    await r.say('第一个');
     expect(r.last).toContain('小区里的下水道堵了');
     expect(r.last).toContain('永兴街道');
     expect(r.last).toContain('这个月初');
@@ -250,6 +253,7 @@ describeEachEngine('typed answers, every dialog', (engine) => {
     expect(r.last).toContain('怎么称呼您');
     await r.say('Tom');
     await r.say('ok');
-    expect(r.last).toContain('分类是否正确');
+    // The end of the questions: the route, or the question between two close sectors.
+    expect(r.last).toMatch(/分类是否正确|方面的问题，还是/);
   });
 });

@@ -18,7 +18,7 @@ describeEachEngine('privacy between residents', (engine) => {
     const first = resident(t);
     const theirs = await fileConcern(first, '小区门口的路灯坏了一个多月，晚上很黑，我是王秀英，电话13912345678');
     const me = resident(t);
-    await fileUntilPreview(me, '小区门口路灯坏了一个多月了，晚上黑乎乎的，老人出门不方便');
+    await fileUntilPreview(me, '小区门口的路灯坏了一个多月了，晚上很黑，老人出门不方便');
     await me.say('正确');
     await me.say('确认提交');
     expect(me.last).toContain(`编号：${theirs}`);

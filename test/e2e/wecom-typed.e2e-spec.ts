@@ -85,8 +85,9 @@ describeEachEngine('typed answers in WeCom', (engine) => {
     expect(menu?.list?.map((i) => i.click?.content)).toEqual(['同意', '不同意']);
     // The click sends the item's id as menu_id with its text; minyi reads it like the typed word.
     const agree = menu!.list![0].click!;
-    await kfSays(agree.content, '分类是否正确', agree.id);
-    await kfSays('是的', '请核对');
+    // Water that keeps stopping could be the water supply or power cuts: the resident is asked which.
+    await kfSays(agree.content, '方面的问题，还是', agree.id);
+    await kfSays('自来水那方面的', '请核对');
     const filed = await kfSays('提交吧', NUMBER);
     expect(filed.map(textOf).join('\n')).toMatch(NUMBER);
   });

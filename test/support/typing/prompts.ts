@@ -21,6 +21,7 @@ export type Question =
   | 'name'
   | 'consent'
   | 'route'
+  | 'sector_question'
   | 'sector'
   | 'summary'
   | 'edit_field'
@@ -42,6 +43,7 @@ export const QUESTION_KEYS: Readonly<Record<string, Question>> = {
   'concern.ask_name': 'name',
   'concern.ask_consent': 'consent',
   'concern.route_preview': 'route',
+  'concern.sector_question': 'sector_question',
   'concern.pick_sector': 'sector',
   'concern.summary': 'summary',
   'concern.pick_field': 'edit_field',

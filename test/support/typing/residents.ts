@@ -132,6 +132,7 @@ const ANONYMOUS = ['不想留电话', '匿名', '匿名吧', '不留了', '电�
 const GREETINGS = ['你好', '您好', '在吗', '喂', '有人吗', '同志你好', '你好，我想反映个问题', '再吗', '您好[抱拳]', '在不在', '领导好', '打扰了', '你好！'];
 const MENU_FILE = ['反映问题', '我要反映问题', '反应问题', '投诉', '我想反映个事', '我有个事要反映', '我要投诉', '我想反应一下情况', '反映个问题', '有个事想反映一下'];
 const CONSENT = ['好的', '行', '可以', '同意的', '嗯', '没问题', '同意', '可以可以', '行，转吧', '好的，麻烦了', '能行', '嗯嗯', 'OK', 'ok的', '同意同意', '好嘞', '行行行', '可以，你们转吧', '嗯嗯好的', '能成'];
+const SECTOR_QUESTION = ['第一个', '1', '头一个吧', '前面那个', '第一种', '说不清', '不知道，你们看着办'];
 const ROUTE_OK = ['嗯，对', '是的', '对的', '对', '没错', '正确', '对着呢', '是这个', '对对对', '是的没错', '就是这个', '对着哩', '没毛病'];
 const SUBMIT = ['提交吧', '对的，提交', '确认', '没问题，提交', '可以，提交', '确认提交', '好的提交吧', '没错 提交', 'OK 提交', '提交', '行 提交', '都对着呢 提交吧', '可以了提交吧', '没啥问题了'];
 const NOT_SAME = ['不是', '不是一回事', '单独提交', '不一样', '我这是单独的事', '不是同一个事', '不是的', '两码事', '不是我这个'];
@@ -317,6 +318,9 @@ export function typedAnswer(r: TypingResident, q: Question, attempt: number): st
       return polite(rng.pick(CONSENT));
     case 'route':
       return rng.pick(ROUTE_OK);
+    // Two sectors too close to call: people pick one by its place in the sentence, or say they cannot tell.
+    case 'sector_question':
+      return rng.pick(SECTOR_QUESTION);
     case 'summary':
       return polite(rng.pick(SUBMIT));
     case 'similar':
