@@ -1,7 +1,6 @@
 export { compact, core, normalise } from './normalise';
 export { parsePhone, type PhoneReading } from './phone';
 export { findTicketNumber } from './ticket-number';
-export { toSimplified } from './t2s';
 export { ordinal, Understanding, type AreaName, type Expected, type GlobalIntent, type Option, type Rating, type Reading } from './understanding';
 export { loadWordLists, WORD_LIST_NAMES, wordListsFrom, type WordListName, type WordLists } from './word-lists';
 export { closestTopic, type Topic } from './topic-choice';

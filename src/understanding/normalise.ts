@@ -1,4 +1,4 @@
-import { toSimplified } from './t2s';
+import { toSimplified } from '../common/simplified';
 
 /**
  * One turn reads the same answer many times (global words, the ticket number, the options, the script's word

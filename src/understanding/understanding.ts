@@ -1,5 +1,5 @@
 import { compact, core, normalise } from './normalise';
-import { toSimplified } from './t2s';
+import { toSimplified } from '../common/simplified';
 import { parsePhone, PhoneReading } from './phone';
 import { findTicketNumber } from './ticket-number';
 import type { WordListName, WordLists } from './word-lists';
