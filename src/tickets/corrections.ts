@@ -14,7 +14,7 @@ export async function loadCorrections(dataSource: DataSource): Promise<Correctio
   return rows.map((r) => ({ label: r.toSector, title: r.title, text: r.text }));
 }
 
-/** A resident's answer to the close-call question ("是公交线路的问题，还是道路建设的问题？"). */
+/** A resident's answer to the close-call question (`concern.sector_question`: is it this sector's matter or that one's?). */
 export interface SectorAnswer {
   ticketId: number;
   title: string;

@@ -3,4 +3,4 @@ export { parsePhone, type PhoneReading } from './phone';
 export { findTicketNumber } from './ticket-number';
 export { ordinal, Understanding, type AreaName, type Expected, type GlobalIntent, type Option, type Rating, type Reading } from './understanding';
 export { loadWordLists, WORD_LIST_NAMES, wordListsFrom, type WordListName, type WordLists } from './word-lists';
-export { closestTopic, type Topic } from './topic-choice';
+export { type Topic } from './topic-choice';

@@ -33,9 +33,12 @@ export const compact = memo((text: string): string => normalise(text).replace(/[
 /** Sentence-final particles residents add to a short answer: they never change its meaning. */
 const PARTICLES = /[吧啊呀的啦嘛哈呢哦喔噢了呗哟哩嘞咧撒]+$/u;
 
+/** The text without sentence-final particles. */
+export const withoutParticles = (text: string): string => text.replace(PARTICLES, '');
+
 /** `compact` without trailing particles; the answer itself when it is nothing but particles. */
 export const core = memo((text: string): string => {
   const c = compact(text);
-  const stripped = c.replace(PARTICLES, '');
+  const stripped = withoutParticles(c);
   return stripped === '' ? c : stripped;
 });

@@ -1,4 +1,5 @@
-import { closestTopic } from './topic-choice';
+import { loadWordLists } from './word-lists';
+import { Understanding } from './understanding';
 
 const TOPICS = [
   { payload: '交通运输', words: '交通运输 公交、道路和交通出行' },
@@ -9,7 +10,8 @@ const CULTURE = [
   { payload: '城乡建设', words: '城乡建设 住房、物业、供暖供水和市政设施' },
 ];
 
-describe(closestTopic.name, () => {
+describe('Understanding.closestTopic', () => {
+  const understanding = new Understanding(loadWordLists());
   it.each([
     ['坐公交的事', TOPICS, '交通运输'],
     ['是公交车太少', TOPICS, '交通运输'],
@@ -20,6 +22,6 @@ describe(closestTopic.name, () => {
     ['嗯嗯', TOPICS, null],
     ['是的问题', TOPICS, null],
   ])('%s → %s', (answer, topics, expected) => {
-    expect(closestTopic(answer, topics)).toBe(expected);
+    expect(understanding.closestTopic(answer, topics)).toBe(expected);
   });
 });

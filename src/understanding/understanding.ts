@@ -1,4 +1,5 @@
-import { compact, core, normalise } from './normalise';
+import { compact, core, normalise, withoutParticles } from './normalise';
+import { closestTopic, type Topic } from './topic-choice';
 import { toSimplified } from '../common/simplified';
 import { parsePhone, PhoneReading } from './phone';
 import { findTicketNumber } from './ticket-number';
@@ -64,7 +65,6 @@ const MAX_NAME = 10;
 const CJK = /\p{Script=Han}/u;
 const LATIN_WORD = /^[a-z0-9' /?-]+$/;
 const NUMERALS = '零一二三四五六七八九十';
-const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '慕容', '司徒', '皇甫', '令狐', '公孙', '尉迟', '长孙'];
 
 type Polarity = 'yes' | 'no';
 
@@ -84,6 +84,7 @@ export class Understanding {
   private readonly polarityWords: Map<string, Polarity>;
   private readonly ratingWords: Map<string, Rating>;
   private readonly compacted = new Map<string, string>();
+  private filler?: ReadonlySet<string>;
   private readonly indexes = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, readonly string[]>>();
 
   constructor(lists: WordLists) {
@@ -98,6 +99,12 @@ export class Understanding {
 
   normalise(text: string): string {
     return normalise(text);
+  }
+
+  /** Which of two or more topics a free answer leans to (`closestTopic`), with the office's filler characters. */
+  closestTopic(answer: string, topics: readonly Topic[]): string | null {
+    this.filler ??= new Set(this.lists.topic_filler.flatMap((w) => Array.from(w)));
+    return closestTopic(answer, topics, this.filler);
   }
 
   /** The answer to the question just asked. */
@@ -287,15 +294,14 @@ export class Understanding {
       const surname = this.longestAt(c, this.lists.name_surname);
       if (surname) {
         const rest = c.slice(surname.at + surname.word.length);
-        const two = COMPOUND_SURNAMES.find((s) => rest.startsWith(s));
+        const two = this.lists.name_compound_surnames.find((s) => rest.startsWith(s));
         const family = two ?? Array.from(rest)[0] ?? '';
         return CJK.test(family) ? family : null;
       }
     }
-    const particles = /[吧啊呀的啦嘛哈呢哦了]+$/u;
-    c = c.replace(particles, '');
+    c = withoutParticles(c);
     for (const tail of this.lists.name_tail) if (c.endsWith(tail) && c.length > tail.length) c = c.slice(0, -tail.length);
-    c = c.replace(particles, '');
+    c = withoutParticles(c);
     const length = Array.from(c).length;
     if (length === 0 || length > MAX_NAME || /\d/.test(c)) return null;
     return c;

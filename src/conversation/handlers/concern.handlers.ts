@@ -4,7 +4,6 @@ import type { DialogVars, VarValue } from '../conversation.types';
 import { saveDraft, takeDraft } from '../drafts';
 import { chinaTime } from '../format';
 import { MIN_CONCERN_CHARS } from './common.handlers';
-import { closestTopic } from '../../understanding';
 import { handler, HandlerContext, str } from './handler.types';
 
 /** Fields the resident can change from the summary: command list key → the thread that asks it. */
@@ -178,7 +177,7 @@ export const concernHandlers = {
       const said = ctx.answer ?? '';
       const topics = Array.isArray(ctx.vars.questionTopics) ? (ctx.vars.questionTopics as unknown as Array<{ payload: string; words: string }>) : [];
       if (said === ctx.t('concern.sector_question_neither')) return ctx.gotoThread('sector');
-      const chosen = topics.find((t) => t.payload === said)?.payload ?? closestTopic(said, topics);
+      const chosen = topics.find((t) => t.payload === said)?.payload ?? ctx.understanding.closestTopic(said, topics);
       if (!chosen && ctx.is('commands.no')) return ctx.gotoThread('sector');
       // "Don't know": the classifier's first sector stands, shown with the usual "is this right?".
       if (!chosen && ctx.is('commands.skip')) return ctx.gotoThread('route');
