@@ -91,6 +91,20 @@ export class ConsultationsController {
     return this.consultations.record(p, id, body);
   }
 
+  @Post('consultations/:id/reschedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a planned consultation: everyone invited is told in their chat, residents are asked again, the reminder follows' })
+  reschedule(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @ZodBody(s.rescheduleSchema) body: z.infer<typeof s.rescheduleSchema>): Promise<ConsultationView> {
+    return this.consultations.reschedule(p, id, body);
+  }
+
+  @Post('consultations/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Call off a planned consultation: everyone invited who had not declined is told; no reminder is sent' })
+  cancel(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @ZodBody(s.cancelSchema) body: z.infer<typeof s.cancelSchema>): Promise<ConsultationView> {
+    return this.consultations.cancel(p, id, body);
+  }
+
   @Post('actions/:id/track')
   @HttpCode(200)
   @ApiOperation({ summary: 'Follow-up on an agreed action (progress), or close it with evidence (done: true)' })

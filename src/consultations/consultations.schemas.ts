@@ -25,6 +25,11 @@ export const consultationSchema = z.object({
   departments: z.array(z.number().int().positive()).max(50).default([]),
 });
 
+/** A new time (and place) for a planned consultation; the reason is told to everyone invited. */
+export const rescheduleSchema = z.object({ startsAt: isoTime, place: z.string().trim().max(255).optional(), reason: z.string().trim().max(500).optional() });
+
+export const cancelSchema = z.object({ reason: z.string().trim().max(500).optional() });
+
 export const minutesSchema = z.object({
   minutes: text(20000),
   actions: z.array(z.object({ department: z.number().int().positive().optional(), member: code.optional(), what: text(1000), deadline: isoTime })).max(50).default([]),
@@ -38,8 +43,12 @@ export const calendarQuerySchema = z.object({ workstation: code.optional(), from
 
 export const figuresQuerySchema = z.object({ committee: code.optional(), workstation: code.optional(), from: isoTime, to: isoTime });
 
+/** Land lines with an area code and extension, mobiles, with spaces or dashes as people write them. */
+const phone = z.string().trim().max(32).regex(/^\+?[0-9][0-9 ()\-]{4,30}$/, 'not a phone number');
+
 export const departmentSchema = z.object({
-  code, name: text(100), contactName: z.string().trim().max(64).nullable().default(null), contactPhone: z.string().trim().max(32).nullable().default(null),
+  code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, dashes and underscores'), name: text(100),
+  contactName: z.string().trim().max(64).nullable().default(null), contactPhone: phone.nullable().default(null),
   wecomUserid: z.string().trim().max(64).nullable().default(null), active: z.boolean().default(true),
 });
 

@@ -10,7 +10,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { formatChinaTime } from '../tickets/ticket-notifier';
 import { inTransaction } from '../tickets/transaction';
 import {
-  ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity, TopicEntity, TrackingNoteEntity,
+  ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity, TopicEntity, TopicResidentEntity, TrackingNoteEntity,
 } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
@@ -26,6 +26,12 @@ export interface NewConsultation {
   agenda: string;
   members: string[];
   departments: number[];
+}
+
+export interface NewTime {
+  startsAt: Date;
+  place?: string;
+  reason?: string;
 }
 
 export interface NewAction {
@@ -59,7 +65,7 @@ export class ConsultationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.handle(CONSULTATION_REMINDER_JOB, (p) => this.remind(Number(p.id)));
+    this.scheduler.handle(CONSULTATION_REMINDER_JOB, (p) => this.remind(Number(p.id), p.at === undefined ? undefined : Number(p.at)));
   }
 
   async create(p: Principal, topicId: number, body: NewConsultation): Promise<ConsultationView> {
@@ -97,30 +103,131 @@ export class ConsultationsService implements OnModuleInit {
           ticketId: r.ticketId,
         });
       }
-      await this.scheduler.schedule(em, { kind: CONSULTATION_REMINDER_JOB, dueAt: new Date(Math.max(now.getTime(), c.startsAt.getTime() - 86_400_000)), payload: { id: c.id }, uniqueKey: `consultation:${c.id}:reminder` });
+      await this.scheduleReminder(em, c, `consultation:${c.id}:reminder`);
       await this.notes.events(em, ticketIds, 'consultation_planned', p.userid, { consultationId: c.id, startsAt: c.startsAt.toISOString(), place: c.place });
       return c;
     });
     return this.view(saved);
   }
 
+  /**
+   * The reminder job carries the time it was scheduled for, so a reminder for a time the consultation was moved
+   * from does nothing and the one scheduled with the new time speaks; jobs cannot be withdrawn once written.
+   */
+  private scheduleReminder(em: EntityManager, c: ConsultationEntity, uniqueKey: string): Promise<boolean> {
+    const dueAt = new Date(Math.max(this.clock.now().getTime(), c.startsAt.getTime() - 86_400_000));
+    return this.scheduler.schedule(em, { kind: CONSULTATION_REMINDER_JOB, dueAt, payload: { id: c.id, at: c.startsAt.getTime() }, uniqueKey });
+  }
+
   /** The day before: residents who accepted, the members and the departments' contacts. */
-  private async remind(id: number): Promise<void> {
+  private async remind(id: number, at: number | undefined): Promise<void> {
     const c = await this.repo.consultation(id);
     if (!c || c.state !== 'planned') return;
+    // Jobs written before reminders carried their time: trust them only inside the day before the current time.
+    const now = this.clock.now().getTime();
+    if (at === undefined ? now < c.startsAt.getTime() - 86_400_000 - 3600_000 : at !== c.startsAt.getTime()) return;
+    const key = `consultation:${id}:reminder:${c.startsAt.getTime()}`;
     const [participants, residents] = await Promise.all([this.repo.participants(id), this.repo.topicResidents(c.topicId)]);
     const vars = { title: c.title, time: formatChinaTime(c.startsAt), place: c.place };
     await inTransaction(this.repo.dataSource, async (em) => {
       const departments = await Promise.all(participants.filter((x) => x.kind === 'department').map((x) => this.repo.department(x.departmentId!)));
-      await this.notes.toMembers(em, `consultation:${id}:reminder`, [...participants.map((x) => x.memberUserid), ...departments.map((d) => d?.wecomUserid)], this.notes.t('consult.reminder_member', vars));
+      await this.notes.toMembers(em, key, [...participants.map((x) => x.memberUserid), ...departments.map((d) => d?.wecomUserid)], this.notes.t('consult.reminder_member', vars));
       for (const x of participants.filter((x) => x.kind === 'resident' && x.response === 'accepted')) {
         const r = residents.find((r) => r.id === x.topicResidentId)!;
         await this.outbox.enqueue(em, {
-          idempotencyKey: `consultation:${id}:reminder:resident:${r.id}`, channel: r.residentChannel, recipient: r.residentExternalId, openKfId: r.residentOpenKfId, kind: 'text',
+          idempotencyKey: `${key}:resident:${r.id}`, channel: r.residentChannel, recipient: r.residentExternalId, openKfId: r.residentOpenKfId, kind: 'text',
           payload: { text: this.notes.t('consult.reminder_resident', vars, r.locale) }, ticketId: r.ticketId,
         });
       }
     });
+  }
+
+  /**
+   * A new time (and place): everyone invited hears of it in their own chat, residents are asked again because the
+   * new time may not suit those who accepted (or may suit those who declined), and the reminder follows the new time.
+   */
+  async reschedule(p: Principal, id: number, body: NewTime): Promise<ConsultationView> {
+    const c = await this.planned(p, id);
+    if (body.startsAt <= this.clock.now()) throw ConsoleException.field('startsAt', 'a consultation is planned in the future');
+    const place = body.place?.trim() || c.place;
+    if (body.startsAt.getTime() === c.startsAt.getTime() && place === c.place) throw ConsoleException.field('startsAt', 'the time and place are unchanged');
+    const now = this.clock.now();
+    const moved = { ...c, startsAt: body.startsAt, place, updatedAt: now };
+    const reason = this.reasonLine(body.reason);
+    await this.change(p, c, moved, 'rescheduled', async (em, participants, residents, ticketIds) => {
+      const stamp = `${body.startsAt.getTime()}:${now.getTime()}`;
+      const vars = { title: c.title, was: formatChinaTime(c.startsAt), time: formatChinaTime(body.startsAt), place, reason };
+      await this.notes.toMembers(em, `consultation:${id}:rescheduled:${stamp}`, await this.invitedMembers(participants, p.userid), this.notes.t('consult.member_rescheduled', vars));
+      await this.repo.of(ConsultationParticipantEntity, em).update({ consultationId: id, kind: 'resident' }, { response: 'invited', respondedAt: null });
+      for (const x of participants.filter((x) => x.kind === 'resident')) {
+        const r = residents.find((r) => r.id === x.topicResidentId)!;
+        const t = (key: string, v: Record<string, unknown> = {}) => this.notes.t(key, v, r.locale);
+        await this.outbox.enqueue(em, {
+          idempotencyKey: `consultation:${id}:rescheduled:${stamp}:resident:${r.id}`, channel: r.residentChannel, recipient: r.residentExternalId, openKfId: r.residentOpenKfId, kind: 'msgmenu',
+          payload: { text: t('consult.rescheduled', vars), options: [{ id: t('consult.accept_btn'), label: t('consult.accept_btn') }, { id: t('consult.decline_btn'), label: t('consult.decline_btn') }] },
+          ticketId: r.ticketId,
+        });
+      }
+      await this.scheduleReminder(em, moved, `consultation:${id}:reminder:${stamp}`);
+      await this.notes.events(em, ticketIds, 'consultation_rescheduled', p.userid, { consultationId: id, from: c.startsAt.toISOString(), startsAt: body.startsAt.toISOString(), place }, body.reason || null);
+    });
+    return this.view((await this.repo.consultation(id))!);
+  }
+
+  /** Called off: everyone invited who had not declined hears of it; the reminder finds it cancelled and stays silent. */
+  async cancel(p: Principal, id: number, body: { reason?: string }): Promise<ConsultationView> {
+    const c = await this.planned(p, id);
+    const now = this.clock.now();
+    await this.change(p, c, { ...c, state: 'cancelled', updatedAt: now }, 'cancelled', async (em, participants, residents, ticketIds) => {
+      const vars = { title: c.title, time: formatChinaTime(c.startsAt), place: c.place, reason: this.reasonLine(body.reason) };
+      await this.notes.toMembers(em, `consultation:${id}:cancelled`, await this.invitedMembers(participants, p.userid), this.notes.t('consult.member_cancelled', vars));
+      for (const x of participants.filter((x) => x.kind === 'resident' && x.response !== 'declined')) {
+        const r = residents.find((r) => r.id === x.topicResidentId)!;
+        await this.outbox.enqueue(em, {
+          idempotencyKey: `consultation:${id}:cancelled:resident:${r.id}`, channel: r.residentChannel, recipient: r.residentExternalId, openKfId: r.residentOpenKfId, kind: 'text',
+          payload: { text: this.notes.t('consult.cancelled', vars, r.locale) }, ticketId: r.ticketId,
+        });
+      }
+      await this.notes.events(em, ticketIds, 'consultation_cancelled', p.userid, { consultationId: id, startsAt: c.startsAt.toISOString() }, body.reason || null);
+    });
+    return this.view((await this.repo.consultation(id))!);
+  }
+
+  private async planned(p: Principal, id: number): Promise<ConsultationEntity> {
+    const c = await this.visible(p, id);
+    if (c.state !== 'planned') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${id} is ${c.state}`);
+    return c;
+  }
+
+  /**
+   * Writes the change only while the consultation is still planned (minutes or a cancellation recorded meanwhile
+   * win), with its messages and timeline entries in the same transaction.
+   */
+  private async change(
+    p: Principal, was: ConsultationEntity, next: ConsultationEntity, what: string,
+    tell: (em: EntityManager, participants: ConsultationParticipantEntity[], residents: TopicResidentEntity[], ticketIds: number[]) => Promise<void>,
+  ): Promise<void> {
+    const [residents, ticketIds] = await Promise.all([this.repo.topicResidents(was.topicId), this.repo.topicTicketIds(was.topicId)]);
+    await inTransaction(this.repo.dataSource, async (em) => {
+      const result = await this.repo.of(ConsultationEntity, em).update(
+        { id: was.id, state: 'planned' },
+        { state: next.state, startsAt: next.startsAt, place: next.place, updatedAt: next.updatedAt },
+      );
+      if (!result.affected) throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${was.id} changed meanwhile; not ${what}`);
+      await tell(em, await this.repo.participants(was.id, em), residents, ticketIds);
+    });
+  }
+
+  /** Members invited (but not the one making the change) and the departments' contacts. */
+  private async invitedMembers(participants: ConsultationParticipantEntity[], except: string): Promise<string[]> {
+    const departments = await Promise.all(participants.filter((x) => x.kind === 'department').map((x) => this.repo.department(x.departmentId!)));
+    return [...participants.map((x) => x.memberUserid), ...departments.map((d) => d?.wecomUserid)].filter((u): u is string => !!u && u !== except);
+  }
+
+  private reasonLine(reason: string | undefined): string {
+    // The message ends the reason with its own full stop.
+    const said = reason?.trim().replace(/[。.!！]+$/u, '');
+    return said ? this.notes.t('consult.reason', { reason: said }) : '';
   }
 
   /** Minutes and agreed actions: the consultation is held, each action registered and tracked. */

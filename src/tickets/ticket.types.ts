@@ -50,6 +50,8 @@ export type EventType =
   | 'topic_created'
   | 'topic_selected'
   | 'consultation_planned'
+  | 'consultation_rescheduled'
+  | 'consultation_cancelled'
   | 'invitation_answered'
   | 'consultation_held'
   | 'action_done'
