@@ -49,7 +49,7 @@ export default {
       <li v-for="d in state.days" :key="d.date" class="card" :data-date="d.date">
         <strong>{{ d.date }}</strong>
         <p v-for="r in d.reception" :key="r.workstationCode + r.start" class="small">{{ $t('calendar.reception', { start: r.start, end: r.end, members: r.members.join(', ') || $t('common.none') }) }}</p>
-        <p v-for="c in d.consultations" :key="c.id" class="small"><a :href="'#/consultations?id=' + c.id">{{ $t('calendar.consultation', { time: time(c.startsAt), title: c.title, place: c.place }) }}</a></p>
+        <p v-for="c in d.consultations" :key="c.id" class="small"><a :href="'#/consultations?id=' + c.id">{{ $t('calendar.consultation', { time: time(c.startsAt), title: c.title, place: c.place }) }}</a> <span v-if="c.state === 'cancelled'" class="badge" data-test="calendar-cancelled">{{ $t('consultations.cstate.cancelled') }}</span></p>
         <p v-if="!d.reception.length && !d.consultations.length" class="small muted">{{ $t('common.none') }}</p>
       </li>
     </ul>

@@ -2,6 +2,7 @@
 // minutes and the agreed actions, follow each action to done, and tell the residents the outcome.
 import { computed, reactive, watch } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
+import { t } from '../lib/i18n.js';
 import { navigate, route } from '../lib/router.js';
 import { EmptyState, errorText, FieldError, formRunner } from '../lib/ui.js';
 import { when } from './ticket-list.js';
@@ -25,6 +26,7 @@ export default {
     const minutes = reactive({ minutes: '', actions: [] });
     const follow = reactive({});
     const outcome = reactive({ outcome: '' });
+    const change = reactive({ startsAt: '', place: '', reason: '' });
     const mode = computed(() => (route.query.id ? 'consultation' : route.query.topic ? 'topic' : 'list'));
 
     async function load() {
@@ -78,10 +80,22 @@ export default {
       state.consultation = await api(`/api/member/actions/${action.id}/track`, { method: 'POST', body: { text: follow[action.id] || '', done } });
       follow[action.id] = '';
     });
+    // The server's field messages are for developers; the change form names the problem in the member's words.
+    const bad = (field) => !!(state.formError && state.formError.fieldErrors && state.formError.fieldErrors[field]);
+    const doReschedule = () => run(async () => {
+      const body = { startsAt: instant(change.startsAt), ...(change.place ? { place: change.place } : {}), ...(change.reason ? { reason: change.reason } : {}) };
+      state.consultation = await api(`/api/member/consultations/${state.consultation.id}/reschedule`, { method: 'POST', body });
+      Object.assign(change, { startsAt: '', place: '', reason: '' });
+    });
+    const doCancel = () => run(async () => {
+      if (!window.confirm(t('consultations.cancelConfirm'))) return;
+      state.consultation = await api(`/api/member/consultations/${state.consultation.id}/cancel`, { method: 'POST', body: change.reason ? { reason: change.reason } : {} });
+      change.reason = '';
+    });
     const doOutcome = () => run(async () => {
       state.topic = await api(`/api/member/topics/${state.topic.id}/outcome`, { method: 'POST', body: outcome });
     });
-    return { state, select, plan, minutes, follow, outcome, mode, fromHot, doSelect, doPlan, addAction, doMinutes, doTrack, doOutcome, when, errorText, WAYS, ACTIVITIES };
+    return { state, select, plan, minutes, follow, outcome, change, mode, fromHot, doSelect, doPlan, addAction, doMinutes, doTrack, bad, doReschedule, doCancel, doOutcome, when, errorText, WAYS, ACTIVITIES };
   },
   template: `<section class="view consultations">
     <h1>{{ $t('consultations.title') }}</h1>
@@ -148,7 +162,16 @@ export default {
       <p class="ticket-text">{{ state.consultation.agenda }}</p>
       <h3>{{ $t('consultations.participants') }}</h3>
       <ul class="plain-list" data-test="participants"><li v-for="x in state.consultation.participants" :key="x.id">{{ $t('consultations.kind.' + x.kind) }} · {{ x.name }} <span class="badge">{{ $t('consultations.response.' + x.response) }}</span></li></ul>
-      <form class="stack action-form" @submit.prevent="doMinutes" data-test="minutes-form">
+      <p v-if="state.consultation.state === 'cancelled'" class="alert" data-test="cancelled-note">{{ $t('consultations.cancelled') }}</p>
+      <form v-if="state.consultation.state === 'planned'" class="stack action-form" @submit.prevent="doReschedule" data-test="change-form">
+        <h3>{{ $t('consultations.change') }}</h3>
+        <label>{{ $t('consultations.newTime') }}<input type="datetime-local" v-model="change.startsAt" data-test="change-starts" /><small v-if="bad('startsAt')" class="field-error" data-invalid="startsAt">{{ $t('consultations.invalid.startsAt') }}</small></label>
+        <label>{{ $t('consultations.newPlace') }}<input v-model="change.place" data-test="change-place" /></label>
+        <label>{{ $t('consultations.reason') }}<input v-model="change.reason" data-test="change-reason" maxlength="500" /></label>
+        <div class="row"><button type="submit" class="button primary" data-test="reschedule-submit">{{ $t('consultations.reschedule') }}</button>
+          <button type="button" class="button" @click="doCancel" data-test="cancel-submit">{{ $t('consultations.cancel') }}</button></div>
+      </form>
+      <form v-if="state.consultation.state !== 'cancelled'" class="stack action-form" @submit.prevent="doMinutes" data-test="minutes-form">
         <h3>{{ $t('consultations.minutes') }}</h3>
         <textarea v-model="minutes.minutes" data-test="minutes-text"></textarea><field-error :error="state.formError" field="minutes" />
         <div v-for="(a, i) in minutes.actions" :key="i" class="stack card" :data-test="'new-action-' + i">
