@@ -1,8 +1,10 @@
 /**
  * The reports API (dashboards, overdue list, hot topics, bulletins) and the consultation figures over 100,000
- * tickets and 5,000 consultations (CONSULTATIONS=n), through HTTP on the running service, on the database DATABASE_URL names (default: a fresh SQLite file). `npm run bench:dashboard`
- * (TICKETS=n to change the count, RUNS=n per endpoint, REUSE=1 to measure a database a run left). Prints median and
- * max per endpoint; asserts nothing.
+ * tickets and 5,000 consultations (CONSULTATIONS=n), through HTTP on the running service. `npm run bench:dashboard`
+ * measures a fresh SQLite file, and then MariaDB/MySQL too when DATABASE_URL=mysql://… names a database (created
+ * if missing, emptied before seeding). ENGINES=sqlite or ENGINES=mysql measures one of them; TICKETS=n, RUNS=n per
+ * endpoint; REUSE=1 measures again the database DATABASE_URL names as a previous run left it. Prints median and
+ * max per endpoint and engine, one JSON line per engine, then a table of both; asserts nothing.
  */
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
@@ -16,6 +18,7 @@ import type { DataSource } from 'typeorm';
 import { ManualClock } from '../src/common/clock';
 import { createDataSource, dataSourceOptions, engineOf } from '../src/database/database-url';
 import { loadOrgConfig } from '../src/org/org-config';
+import { ensureMysqlDatabase } from './lib/bench-database';
 import { seedConsultations } from './lib/seed-consultations';
 import { seedTickets } from './lib/seed-tickets';
 
@@ -57,12 +60,16 @@ async function reuse(url: string): Promise<{ ds: DataSource; clock: ManualClock 
   return { ds, clock: new ManualClock(new Date(at.getTime() + 2 * 3600_000)) };
 }
 
-async function main(): Promise<void> {
-  const sqliteFile = join(tmpdir(), `minyi-bench-dashboard-${process.pid}.sqlite`);
-  const url = process.env.DATABASE_URL ?? `sqlite:${sqliteFile}`;
-  // REUSE=1 measures again on the tickets a previous run left (MySQL keeps its bench database; name a SQLite file).
-  const { ds, clock } = process.env.REUSE ? await reuse(url) : await seedTickets(url, TOTAL);
-  if (!process.env.REUSE) await seedConsultations(ds, CONSULTATIONS, clock.now());
+interface Measured {
+  engine: string;
+  results: Array<{ endpoint: string; as: string; medianMs: number; maxMs: number; bytes: number }>;
+}
+
+/** Seeds (unless reusing) and measures one database through the running service. */
+async function measure(url: string, reuseIt: boolean): Promise<Measured> {
+  if (engineOf(url) === 'mysql') await ensureMysqlDatabase(url);
+  const { ds, clock } = reuseIt ? await reuse(url) : await seedTickets(url, TOTAL);
+  if (!reuseIt) await seedConsultations(ds, CONSULTATIONS, clock.now());
   await ds.destroy();
 
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', MINYI_WORKERS: 'none' });
@@ -75,7 +82,8 @@ async function main(): Promise<void> {
   const cookies = new Map<string, string>();
   for (const userid of new Set(ENDPOINTS.map(([u]) => u))) cookies.set(userid, await signIn(base, links, userid));
 
-  const results: Array<{ endpoint: string; as: string; medianMs: number; maxMs: number; bytes: number }> = [];
+  const engine = engineOf(url);
+  const results: Measured['results'] = [];
   for (const [userid, name, path] of ENDPOINTS) {
     const get = async () => {
       const res = await fetch(base + path, { headers: { cookie: cookies.get(userid)! } });
@@ -92,11 +100,49 @@ async function main(): Promise<void> {
     }
     runs.sort((a, b) => a - b);
     results.push({ endpoint: name, as: userid, medianMs: +runs[Math.floor(runs.length / 2)].toFixed(1), maxMs: +runs[runs.length - 1].toFixed(1), bytes });
-    process.stderr.write(`${name}: median ${results.at(-1)!.medianMs} ms, max ${results.at(-1)!.maxMs} ms\n`);
+    process.stderr.write(`[${engine}] ${name}: median ${results.at(-1)!.medianMs} ms, max ${results.at(-1)!.maxMs} ms\n`);
   }
-  process.stdout.write(`${JSON.stringify({ engine: engineOf(url), tickets: TOTAL, consultations: CONSULTATIONS, runsPerEndpoint: RUNS, targetMs: TARGET_MS, results })}\n`);
+  process.stdout.write(`${JSON.stringify({ engine, tickets: TOTAL, consultations: CONSULTATIONS, runsPerEndpoint: RUNS, targetMs: TARGET_MS, results })}\n`);
   await app.close();
-  if (!process.env.DATABASE_URL && !process.env.REUSE) rmSync(sqliteFile, { force: true });
+  return { engine, results };
+}
+
+/** The databases to measure: a fresh SQLite file, and the MySQL database DATABASE_URL names, as ENGINES allows. */
+function targets(): Array<{ url: string; reuse: boolean; cleanup?: string }> {
+  const given = process.env.DATABASE_URL;
+  const wanted = new Set((process.env.ENGINES ?? 'sqlite,mysql').split(',').map((e) => e.trim()));
+  // REUSE=1 measures again what a previous run left in the database named (MySQL keeps its bench database; name a SQLite file).
+  if (process.env.REUSE) {
+    if (!given) throw new Error('REUSE=1 needs DATABASE_URL naming the database a previous run left');
+    return [{ url: given, reuse: true }];
+  }
+  const list: Array<{ url: string; reuse: boolean; cleanup?: string }> = [];
+  if (given && engineOf(given) === 'sqlite') list.push({ url: given, reuse: false });
+  else if (wanted.has('sqlite')) {
+    const file = join(tmpdir(), `minyi-bench-dashboard-${process.pid}.sqlite`);
+    list.push({ url: `sqlite:${file}`, reuse: false, cleanup: file });
+  }
+  if (given && engineOf(given) === 'mysql' && wanted.has('mysql')) list.push({ url: given, reuse: false });
+  return list;
+}
+
+async function main(): Promise<void> {
+  const measured: Measured[] = [];
+  for (const target of targets()) {
+    try {
+      measured.push(await measure(target.url, target.reuse));
+    } finally {
+      if (target.cleanup) for (const suffix of ['', '-wal', '-shm']) rmSync(target.cleanup + suffix, { force: true });
+    }
+  }
+  // Both engines side by side: median / max in ms per endpoint.
+  const rows = measured[0]?.results.map((r, i) => [r.endpoint, ...measured.map((m) => `${m.results[i].medianMs} / ${m.results[i].maxMs}`)]) ?? [];
+  const head = ['endpoint', ...measured.map((m) => `${m.engine} median / max ms`)];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((x, c) => x.padEnd(widths[c])).join('  ');
+  process.stdout.write(`${[line(head), ...rows.map(line)].join('\n')}\n`);
+  const worst = measured.map((m) => `${m.engine}: slowest median ${Math.max(...m.results.map((r) => r.medianMs))} ms (target < ${TARGET_MS} ms)`);
+  process.stdout.write(`${worst.join('; ')}\n`);
 }
 
 main().catch((e: unknown) => {
