@@ -74,7 +74,11 @@ export class ConsultationsService implements OnModuleInit {
     if (body.startsAt <= this.clock.now()) throw ConsoleException.field('startsAt', 'a consultation is planned in the future');
     const ws = await this.org.workstation(topic.workstationCode);
     for (const userid of body.members) if (!(await this.org.member(userid))) throw ConsoleException.field('members', `unknown member "${userid}"`);
-    const departments = await Promise.all(body.departments.map(async (id) => (await this.repo.department(id)) ?? Promise.reject(ConsoleException.field('departments', `unknown department #${id}`))));
+    // A deactivated department keeps its past records but is invited to nothing new.
+    const departments = await Promise.all(body.departments.map(async (id) => {
+      const d = await this.repo.department(id);
+      return d?.active ? d : Promise.reject(ConsoleException.field('departments', `unknown or deactivated department #${id}`));
+    }));
     const [residents, ticketIds] = await Promise.all([this.repo.topicResidents(topicId), this.repo.topicTicketIds(topicId)]);
     const now = this.clock.now();
     const saved = await inTransaction(this.repo.dataSource, async (em) => {
@@ -236,7 +240,7 @@ export class ConsultationsService implements OnModuleInit {
     if (c.state === 'cancelled') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${id} was cancelled`);
     for (const a of body.actions) {
       if (!a.department === !a.member) throw ConsoleException.field('actions', 'each action has one owner: a department or a member');
-      if (a.department && !(await this.repo.department(a.department))) throw ConsoleException.field('actions', `unknown department #${a.department}`);
+      if (a.department && !(await this.repo.department(a.department))?.active) throw ConsoleException.field('actions', `unknown or deactivated department #${a.department}`);
       if (a.member && !(await this.org.member(a.member))) throw ConsoleException.field('actions', `unknown member "${a.member}"`);
     }
     const now = this.clock.now();

@@ -127,6 +127,7 @@ export class TrackingService implements OnModuleInit {
       if (subject === 'action') await this.repo.of(ConsultationActionEntity, em).update({ id }, { escalatedAt: now });
       else await this.repo.of(ProposalEntity, em).update({ id }, { escalatedAt: now });
       if (subject === 'action') await this.notes.events(em, item.ticketIds, 'action_escalated', null, { actionId: id, what: item.what, deadline: item.deadline.toISOString() });
+      else await this.notes.events(em, item.ticketIds, 'proposal_escalated', null, { proposalId: id, title: item.what, deadline: item.deadline.toISOString() });
     });
   }
 

@@ -122,7 +122,10 @@ export class ProposalsService {
     if (!proposal) throw notFound(id);
     if (proposal.sponsorUserid !== p.userid) throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, 'only the sponsor records satisfaction with the reply');
     if (proposal.state !== 'replied') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `proposal #${id} has no reply yet`);
-    await this.repo.of(ProposalEntity).update({ id }, { satisfaction, updatedAt: this.clock.now() });
+    await inTransaction(this.repo.dataSource, async (em) => {
+      await this.repo.of(ProposalEntity, em).update({ id }, { satisfaction, updatedAt: this.clock.now() });
+      if (proposal.topicId) await this.notes.events(em, await this.repo.topicTicketIds(proposal.topicId, em), 'proposal_rated', p.userid, { proposalId: id, satisfaction });
+    });
     return this.view((await this.repo.proposal(id))!);
   }
 

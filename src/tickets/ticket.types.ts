@@ -59,6 +59,8 @@ export type EventType =
   | 'proposal_submitted'
   | 'proposal_registered'
   | 'proposal_replied'
+  | 'proposal_escalated'
+  | 'proposal_rated'
   | 'outcome_told'
   | 'outcome_rated';
 

@@ -126,6 +126,7 @@ export default {
       <h2>{{ state.topic.title }} <span class="badge" data-test="topic-state">{{ $t('consultations.state.' + state.topic.state) }}</span></h2>
       <p class="small muted">{{ $t('consultations.residents', { raised: state.topic.residents.raised, supported: state.topic.residents.supported }) }}</p>
       <ul class="plain-list"><li v-for="tk in state.topic.tickets" :key="tk.number"><a :href="'#/ticket?number=' + encodeURIComponent(tk.number)">{{ tk.number }}</a> {{ tk.title }}</li></ul>
+      <p v-if="state.topic.state !== 'open'"><a class="button" data-test="to-sqmy" :href="'#/sqmy?tickets=' + state.topic.tickets.map((tk) => encodeURIComponent(tk.number)).join(',')">{{ $t('consultations.toSqmy') }}</a></p>
       <form v-if="state.topic.state === 'open'" class="stack action-form" @submit.prevent="doSelect" data-test="select-form">
         <h3>{{ $t('consultations.select') }}</h3>
         <label>{{ $t('consultations.way') }}<select v-model="select.wayOfWorking"><option v-for="w in WAYS" :key="w" :value="w">{{ $t('consultations.ways.' + w) }}</option></select></label>
