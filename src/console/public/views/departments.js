@@ -133,7 +133,7 @@ export default {
               <strong>{{ d.name }}</strong>
               <span v-if="!d.active" class="badge">{{ $t('departments.inactive') }}</span>
             </div>
-            <p v-if="d.contactName || d.contactPhone" class="small muted">{{ $t('departments.contact') }}：{{ d.contactName }} {{ d.contactPhone }}</p>
+            <p v-if="d.contactName || d.contactPhone" class="small muted">{{ $t('departments.contact', { name: d.contactName || '', phone: d.contactPhone || '' }) }}</p>
             <div class="row">
               <button type="button" class="button" data-test="department-edit" @click="open(d)">{{ $t('departments.edit') }}</button>
               <button type="button" class="button" data-test="department-toggle" @click="toggle(d)">{{ d.active ? $t('departments.deactivate') : $t('departments.activate') }}</button>
