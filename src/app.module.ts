@@ -17,7 +17,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ConversationModule } from './conversation/conversation.module';
-import { I18nModule } from './conversation/i18n.module';
+import { I18nModule } from './i18n/i18n.module';
 import { WebChatModule } from './channels/web/web-chat.module';
 import { WecomModule } from './channels/wecom/wecom.module';
 

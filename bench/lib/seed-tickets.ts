@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/config.loader';
-import { I18nService } from '../../src/conversation/i18n.service';
+import { I18nService } from '../../src/i18n/i18n.service';
 import { createDataSource, dataSourceOptions, engineOf } from '../../src/database/database-url';
 import { OrgSeeder } from '../../src/database/org.seeder';
 import { JobScheduler } from '../../src/jobs/job-scheduler';

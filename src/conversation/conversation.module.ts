@@ -13,7 +13,7 @@ import { DialogRuntime } from './dialog.runtime';
 import { DialogScriptRepository } from './dialog-script.repository';
 import { DialogScriptsService } from './dialog-scripts.service';
 import { HANDLERS } from './handlers';
-import { I18nService } from './i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { SessionRepository } from './session.repository';
 import { DialogPreviewService } from './preview/dialog-preview.service';
 import { StepArrivalRepository } from './step-arrival.repository';

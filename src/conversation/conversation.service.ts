@@ -18,7 +18,7 @@ import { DialogScriptsService } from './dialog-scripts.service';
 import { DialogError } from './dialog.error';
 import { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import type { HandlerDeps } from './handlers/handler.types';
-import { I18nService } from './i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { END_THREAD, StepArrivalRepository } from './step-arrival.repository';
 import { loggableKey, residentHandle } from '../common/resident-handle';
 import { TurnLock } from './turn-lock';

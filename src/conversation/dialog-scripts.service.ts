@@ -7,7 +7,7 @@ import { DialogRuntime } from './dialog.runtime';
 import { DialogScriptRepository, ScriptVersionSummary } from './dialog-script.repository';
 import type { DialogScriptVersionEntity } from './dialog-script-version.entity';
 import { HANDLERS } from './handlers';
-import { I18nService } from './i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { LoadedScript, LoadResult, loadScripts, readDialogFolder, scriptVersion } from './script.loader';
 
 export class DialogScriptException extends DomainException<'invalid_script' | 'unknown_version'> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { maskName, maskPhone, maskResidentText } from '../common/privacy';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import type { Bulletin } from './bulletins.service';
 import { OrgNamesReader } from './org-names';
 import { ReportsRepository } from './reports.repository';

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { escapeMarkdown } from '../common/markdown';
 import { maskResidentText } from '../common/privacy';
 import { ConsoleException } from '../console/console.exception';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { OrgRepository } from '../org/org.repository';
 import type { Counters } from '../tickets/ticket-stats.repository';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
 import type { Principal } from '../console/auth/principal';
 import { ZodBody, ZodQuery } from '../console/common/zod-body';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { BulletinExport } from './bulletin-export';
 import { Bulletin, BulletinsService } from './bulletins.service';
 import { DashboardsService, DashboardView, OverdueItem, TopicView } from './dashboards.service';

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/config.schema';
 import type { Principal } from '../console/auth/principal';
 import { ScopeService } from '../console/auth/scope.service';
 import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from '../tickets/ticket.entity';

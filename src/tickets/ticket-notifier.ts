@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { maskResidentText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from './ticket.entity';
 import { WAYS_OF_WORKING } from './ticket.types';

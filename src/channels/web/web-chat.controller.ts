@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { setPageHeaders } from '../../common/page-headers';
 import type { BotReply } from '../../conversation/conversation.types';
 import { ConversationService } from '../../conversation/conversation.service';
-import { I18nService } from '../../conversation/i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { MediaStore } from '../../media/media.store';
 import { OutboxService } from '../../outbox/outbox.service';
 import { chatPageCsp, renderChatPage } from './chat-page';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { I18nService } from '../../conversation/i18n.service';
+import type { I18nService } from '../../i18n/i18n.service';
 import type { OrgRepository } from '../../org/org.repository';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';

@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { ConversationModule } from '../../conversation/conversation.module';
 import { ConversationService } from '../../conversation/conversation.service';
-import { I18nService } from '../../conversation/i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { InboxService } from '../../inbox/inbox.service';
 import { InboxWorker } from '../../inbox/inbox.worker';
 import { OrgModule } from '../../org/org.module';

@@ -7,7 +7,7 @@ import type { AttachmentRef, ResidentRef, ResidentTicketsPort } from '../../tick
 import type { BookingService } from '../booking.service';
 import type { DialogSessionEntity } from '../dialog-session.entity';
 import type { DialogVars, QuickReply } from '../conversation.types';
-import type { I18nService } from '../i18n.service';
+import type { I18nService } from '../../i18n/i18n.service';
 import type { Understanding } from '../../understanding';
 
 /** Services handlers may use; built once by the conversation module. */

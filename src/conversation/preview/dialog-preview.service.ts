@@ -8,7 +8,7 @@ import { DbStorage } from '../db.storage';
 import { DialogRuntime } from '../dialog.runtime';
 import { DialogScriptException, DialogScriptsService } from '../dialog-scripts.service';
 import { HANDLERS } from '../handlers';
-import { I18nService } from '../i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { previewBookings, previewOutbox, PreviewTickets } from './preview-services';
 
 /** Preview residents live in their own id space, which the web chat refuses to real residents. */
