@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { maskName, maskPhonesInText } from '../common/privacy';
 import type { Principal } from '../console/auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
@@ -64,11 +64,11 @@ export class ConsultationsService implements OnModuleInit {
 
   async create(p: Principal, topicId: number, body: NewConsultation): Promise<ConsultationView> {
     const topic = await this.topics.visible(p, topicId);
-    if (topic.state === 'open') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `topic #${topicId} is not selected yet`);
-    if (body.startsAt <= this.clock.now()) throw ConsoleException.field('startsAt', 'a consultation is planned in the future');
+    if (topic.state === 'open') throw new AppException('CONFLICT', `topic #${topicId} is not selected yet`);
+    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future');
     const ws = await this.org.workstation(topic.workstationCode);
-    for (const userid of body.members) if (!(await this.org.member(userid))) throw ConsoleException.field('members', `unknown member "${userid}"`);
-    const departments = await Promise.all(body.departments.map(async (id) => (await this.repo.department(id)) ?? Promise.reject(ConsoleException.field('departments', `unknown department #${id}`))));
+    for (const userid of body.members) if (!(await this.org.member(userid))) throw AppException.field('members', `unknown member "${userid}"`);
+    const departments = await Promise.all(body.departments.map(async (id) => (await this.repo.department(id)) ?? Promise.reject(AppException.field('departments', `unknown department #${id}`))));
     const [residents, ticketIds] = await Promise.all([this.repo.topicResidents(topicId), this.repo.topicTicketIds(topicId)]);
     const now = this.clock.now();
     const saved = await inTransaction(this.repo.dataSource, async (em) => {
@@ -126,11 +126,11 @@ export class ConsultationsService implements OnModuleInit {
   /** Minutes and agreed actions: the consultation is held, each action registered and tracked. */
   async record(p: Principal, id: number, body: { minutes: string; actions: NewAction[] }): Promise<ConsultationView> {
     const c = await this.visible(p, id);
-    if (c.state === 'cancelled') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${id} was cancelled`);
+    if (c.state === 'cancelled') throw new AppException('CONFLICT', `consultation #${id} was cancelled`);
     for (const a of body.actions) {
-      if (!a.department === !a.member) throw ConsoleException.field('actions', 'each action has one owner: a department or a member');
-      if (a.department && !(await this.repo.department(a.department))) throw ConsoleException.field('actions', `unknown department #${a.department}`);
-      if (a.member && !(await this.org.member(a.member))) throw ConsoleException.field('actions', `unknown member "${a.member}"`);
+      if (!a.department === !a.member) throw AppException.field('actions', 'each action has one owner: a department or a member');
+      if (a.department && !(await this.repo.department(a.department))) throw AppException.field('actions', `unknown department #${a.department}`);
+      if (a.member && !(await this.org.member(a.member))) throw AppException.field('actions', `unknown member "${a.member}"`);
     }
     const now = this.clock.now();
     const ticketIds = await this.repo.topicTicketIds(c.topicId);
@@ -165,7 +165,7 @@ export class ConsultationsService implements OnModuleInit {
   /** Follow-up (gen ban) by a member or the office for the owner, or closing with evidence. */
   async track(p: Principal, actionId: number, body: { text: string; done: boolean }): Promise<ConsultationView> {
     const action = await this.repo.action(actionId);
-    if (!action) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no action #${actionId}`);
+    if (!action) throw new AppException('NOT_FOUND', `no action #${actionId}`);
     await this.visible(p, action.consultationId);
     await inTransaction(this.repo.dataSource, async (em) => {
       const item = (await this.tracking.item('action', actionId, em))!;
@@ -185,9 +185,9 @@ export class ConsultationsService implements OnModuleInit {
 
   async link(p: Principal, actionId: number): Promise<{ url: string }> {
     const action = await this.repo.action(actionId);
-    if (!action) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no action #${actionId}`);
+    if (!action) throw new AppException('NOT_FOUND', `no action #${actionId}`);
     await this.visible(p, action.consultationId);
-    if (!action.departmentId) throw ConsoleException.field('action', 'only a department owner reports through a link');
+    if (!action.departmentId) throw AppException.field('action', 'only a department owner reports through a link');
     const url = await inTransaction(this.repo.dataSource, async (em) => this.tracking.link(em, (await this.tracking.item('action', actionId, em))!, p.userid));
     return { url: url! };
   }
@@ -198,7 +198,7 @@ export class ConsultationsService implements OnModuleInit {
 
   async visible(p: Principal, id: number): Promise<ConsultationEntity> {
     const c = await this.repo.consultation(id);
-    if (!c) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no consultation #${id}`);
+    if (!c) throw new AppException('NOT_FOUND', `no consultation #${id}`);
     await this.topics.visible(p, c.topicId);
     return c;
   }

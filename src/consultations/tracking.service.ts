@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
 import { hashToken, newToken } from '../console/auth/tokens';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { ProposalEntity } from '../proposals/proposal.entities';
@@ -149,11 +149,11 @@ export class TrackingService implements OnModuleInit {
   async report(token: string, body: { text: string; done: boolean }, complete: (em: EntityManager, item: Tracked, author: string, text: string) => Promise<void>): Promise<void> {
     await inTransaction(this.repo.dataSource, async (em) => {
       const link = token ? await this.repo.consumeLink(hashToken(token), this.clock.now(), em) : null;
-      if (!link) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, 'this link is unknown, used or expired; ask the studio for a new one');
+      if (!link) throw new AppException('NOT_FOUND', 'this link is unknown, used or expired; ask the studio for a new one');
       const item = await this.item(link.subject, link.subjectId, em);
       const department = await this.repo.department(link.departmentId);
       const author = `department:${department?.code ?? link.departmentId}`;
-      if (!item) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, 'the task of this link is gone');
+      if (!item) throw new AppException('NOT_FOUND', 'the task of this link is gone');
       if (body.done && item.open) return complete(em, item, author, body.text);
       await this.note(em, item.subject, item.id, 'progress', author, body.text);
     });

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { ZodBody } from '../console/common/zod-body';
 import { ConsultationsService } from '../consultations/consultations.service';
 import * as s from '../consultations/consultations.schemas';
@@ -25,7 +25,7 @@ export class DepartmentLinkController {
   @ApiOperation({ summary: 'What the link is about: the action or proposal, its deadline and its record so far' })
   async task(@Query('token') token: string): Promise<DepartmentTask> {
     const task = await this.tracking.task(token ?? '');
-    if (!task) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, 'this link is unknown, used or expired; ask the studio for a new one');
+    if (!task) throw new AppException('NOT_FOUND', 'this link is unknown, used or expired; ask the studio for a new one');
     return task;
   }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import type { Principal } from '../console/auth/principal';
 import { ScopeService } from '../console/auth/scope.service';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { ConsultationNotes } from '../consultations/consultation-notes';
 import { ConsultationsRepository } from '../consultations/consultations.repository';
 import { ConsultationsService } from '../consultations/consultations.service';
@@ -31,7 +31,7 @@ export interface ProposalView extends ProposalEntity {
   notes: TrackingNoteEntity[];
 }
 
-const notFound = (id: number) => new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no proposal #${id}`);
+const notFound = (id: number) => new AppException('NOT_FOUND', `no proposal #${id}`);
 
 /**
  * Proposals (ti an) converted from a consultation: submitted by a sponsor with co-signers across sectors, registered
@@ -55,8 +55,8 @@ export class ProposalsService {
     const topicId = consultation?.topicId ?? body.topicId ?? null;
     const topic = topicId ? await this.topics.visible(p, topicId) : null;
     const workstationCode = topic?.workstationCode ?? p.workstationCode;
-    if (!workstationCode) throw ConsoleException.field('topicId', 'a proposal without a topic comes from a member of a studio');
-    for (const userid of body.cosigners) if (!(await this.org.member(userid))) throw ConsoleException.field('cosigners', `unknown member "${userid}"`);
+    if (!workstationCode) throw AppException.field('topicId', 'a proposal without a topic comes from a member of a studio');
+    for (const userid of body.cosigners) if (!(await this.org.member(userid))) throw AppException.field('cosigners', `unknown member "${userid}"`);
     const ws = await this.org.workstation(workstationCode);
     const now = this.clock.now();
     const saved = await inTransaction(this.repo.dataSource, async (em) => {
@@ -78,9 +78,9 @@ export class ProposalsService {
     this.assertOffice(p);
     const proposal = await this.repo.proposal(id);
     if (!proposal) throw notFound(id);
-    if (proposal.state !== 'submitted') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `proposal #${id} is ${proposal.state}`);
+    if (proposal.state !== 'submitted') throw new AppException('CONFLICT', `proposal #${id} is ${proposal.state}`);
     const department = await this.repo.department(body.department);
-    if (!department) throw ConsoleException.field('department', `unknown department #${body.department}`);
+    if (!department) throw AppException.field('department', `unknown department #${body.department}`);
     const now = this.clock.now();
     await inTransaction(this.repo.dataSource, async (em) => {
       await this.repo.of(ProposalEntity, em).update({ id }, { state: 'registered', registrationNumber: body.registrationNumber, departmentId: department.id, registeredAt: now, deadline: body.deadline, updatedAt: now });
@@ -102,7 +102,7 @@ export class ProposalsService {
     this.assertOffice(p);
     const proposal = await this.repo.proposal(id);
     if (!proposal) throw notFound(id);
-    if (proposal.state !== 'registered') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `proposal #${id} is ${proposal.state}`);
+    if (proposal.state !== 'registered') throw new AppException('CONFLICT', `proposal #${id} is ${proposal.state}`);
     await inTransaction(this.repo.dataSource, async (em) => this.completeProposal(em, (await this.tracking.item('proposal', id, em))!, p.userid, reply));
     return this.view((await this.repo.proposal(id))!);
   }
@@ -120,8 +120,8 @@ export class ProposalsService {
   async satisfaction(p: Principal, id: number, satisfaction: Rating): Promise<ProposalView> {
     const proposal = await this.repo.proposal(id);
     if (!proposal) throw notFound(id);
-    if (proposal.sponsorUserid !== p.userid) throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, 'only the sponsor records satisfaction with the reply');
-    if (proposal.state !== 'replied') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `proposal #${id} has no reply yet`);
+    if (proposal.sponsorUserid !== p.userid) throw new AppException('FORBIDDEN', 'only the sponsor records satisfaction with the reply');
+    if (proposal.state !== 'replied') throw new AppException('CONFLICT', `proposal #${id} has no reply yet`);
     await this.repo.of(ProposalEntity).update({ id }, { satisfaction, updatedAt: this.clock.now() });
     return this.view((await this.repo.proposal(id))!);
   }
@@ -139,7 +139,7 @@ export class ProposalsService {
   }
 
   private assertOffice(p: Principal): void {
-    if (p.role !== 'office_admin') throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, 'the office registers proposals and records replies');
+    if (p.role !== 'office_admin') throw new AppException('FORBIDDEN', 'the office registers proposals and records replies');
   }
 
   private async view(x: ProposalEntity): Promise<ProposalView> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { escapeMarkdown } from '../common/markdown';
 import { maskResidentText } from '../common/privacy';
-import { ConsoleException } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { I18nService } from '../i18n/i18n.service';
 import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { OrgRepository } from '../org/org.repository';
@@ -57,7 +57,7 @@ export class BulletinsService {
   period(kind: BulletinKind, key?: string): ReportPeriod {
     if (!key) return lastCompleted(kind, this.clock.now());
     const period = periodOfKey(kind, key);
-    if (!period) throw ConsoleException.field('period', kind === 'monthly' ? 'expected yyyy-mm' : 'expected yyyy-mm-dd');
+    if (!period) throw AppException.field('period', kind === 'monthly' ? 'expected yyyy-mm' : 'expected yyyy-mm-dd');
     return period;
   }
 

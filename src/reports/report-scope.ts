@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ScopeService } from '../console/auth/scope.service';
 import type { Principal } from '../console/auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { OrgRepository } from '../org/org.repository';
 import type { UnitLevel } from './report.entities';
 
@@ -21,7 +21,7 @@ export interface UnitQuery {
   workstation?: string;
 }
 
-const forbidden = (what: string) => new ConsoleException(ConsoleExceptionCode.FORBIDDEN, `${what} is outside your scope`);
+const forbidden = (what: string) => new AppException('FORBIDDEN', `${what} is outside your scope`);
 
 /**
  * Resolves which unit a principal asks about and may see, by the same rule as queues (ScopeService): the office
@@ -55,12 +55,12 @@ export class ReportScope {
     if (level === 'city') return { level, code: null, name: null };
     if (level === 'committee') {
       const committee = await this.org.committee(code!);
-      if (!committee) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no committee "${code}"`);
+      if (!committee) throw new AppException('NOT_FOUND', `no committee "${code}"`);
       const workstations = (await this.org.activeWorkstations()).filter((w) => w.committeeCode === code).map((w) => w.code);
       return { level, code, name: committee.name, workstations };
     }
     const ws = await this.org.workstation(code!);
-    if (!ws) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no workstation "${code}"`);
+    if (!ws) throw new AppException('NOT_FOUND', `no workstation "${code}"`);
     const committee = await this.org.committee(ws.committeeCode);
     return { level, code, name: ws.name, workstations: [ws.code], parent: { code: ws.committeeCode, name: committee?.name ?? null } };
   }

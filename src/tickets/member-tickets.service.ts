@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { maskName, maskPhone, maskResidentText } from '../common/privacy';
 import type { Principal } from '../console/auth/principal';
 import { ScopeService } from '../console/auth/scope.service';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { AppException } from '../common/app.exception';
 import { MediaFileEntity } from '../media/media-file.entity';
 import { MediaStore } from '../media/media.store';
 import { OrgRepository } from '../org/org.repository';
@@ -129,7 +129,7 @@ export class MemberTicketsService {
     const ticket = await this.visible(principal, number);
     const ref = (ticket.attachments ?? [])[index]?.ref ?? '';
     const media = await new MediaStore(this.repo.dataSource).byAttachment(ref);
-    if (!media) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `ticket ${number} has no stored attachment ${index}`);
+    if (!media) throw new AppException('NOT_FOUND', `ticket ${number} has no stored attachment ${index}`);
     return media;
   }
 
@@ -148,7 +148,7 @@ export class MemberTicketsService {
       const cohandlers = await this.repo.cohandlers(ticket.id);
       if (cohandlers.some((c) => codes.includes(c.workstationCode))) return ticket;
     }
-    throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `ticket ${number} not found`);
+    throw new AppException('NOT_FOUND', `ticket ${number} not found`);
   }
 
   private async view(t: TicketEntity, principal: Principal): Promise<TicketView> {

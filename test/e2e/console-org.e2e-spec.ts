@@ -41,7 +41,7 @@ describeEachEngine('console organisation API', (engine) => {
       .resolves.toMatchObject({ code: 'economy', name: '经济委员会（新）', sectorCodes: ['commerce', 'transport', 'energy'] });
     const unknown = await patch('/api/admin/org/committees/economy', { sectorCodes: ['commerce', 'nosuch'] });
     expect(unknown.status).toBe(400);
-    expect(unknown.json).toMatchObject({ error: 'validation', details: { fieldErrors: { 'sectorCodes.1': ['unknown code "nosuch"'] } } });
+    expect(unknown.json).toMatchObject({ error: 'VALIDATION', details: { fieldErrors: { 'sectorCodes.1': ['unknown code "nosuch"'] } } });
     await expect(patch('/api/admin/org/committees/economy', {}).then((a) => a.status)).resolves.toBe(400);
     await expect(patch('/api/admin/org/committees/nosuch', { name: 'x' }).then((a) => a.status)).resolves.toBe(404);
     await expect(patch('/api/admin/org/committees/economy', { kind: 'office' }).then((a) => a.status)).resolves.toBe(400);
@@ -98,7 +98,7 @@ describeEachEngine('console organisation API', (engine) => {
     const configShift = before.days[0].entries[0].id;
     const refused = await call(t.url, `/api/admin/org/duty/${configShift}`, { method: 'DELETE', ...as(admin) });
     expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ error: 'conflict', details: { source: 'config' } });
+    expect(refused.json).toMatchObject({ error: 'CONFLICT', details: { source: 'config' } });
     await expect(call(t.url, `/api/admin/org/duty/${(dated.json as { id: number }).id}`, { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(204);
     await expect(call(t.url, '/api/admin/org/duty/999999', { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(404);
   });

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '../console.constants';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 import { CONSOLE_ACCESS } from './console-auth.decorator';
 import { ConsoleAccess, ConsoleRequest, hasAccess } from './principal';
 import { SessionService } from './session.service';
@@ -35,12 +35,12 @@ export class ConsoleAuthGuard implements CanActivate {
     const access: ConsoleAccess | null = byPath === 'admin' ? 'admin' : declared ?? byPath;
     if (!access) return true;
     const principal = await this.sessions.resolve(this.sessions.tokenFrom(req.headers.cookie));
-    if (!principal) throw new ConsoleException(ConsoleExceptionCode.UNAUTHENTICATED, 'sign in to the console first');
-    if (!hasAccess(principal.role, access)) throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, 'your role may not do this');
+    if (!principal) throw new AppException('UNAUTHENTICATED', 'sign in to the console first');
+    if (!hasAccess(principal.role, access)) throw new AppException('FORBIDDEN', 'your role may not do this');
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers[CSRF_HEADER];
       if (typeof header !== 'string' || !safeEqual(header, principal.csrfToken)) {
-        throw new ConsoleException(ConsoleExceptionCode.CSRF, `missing or wrong ${CSRF_HEADER} header`);
+        throw new AppException('CSRF', `missing or wrong ${CSRF_HEADER} header`);
       }
     }
     req.principal = principal;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 import { ConsoleAuthRepository } from './console-auth.repository';
 import type { Principal } from './principal';
 
@@ -37,7 +37,7 @@ export class ScopeService {
   /** 403 unless the workstation is in the principal's scope. */
   async assertCanSee(principal: Principal, workstationCode: string): Promise<void> {
     if (!(await this.canSee(principal, workstationCode))) {
-      throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, `workstation "${workstationCode}" is outside your scope`);
+      throw new AppException('FORBIDDEN', `workstation "${workstationCode}" is outside your scope`);
     }
   }
 }

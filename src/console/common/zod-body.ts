@@ -2,7 +2,7 @@ import { ArgumentMetadata, Body, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
-import { ConsoleException } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 
 /** Validates at the edge; a failure is 400 `validation` with messages per dotted field path. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
@@ -16,7 +16,7 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
       const path = issue.path.map(String).join('.') || '_';
       (fieldErrors[path] ??= []).push(issue.message);
     }
-    throw ConsoleException.validation(fieldErrors);
+    throw AppException.validation(fieldErrors);
   }
 }
 
