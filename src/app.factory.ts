@@ -29,6 +29,8 @@ export async function createApp({ config, org, logger, clock }: CreateAppOptions
   configureOutboxPolicy(config.outbox);
   // Leases decide how soon another instance takes over the work of one that died (kill -9, power loss).
   INBOX_POLICY.leaseMs = config.leases.inboxMs;
+  INBOX_POLICY.baseBackoffMs = config.outbox.baseBackoffMs;
+  INBOX_POLICY.maxBackoffMs = config.outbox.maxBackoffMs;
   OUTBOX_POLICY.leaseMs = config.leases.outboxMs;
   TURN_LOCK_POLICY.leaseMs = config.leases.turnMs;
   // Addresses (rate limits, booking limits) come from the socket unless TRUST_PROXY names the proxy in front.

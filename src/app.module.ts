@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
+import { OrgSeedModule } from './org/org-seed.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { ReportsModule } from './reports/reports.module';
@@ -29,7 +30,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule.forRoot(clock),
-        DatabaseModule.forRoot(config, org),
+        DatabaseModule.forRoot(config),
+        OrgSeedModule.forRoot(org),
         OrgModule,
         ClassificationModule,
         OutboxModule,

@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/config.loader';
 import { I18nService } from '../../src/i18n/i18n.service';
 import { createDataSource, dataSourceOptions, engineOf } from '../../src/database/database-url';
-import { OrgSeeder } from '../../src/database/org.seeder';
+import { OrgSeeder } from '../../src/org/org.seeder';
 import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { JobsRepository } from '../../src/jobs/jobs.repository';
 import { loadOrgConfig } from '../../src/org/org-config';

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CLASSIFIER } from '../routing/classifier.token';
+import { CLASSIFIER } from './classifier.token';
 import { ClassificationService } from './classification.service';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { maskPhonesInText } from '../common/privacy';
 import { OrgRepository } from '../org/org.repository';
-import type { Unit } from '../reports/report-scope';
+import type { Unit } from '../auth/unit-scope';
 import { ConsultationsRepository } from './consultations.repository';
 
 export interface CalendarDay {

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { maskName, maskPhonesInText } from '../common/privacy';
-import type { Principal } from '../console/auth/principal';
+import type { Principal } from '../auth/principal';
 import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';

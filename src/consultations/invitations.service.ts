@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { formatChinaTime } from '../tickets/ticket-notifier';
-import type { Rating, ResidentRef } from '../tickets/tickets.port';
+import type { Rating } from '../tickets/tickets.port';
+import type { ResidentRef } from '../common/resident';
 import { inTransaction } from '../tickets/transaction';
 import { ConsultationParticipantEntity, TopicResidentEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import type { Principal } from '../console/auth/principal';
+import type { Principal } from '../auth/principal';
 import { AppException } from '../common/app.exception';
 import { OutboxService } from '../outbox/outbox.service';
 import { RATINGS } from '../tickets/ticket.types';

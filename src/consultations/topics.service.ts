@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
-import type { Principal } from '../console/auth/principal';
-import { ScopeService } from '../console/auth/scope.service';
+import type { Principal } from '../auth/principal';
+import { ScopeService } from '../auth/scope.service';
 import { AppException } from '../common/app.exception';
 import { OrgRepository } from '../org/org.repository';
 import type { Activity, WayOfWorking } from '../tickets/ticket.types';

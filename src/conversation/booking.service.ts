@@ -8,7 +8,7 @@ import { OrgService } from '../org/org.service';
 import type { ReceptionHours, WorkstationEntity } from '../org/workstation.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { BookingRepository } from './booking.repository';
-import type { ReceptionBookingEntity } from './reception-booking.entity';
+import type { ReceptionBookingEntity } from '../tickets/reception-booking.entity';
 
 export const SLOT_MINUTES = 30;
 const CHINA_OFFSET_MS = 8 * 3600_000;

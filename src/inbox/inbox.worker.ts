@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID, PollingWorker } from '../common/polling-worker';
-import { backoffMs } from '../outbox/outbox.dispatcher';
+import { backoffMs } from '../common/backoff';
 import type { InboxMessageEntity } from './inbox-message.entity';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 
 export type InboxProcessor = (message: InboxMessageEntity) => Promise<void>;
 
-export const INBOX_POLICY = { pollMs: 250, batch: 20, leaseMs: 60_000, maxAttempts: 8 };
+/** Back-off follows the outbox's settings (`outbox.*`): a failed inbound turn waits like a failed send. */
+export const INBOX_POLICY = { pollMs: 250, batch: 20, leaseMs: 60_000, maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 60_000 };
 
 /**
  * Processes stored messages with the processor registered for their source. A message left `processing` by an
@@ -71,7 +72,7 @@ export class InboxWorker extends PollingWorker {
         state: failed ? 'failed' : 'pending',
         attempts,
         lastError: error,
-        nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
+        nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts, INBOX_POLICY)),
       });
     }
   }

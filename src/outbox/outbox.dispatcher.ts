@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { backoffMs } from '../common/backoff';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID, PollingWorker } from '../common/polling-worker';
 import type { OutboxMessageEntity } from './outbox-message.entity';
@@ -21,11 +22,6 @@ export function configureOutboxPolicy(settings: { baseBackoffMs: number; maxBack
   Object.assign(OUTBOX_POLICY, settings);
 }
 
-/** Exponential back-off with ±20 % jitter, so instances retrying the same outage do not move in step. */
-export function backoffMs(attempts: number, random = Math.random): number {
-  const base = Math.min(OUTBOX_POLICY.maxBackoffMs, OUTBOX_POLICY.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
 
 /**
  * Sends due outbox rows through the registered transports. Any number of instances may run it: each row is
@@ -103,7 +99,7 @@ export class OutboxDispatcher extends PollingWorker {
           await this.repo.settle(row.id, this.owner, { state: 'dead', attempts, lastError: result.error });
           return;
         }
-        const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
+        const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts, OUTBOX_POLICY));
         await this.repo.settle(row.id, this.owner, {
           state: 'pending',
           attempts,

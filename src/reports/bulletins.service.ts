@@ -11,7 +11,7 @@ import { Rates, TicketStatsService } from '../tickets/ticket-stats.service';
 import { DashboardsService, OverdueItem, TopicView } from './dashboards.service';
 import { lastCompleted, periodContaining, periodOfKey, ReportPeriod } from './periods';
 import type { BulletinKind } from './report.entities';
-import type { Unit } from './report-scope';
+import type { Unit } from '../auth/unit-scope';
 import { TargetProgress, TargetsService } from './targets.service';
 
 export interface RankingRow {

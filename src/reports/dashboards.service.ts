@@ -7,7 +7,7 @@ import type { Period, StatsFilter } from '../tickets/ticket-stats.repository';
 import { Bucket, Dashboard, TicketStatsService, Volume } from '../tickets/ticket-stats.service';
 import { HotTopic, hotTopics } from './hot-topics';
 import { OrgNames, OrgNamesReader } from './org-names';
-import type { Unit } from './report-scope';
+import type { Unit } from '../auth/unit-scope';
 import { ReportsRepository } from './reports.repository';
 
 export interface Child extends Bucket {

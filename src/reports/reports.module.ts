@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrgModule } from '../org/org.module';
@@ -8,7 +9,7 @@ import { BulletinSender } from './bulletin-sender';
 import { BulletinsService } from './bulletins.service';
 import { DashboardsService } from './dashboards.service';
 import { OrgNamesReader } from './org-names';
-import { ReportScope } from './report-scope';
+import { UnitScope } from '../auth/unit-scope';
 import { ReportsAdminController } from './reports-admin.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -17,8 +18,8 @@ import { TargetsService } from './targets.service';
 
 /** Point → line → area figures, bulletins, targets and social-conditions reports. Outbox, i18n and scope are global. */
 @Module({
-  imports: [OrgModule, TicketsModule, JobsModule, ConsultationsModule],
+  imports: [OrgModule, TicketsModule, JobsModule, ConsultationsModule, AuthModule],
   controllers: [ReportsController, ReportsAdminController],
-  providers: [ReportsRepository, OrgNamesReader, ReportScope, DashboardsService, TargetsService, BulletinsService, BulletinExport, BulletinSender, SqmyReportsService],
+  providers: [ReportsRepository, OrgNamesReader, DashboardsService, TargetsService, BulletinsService, BulletinExport, BulletinSender, SqmyReportsService],
 })
 export class ReportsModule {}

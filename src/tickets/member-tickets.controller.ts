@@ -2,9 +2,9 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nest
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
-import type { Principal } from '../console/auth/principal';
-import { ZodBody, ZodQuery } from '../console/common/zod-body';
+import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
+import type { Principal } from '../auth/principal';
+import { ZodBody, ZodQuery } from '../common/zod-body';
 import * as s from './member-tickets.schemas';
 import { MemberTicketsService, QueueItem, TicketOptions, TicketView } from './member-tickets.service';
 import { TicketDispositionService } from './ticket-disposition.service';

@@ -11,9 +11,8 @@ import { TicketNotifier } from './ticket-notifier';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { OPEN_STATES, RESIDENT } from './ticket.types';
 import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
-import type {
-  AttachmentRef, FiledConcern, NewConcern, Rating, ResidentRef, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern,
-} from './tickets.port';
+import type { FiledConcern, NewConcern, Rating, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern } from './tickets.port';
+import type { AttachmentRef, ResidentRef } from '../common/resident';
 import { isFiler, TicketsService } from './tickets.service';
 import { deriveTitle, jaccard } from './similarity';
 import { recordSectorAnswer } from './corrections';

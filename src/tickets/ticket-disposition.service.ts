@@ -9,7 +9,8 @@ import { illegal, invalid, TicketMoves } from './ticket-moves';
 import { formatChinaTime, TicketNotifier } from './ticket-notifier';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { member, OPEN_STATES, OUTCOMES, RESIDENT, SYSTEM, type Actor, type Outcome } from './ticket.types';
-import type { Rating, ResidentRef } from './tickets.port';
+import type { Rating } from './tickets.port';
+import type { ResidentRef } from '../common/resident';
 import { isFiler, TicketsService } from './tickets.service';
 
 /** Checking (cha dan) and the ways a ticket leaves its queue: close, rate, reopen (chongban), return (tuidan), merge. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OrgModule } from '../org/org.module';
 import { RoutingModule } from '../routing/routing.module';
@@ -20,9 +21,9 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 import { WorkingCalendar } from './working-calendar';
 
-/** I18nService comes from the global I18nModule; the outbox from the global OutboxModule; ScopeService from the global ConsoleAuthModule. */
+/** I18nService comes from the global I18nModule; the outbox from the global OutboxModule. */
 @Module({
-  imports: [OrgModule, RoutingModule, JobsModule],
+  imports: [OrgModule, RoutingModule, JobsModule, AuthModule],
   controllers: [MemberTicketsController],
   providers: [
     // Read at boot so a bad tickets.yaml or calendar.yaml stops the start with file:line.

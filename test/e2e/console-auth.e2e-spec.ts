@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { createPinoLogger } from '../../src/common/logger';
 import { LoginLinks } from '../../src/console/auth/login-links';
-import { ScopeService } from '../../src/console/auth/scope.service';
+import { ScopeService } from '../../src/auth/scope.service';
 import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
@@ -122,7 +122,7 @@ describeEachEngine('console auth', (engine) => {
     const late = await links.create('zhangwei', t.url);
     clock.advance(15 * 60_000 + 1);
     await expect(call(t.url, path(late.url)).then((a) => a.headers.get('location'))).resolves.toBe('/console/login?error=link_invalid');
-    await expect(links.create('nobody', t.url)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(links.create('nobody', t.url)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('expires a session after 12 idle hours and keeps a used one alive', async () => {

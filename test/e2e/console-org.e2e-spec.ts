@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { registerConsoleCommands } from '../../src/console/console.cli';
-import { OrgSeeder } from '../../src/database/org.seeder';
+import { OrgSeeder } from '../../src/org/org.seeder';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { OrgService } from '../../src/org/org.service';
 import { WorkingCalendar } from '../../src/tickets/working-calendar';

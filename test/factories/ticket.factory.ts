@@ -7,7 +7,8 @@ import { TicketLifecycleService } from '../../src/tickets/ticket-lifecycle.servi
 import { TicketReader } from '../../src/tickets/ticket-reader';
 import { TicketRerouteService } from '../../src/tickets/ticket-reroute.service';
 import { TicketStatsService } from '../../src/tickets/ticket-stats.service';
-import type { NewConcern, ResidentRef } from '../../src/tickets/tickets.port';
+import type { NewConcern } from '../../src/tickets/tickets.port';
+import type { ResidentRef } from '../../src/common/resident';
 import { TicketsRepository } from '../../src/tickets/tickets.repository';
 import { TicketsService } from '../../src/tickets/tickets.service';
 

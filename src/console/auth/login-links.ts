@@ -2,7 +2,7 @@ import type { MemberEntity } from '../../org/member.entity';
 import { LOGIN_LINK_TTL_MS } from '../console.constants';
 import { AppException } from '../../common/app.exception';
 import { ConsoleAuthRepository } from './console-auth.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from '../../auth/tokens';
 
 export interface LoginLink {
   url: string;

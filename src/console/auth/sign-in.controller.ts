@@ -7,11 +7,11 @@ import type { AppConfig } from '../../config/config.schema';
 import { ConsoleAssetsService } from '../assets/console-assets.service';
 import { sendPage } from '../assets/page-headers';
 import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_S } from '../console.constants';
-import { parseCookies, serializeCookie } from './cookies';
+import { parseCookies, serializeCookie } from '../../common/cookies';
 import { SessionService } from './session.service';
 import { SignInResult, SignInService } from './sign-in.service';
 import { SignInThrottle } from './sign-in-throttle';
-import { newToken, safeEqual } from './tokens';
+import { newToken, safeEqual } from '../../auth/tokens';
 import { wecomSignInUrl } from './wecom-oauth';
 
 /** Browser-facing sign-in: pages and redirects, so failures land on the sign-in page with a reason, not JSON. */

@@ -9,7 +9,7 @@ import { ConsoleAuditService } from './console-audit.service';
 import { ConsoleAuthRepository } from './console-auth.repository';
 import { LoginLinks } from './login-links';
 import { SessionService } from './session.service';
-import { safeEqual } from './tokens';
+import { safeEqual } from '../../auth/tokens';
 import { CONSOLE_WECOM_CLIENT } from './wecom-oauth';
 
 export type SignInFailure = 'link_invalid' | 'not_member' | 'wecom_failed';

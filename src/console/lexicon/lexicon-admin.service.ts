@@ -12,7 +12,7 @@ import { resolveSectorRoute } from '../../routing/sector-route';
 import { loadCorrections } from '../../tickets/corrections';
 import { ClassificationCorrectionEntity } from '../../tickets/ticket-parts.entity';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../auth/principal';
 import { AppException } from '../../common/app.exception';
 import type { KeywordsQuery } from './lexicon-admin.schemas';
 

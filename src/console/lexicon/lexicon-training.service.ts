@@ -11,7 +11,7 @@ import { LexiconSyncService } from '../../classification/overrides/lexicon-sync.
 import type { TrainingExample } from '../../classification/train';
 import { loadCorrections } from '../../tickets/corrections';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../auth/principal';
 import { AppException } from '../../common/app.exception';
 
 /** Training runs in the request and holds the event loop (3–7 s for 2,000 on the shared 2-core machine, `npm run bench:lexicon-admin`); larger sets belong to `npx minyi train`. */

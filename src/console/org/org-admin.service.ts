@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../database/claim';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../auth/principal';
 import { SessionService } from '../auth/session.service';
 import { AppException } from '../../common/app.exception';
 import { OrgAdminRepository } from './org-admin.repository';

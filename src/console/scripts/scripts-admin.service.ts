@@ -4,7 +4,7 @@ import type { BotReply } from '../../conversation/conversation.types';
 import { DialogScriptException, DialogScriptsService } from '../../conversation/dialog-scripts.service';
 import { DialogPreviewService } from '../../conversation/preview/dialog-preview.service';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../auth/principal';
 import { AppException } from '../../common/app.exception';
 import { ScriptProblem, scriptProblems } from './script-problems';
 

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../common/privacy';
-import type { AttachmentRef, NewConcern } from '../../tickets/tickets.port';
+import type { NewConcern } from '../../tickets/tickets.port';
+import type { AttachmentRef } from '../../common/resident';
 import type { DialogVars, VarValue } from '../conversation.types';
 import { saveDraft, takeDraft } from '../drafts';
 import { chinaTime } from '../format';

@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { CSRF_HEADER } from '../console.constants';
-import { AppException } from '../../common/app.exception';
+import { CSRF_HEADER } from './auth.constants';
+import { AppException } from '../common/app.exception';
 import { CONSOLE_ACCESS } from './console-auth.decorator';
 import { ConsoleAccess, ConsoleRequest, hasAccess } from './principal';
-import { SessionService } from './session.service';
+import { PrincipalResolver } from './principal-resolver';
 import { safeEqual } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +22,7 @@ export function accessForPath(path: string): ConsoleAccess | null {
 export class ConsoleAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionService,
+    private readonly sessions: PrincipalResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { MemberRole } from '../../org/member.entity';
+import type { MemberRole } from '../org/member.entity';
 
 /** Who is calling a console API; the guard puts it on the request after checking the session. */
 export interface Principal {

@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { TrackingService } from '../consultations/tracking.service';
-import { I18nService } from '../i18n/i18n.service';
+import { TrackingService } from '../tracking.service';
+import { I18nService } from '../../i18n/i18n.service';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

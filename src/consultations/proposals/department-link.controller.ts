@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { AppException } from '../common/app.exception';
-import { ZodBody } from '../console/common/zod-body';
-import { ConsultationsService } from '../consultations/consultations.service';
-import * as s from '../consultations/consultations.schemas';
-import { DepartmentTask, TrackingService } from '../consultations/tracking.service';
+import { AppException } from '../../common/app.exception';
+import { ZodBody } from '../../common/zod-body';
+import { ConsultationsService } from '../consultations.service';
+import * as s from '../consultations.schemas';
+import { DepartmentTask, TrackingService } from '../tracking.service';
 import { ProposalsService } from './proposals.service';
 
 /**

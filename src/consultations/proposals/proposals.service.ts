@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
-import type { Principal } from '../console/auth/principal';
-import { ScopeService } from '../console/auth/scope.service';
-import { AppException } from '../common/app.exception';
-import { ConsultationNotes } from '../consultations/consultation-notes';
-import { ConsultationsRepository } from '../consultations/consultations.repository';
-import { ConsultationsService } from '../consultations/consultations.service';
-import type { TrackingNoteEntity } from '../consultations/consultation.entities';
-import { TopicsService } from '../consultations/topics.service';
-import { Tracked, TrackingService } from '../consultations/tracking.service';
-import { OrgRepository } from '../org/org.repository';
-import { formatChinaTime } from '../tickets/ticket-notifier';
-import type { Rating } from '../tickets/tickets.port';
-import { inTransaction } from '../tickets/transaction';
+import { Clock } from '../../common/clock';
+import type { Principal } from '../../auth/principal';
+import { ScopeService } from '../../auth/scope.service';
+import { AppException } from '../../common/app.exception';
+import { ConsultationNotes } from '../consultation-notes';
+import { ConsultationsRepository } from '../consultations.repository';
+import { ConsultationsService } from '../consultations.service';
+import type { TrackingNoteEntity } from '../consultation.entities';
+import { TopicsService } from '../topics.service';
+import { Tracked, TrackingService } from '../tracking.service';
+import { OrgRepository } from '../../org/org.repository';
+import { formatChinaTime } from '../../tickets/ticket-notifier';
+import type { Rating } from '../../tickets/tickets.port';
+import { inTransaction } from '../../tickets/transaction';
 import { ProposalEntity, ProposalSignerEntity } from './proposal.entities';
 
 export interface NewProposal {

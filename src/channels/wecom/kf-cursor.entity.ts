@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DATETIME } from '../database/columns';
+import { DATETIME } from '../../database/columns';
 
 /** The Customer Service sync_msg cursor per kf account: losing it would replay three days of messages. */
 @Entity({ name: 'kf_cursor' })

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { DATETIME } from '../database/columns';
+import { DATETIME } from '../../database/columns';
 
 /**
  * When a WeChat resident last wrote to a Customer Service account: minyi may send at most 5 messages in the

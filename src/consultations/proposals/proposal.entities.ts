@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DATETIME } from '../database/columns';
-import type { TrackState } from '../consultations/consultation.entities';
-import type { Rating } from '../tickets/tickets.port';
+import { DATETIME } from '../../database/columns';
+import type { TrackState } from '../consultation.entities';
+import type { Rating } from '../../tickets/tickets.port';
 
 /** submitted → registered (li an, with a number and a handling department) → replied; closed when done. */
 export const PROPOSAL_STATES = ['submitted', 'registered', 'replied'] as const;
@@ -91,3 +91,5 @@ export class ProposalSignerEntity {
   @Column({ type: 'varchar', length: 64 })
   memberUserid!: string;
 }
+
+export const PROPOSALS_ENTITIES = [ProposalEntity, ProposalSignerEntity];

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
-import type { Principal } from '../console/auth/principal';
-import { ZodBody } from '../console/common/zod-body';
-import * as s from '../consultations/consultations.schemas';
+import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
+import type { Principal } from '../../auth/principal';
+import { ZodBody } from '../../common/zod-body';
+import * as s from '../consultations.schemas';
 import { ProposalsService, ProposalView } from './proposals.service';
 
 /** Proposals: a member converts a consultation into one; the office registers it and records the reply. */

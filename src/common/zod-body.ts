@@ -2,7 +2,7 @@ import { ArgumentMetadata, Body, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
-import { AppException } from '../../common/app.exception';
+import { AppException } from './app.exception';
 
 /** Validates at the edge; a failure is 400 `validation` with messages per dotted field path. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {

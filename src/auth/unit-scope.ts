@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ScopeService } from '../console/auth/scope.service';
-import type { Principal } from '../console/auth/principal';
+import { ScopeService } from './scope.service';
+import type { Principal } from './principal';
 import { AppException } from '../common/app.exception';
 import { OrgRepository } from '../org/org.repository';
-import type { UnitLevel } from './report.entities';
+
+/** The levels of the organisation a figure can be about: the city (face), a committee (line), a workstation (point). */
+export const UNIT_LEVELS = ['city', 'committee', 'workstation'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 /** The unit a figure is about: the city, a committee (line) or a workstation (point). */
 export interface Unit {
@@ -28,7 +31,7 @@ const forbidden = (what: string) => new AppException('FORBIDDEN', `${what} is ou
  * sees the city, a committee head their committee, members and staff their own workstation.
  */
 @Injectable()
-export class ReportScope {
+export class UnitScope {
   constructor(
     private readonly scope: ScopeService,
     private readonly org: OrgRepository,
@@ -41,7 +44,7 @@ export class ReportScope {
       return this.unit('workstation', q.workstation);
     }
     if (q.committee) {
-      if (p.role !== 'office_admin' && !(p.role === 'committee_head' && p.committeeCode === q.committee)) throw forbidden(`committee "${q.committee}"`);
+      if (!this.scope.canSeeCommittee(p, q.committee)) throw forbidden(`committee "${q.committee}"`);
       return this.unit('committee', q.committee);
     }
     if (p.role === 'office_admin') return this.unit('city', null);

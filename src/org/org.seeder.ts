@@ -1,13 +1,13 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { AreaEntity } from '../org/area.entity';
-import { CommitteeEntity } from '../org/committee.entity';
-import { DutyShiftEntity } from '../org/duty-shift.entity';
-import { MemberEntity } from '../org/member.entity';
-import type { OrgRowManager } from '../org/org-row-manager';
-import type { OrgConfig } from '../org/org-config';
-import { RoutingOverrideEntity } from '../org/routing-override.entity';
-import { SectorEntity } from '../org/sector.entity';
-import { WorkstationEntity } from '../org/workstation.entity';
+import { AreaEntity } from './area.entity';
+import { CommitteeEntity } from './committee.entity';
+import { DutyShiftEntity } from './duty-shift.entity';
+import { MemberEntity } from './member.entity';
+import type { OrgRowManager } from './org-row-manager';
+import type { OrgConfig } from './org-config';
+import { RoutingOverrideEntity } from './routing-override.entity';
+import { SectorEntity } from './sector.entity';
+import { WorkstationEntity } from './workstation.entity';
 
 export interface SeedCounts {
   inserted: number;
