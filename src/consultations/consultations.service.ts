@@ -7,7 +7,7 @@ import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
-import { formatChinaTime } from '../tickets/ticket-notifier';
+
 import { inTransaction } from '../tickets/transaction';
 import {
   ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity, TopicEntity, TrackingNoteEntity,
@@ -16,6 +16,7 @@ import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
 import { TopicsService } from './topics.service';
 import { Tracked, TrackingService } from './tracking.service';
+import { chinaTime } from '../common/china-time';
 
 export const CONSULTATION_REMINDER_JOB = 'consultation.reminder';
 
@@ -83,7 +84,7 @@ export class ConsultationsService implements OnModuleInit {
         ...residents.map((r) => ({ consultationId: c.id, kind: 'resident' as const, memberUserid: null, departmentId: null, topicResidentId: r.id, response: 'invited' as const, respondedAt: null })),
       ];
       await this.repo.of(ConsultationParticipantEntity, em).insert(rows);
-      const time = formatChinaTime(c.startsAt);
+      const time = chinaTime(c.startsAt);
       const memberText = this.notes.t('consult.member_invited', { workstation: ws?.name ?? c.workstationCode, title: c.title, time, place: c.place, agenda: c.agenda });
       await this.notes.toMembers(em, `consultation:${c.id}:invite`, [...body.members.filter((u) => u !== p.userid), ...departments.map((d) => d.wecomUserid)], memberText);
       for (const r of residents) {
@@ -109,7 +110,7 @@ export class ConsultationsService implements OnModuleInit {
     const c = await this.repo.consultation(id);
     if (!c || c.state !== 'planned') return;
     const [participants, residents] = await Promise.all([this.repo.participants(id), this.repo.topicResidents(c.topicId)]);
-    const vars = { title: c.title, time: formatChinaTime(c.startsAt), place: c.place };
+    const vars = { title: c.title, time: chinaTime(c.startsAt), place: c.place };
     await inTransaction(this.repo.dataSource, async (em) => {
       const departments = await Promise.all(participants.filter((x) => x.kind === 'department').map((x) => this.repo.department(x.departmentId!)));
       await this.notes.toMembers(em, `consultation:${id}:reminder`, [...participants.map((x) => x.memberUserid), ...departments.map((d) => d?.wecomUserid)], this.notes.t('consult.reminder_member', vars));
@@ -154,7 +155,7 @@ export class ConsultationsService implements OnModuleInit {
 
   /** The owner hears of the action: a department's contact with a one-time progress link, or the member. */
   private async assign(em: EntityManager, item: Tracked, workstation: string, by: string): Promise<void> {
-    const vars = { workstation, what: item.what, deadline: formatChinaTime(item.deadline) };
+    const vars = { workstation, what: item.what, deadline: chinaTime(item.deadline) };
     if (item.memberUserid) return this.notes.toMembers(em, `action:${item.id}:assigned`, [item.memberUserid], this.notes.t('tracking.member_assigned', vars));
     const department = await this.repo.department(item.departmentId!);
     if (!department?.wecomUserid) return;

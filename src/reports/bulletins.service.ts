@@ -13,6 +13,7 @@ import { lastCompleted, periodContaining, periodOfKey, ReportPeriod } from './pe
 import type { BulletinKind } from './report.entities';
 import type { Unit } from '../auth/unit-scope';
 import { TargetProgress, TargetsService } from './targets.service';
+import { chinaDate } from '../common/china-time';
 
 export interface RankingRow {
   rank: number;
@@ -35,8 +36,6 @@ export interface Bulletin {
   summary: string[];
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-const chinaDate = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Descending, with "no figure" last. */
 const desc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);

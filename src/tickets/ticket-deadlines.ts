@@ -6,12 +6,13 @@ import { JobScheduler, NewJob } from '../jobs/job-scheduler';
 import { OrgService } from '../org/org.service';
 import type { TicketEntity } from './ticket.entity';
 import { actorColumns } from './ticket-moves';
-import { formatChinaTime, TicketNotifier } from './ticket-notifier';
+import { TicketNotifier } from './ticket-notifier';
 import { SYSTEM, type Priority } from './ticket.types';
 import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
 import { TicketsRepository } from './tickets.repository';
 import { inTransaction } from './transaction';
 import { WorkingCalendar } from './working-calendar';
+import { chinaTime } from '../common/china-time';
 
 export const DEADLINE_JOB = 'ticket.deadline';
 export const AUTOCLOSE_JOB = 'ticket.autoclose';
@@ -103,7 +104,7 @@ export class TicketDeadlines implements OnModuleInit {
     const vars = {
       number: ticket.number,
       deadline: this.notifier.t(`deadline.${p.deadline}`),
-      due: formatChinaTime(current),
+      due: chinaTime(current),
       percent: p.percent,
       workstation: (await this.repo.names()).workstations.get(ticket.workstationCode) ?? ticket.workstationCode,
     };

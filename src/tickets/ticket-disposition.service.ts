@@ -6,12 +6,13 @@ import { OrgService } from '../org/org.service';
 import { TicketDeadlines, AUTOCLOSE_JOB } from './ticket-deadlines';
 import type { TicketEntity } from './ticket.entity';
 import { illegal, invalid, TicketMoves } from './ticket-moves';
-import { formatChinaTime, TicketNotifier } from './ticket-notifier';
+import { TicketNotifier } from './ticket-notifier';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { member, OPEN_STATES, OUTCOMES, RESIDENT, SYSTEM, type Actor, type Outcome } from './ticket.types';
 import type { Rating } from './tickets.port';
 import type { ResidentRef } from '../common/resident';
 import { isFiler, TicketsService } from './tickets.service';
+import { chinaTime } from '../common/china-time';
 
 /** Checking (cha dan) and the ways a ticket leaves its queue: close, rate, reopen (chongban), return (tuidan), merge. */
 @Injectable()
@@ -82,7 +83,7 @@ export class TicketDispositionService implements OnModuleInit {
       }),
       effects: async (em, _b, after, eventId, now) => {
         await this.deadlines.schedule(em, after, 'answer', now, after.answerDeadline!);
-        const answerBy = formatChinaTime(after.answerDeadline);
+        const answerBy = chinaTime(after.answerDeadline);
         await this.notifier.toResident(em, after, `e${eventId}:reopened`, this.notifier.t('resident.reopened', { number: after.number, answerBy }, after.locale));
         const to = after.assigneeUserid ? [after.assigneeUserid] : [];
         await this.notifier.toMembers(em, after, `e${eventId}:reopened`, to, this.notifier.t('member.reopened', { number: after.number, reason, answerBy }));

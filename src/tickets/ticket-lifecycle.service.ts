@@ -3,9 +3,10 @@ import { OrgRepository } from '../org/org.repository';
 import { TicketDeadlines } from './ticket-deadlines';
 import type { TicketEntity } from './ticket.entity';
 import { illegal, invalid, TicketMoves } from './ticket-moves';
-import { formatChinaTime, TicketNotifier } from './ticket-notifier';
+import { TicketNotifier } from './ticket-notifier';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { ACTIVITIES, member, NOTE_KINDS, OUTCOMES, WAYS_OF_WORKING, type Activity, type NoteKind, type Outcome, type WayOfWorking } from './ticket.types';
+import { chinaTime } from '../common/china-time';
 
 const WORKING: TicketEntity['state'][] = ['taken', 'in_progress'];
 
@@ -36,7 +37,7 @@ export class TicketLifecycleService {
       effects: async (em, _before, after, eventId) => {
         const ws = await this.org.workstation(after.workstationCode);
         const text = this.notifier.t('resident.taken', {
-          number: after.number, workstation: ws?.name ?? after.workstationCode, member: taker.name, answerBy: formatChinaTime(after.answerDeadline),
+          number: after.number, workstation: ws?.name ?? after.workstationCode, member: taker.name, answerBy: chinaTime(after.answerDeadline),
         }, after.locale);
         await this.notifier.toResident(em, after, `e${eventId}:taken`, text);
       },
@@ -120,7 +121,7 @@ export class TicketLifecycleService {
       changes: (t) => ({ answerDeadline: this.deadlines.extended(t.answerDeadline!), extensionCount: t.extensionCount + 1 }),
       effects: async (em, before, after, eventId) => {
         await this.deadlines.schedule(em, after, 'answer', before.answerDeadline!, after.answerDeadline!);
-        await this.notifier.toResident(em, after, `e${eventId}:extended`, this.notifier.t('resident.extended', { number: after.number, answerBy: formatChinaTime(after.answerDeadline) }, after.locale));
+        await this.notifier.toResident(em, after, `e${eventId}:extended`, this.notifier.t('resident.extended', { number: after.number, answerBy: chinaTime(after.answerDeadline) }, after.locale));
       },
     });
   }

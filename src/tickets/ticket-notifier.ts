@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { chinaTime } from '../common/china-time';
 import type { EntityManager } from 'typeorm';
 import { maskResidentText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,11 +9,6 @@ import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from './ticket.entity';
 import { WAYS_OF_WORKING } from './ticket.types';
 
-/** China time as `YYYY-MM-DD HH:mm`, the way deadlines are shown to people. */
-export function formatChinaTime(at: Date | null): string {
-  if (!at) return '';
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 export interface MemberRecipient {
   userid: string;
@@ -77,7 +73,7 @@ export class TicketNotifier {
   async newTicket(em: EntityManager, ticket: TicketEntity, key: string, userids: string[], names: { sector: string; area: string }): Promise<void> {
     // Members who have not taken the ticket see no resident's phone number, in the card as in the console.
     const title = maskResidentText(ticket.title, [ticket.residentName]);
-    const vars = { number: ticket.number, sector: names.sector, area: names.area, title, takeBy: formatChinaTime(ticket.takeDeadline) };
+    const vars = { number: ticket.number, sector: names.sector, area: names.area, title, takeBy: chinaTime(ticket.takeDeadline) };
     const text = this.t('member.newTicket', vars);
     for (const userid of unique(userids)) {
       await this.outbox.enqueue(em, {

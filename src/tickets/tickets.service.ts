@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { JobScheduler } from '../jobs/job-scheduler';
-import { chinaDay, OrgService } from '../org/org.service';
+import { OrgService } from '../org/org.service';
 import type { RouteDecision } from '../routing/routing.service';
 import { TicketDeadlines } from './ticket-deadlines';
 import type { TicketEntity } from './ticket.entity';
@@ -16,6 +16,7 @@ import type { ResidentRef } from '../common/resident';
 import { TicketsRepository } from './tickets.repository';
 import { deriveTitle, similarityTokens } from './similarity';
 import { inTransaction } from './transaction';
+import { chinaDay } from '../common/china-time';
 
 export interface NewTicket {
   concern: NewConcern;

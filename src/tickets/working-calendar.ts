@@ -1,8 +1,8 @@
 import type { CalendarConfig } from './tickets.config';
+import { CHINA_OFFSET_MS } from '../common/china-time';
 
 const DAY_MS = 86_400_000;
 /** China Standard Time has no daylight saving, so a fixed offset is exact. */
-const CST_MS = 8 * 3600_000;
 
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
@@ -22,7 +22,7 @@ export class WorkingCalendar {
 
   /** Whether the China date containing `at` is a working day. */
   isWorkingDay(at: Date): boolean {
-    return this.isWorking(Math.floor((at.getTime() + CST_MS) / DAY_MS));
+    return this.isWorking(Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS));
   }
 
   /**
@@ -30,7 +30,7 @@ export class WorkingCalendar {
    * midnight, so a Saturday filing with one working day is due at the end of Monday.
    */
   addWorkingDays(from: Date, n: number): Date {
-    let local = from.getTime() + CST_MS;
+    let local = from.getTime() + CHINA_OFFSET_MS;
     let day = Math.floor(local / DAY_MS);
     if (!this.isWorking(day)) {
       while (!this.isWorking(day)) day++;
@@ -41,7 +41,7 @@ export class WorkingCalendar {
       day++;
       while (!this.isWorking(day)) day++;
     }
-    return new Date(day * DAY_MS + timeOfDay - CST_MS);
+    return new Date(day * DAY_MS + timeOfDay - CHINA_OFFSET_MS);
   }
 
   /** Replaces the console's days (`CalendarDaysService` keeps them in step with the database). */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { chinaDay } from '../../org/org.service';
+
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import type { Principal } from '../../auth/principal';
 import { AppException } from '../../common/app.exception';
 import { DutyDay, dutyWeek, mondayOf } from './duty-week';
 import { OrgAdminRepository } from './org-admin.repository';
 import type { DutyCreate, DutyWeekQuery } from './org-admin.schemas';
+import { chinaDay } from '../../common/china-time';
 
 export interface DutyWeekView {
   workstationCode: string;

@@ -11,10 +11,11 @@ import type { TrackingNoteEntity } from '../consultation.entities';
 import { TopicsService } from '../topics.service';
 import { Tracked, TrackingService } from '../tracking.service';
 import { OrgRepository } from '../../org/org.repository';
-import { formatChinaTime } from '../../tickets/ticket-notifier';
+
 import type { Rating } from '../../tickets/tickets.port';
 import { inTransaction } from '../../tickets/transaction';
 import { ProposalEntity, ProposalSignerEntity } from './proposal.entities';
+import { chinaTime } from '../../common/china-time';
 
 export interface NewProposal {
   consultationId?: number;
@@ -86,7 +87,7 @@ export class ProposalsService {
       await this.repo.of(ProposalEntity, em).update({ id }, { state: 'registered', registrationNumber: body.registrationNumber, departmentId: department.id, registeredAt: now, deadline: body.deadline, updatedAt: now });
       const item = (await this.tracking.item('proposal', id, em))!;
       await this.tracking.register(em, item, p.userid);
-      const vars = { title: proposal.title, number: body.registrationNumber, department: department.name, deadline: formatChinaTime(body.deadline) };
+      const vars = { title: proposal.title, number: body.registrationNumber, department: department.name, deadline: chinaTime(body.deadline) };
       await this.notes.toMembers(em, `proposal:${id}:registered`, [proposal.sponsorUserid], this.notes.t('tracking.proposal_registered', vars));
       if (department.wecomUserid) {
         const url = await this.tracking.link(em, item, p.userid);
