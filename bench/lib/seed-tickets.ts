@@ -14,7 +14,7 @@ import { RouteDecision, RoutingService } from '../../src/routing/routing.service
 import { orgServiceOf } from '../../src/routing/sector-route';
 import { TicketDeadlines } from '../../src/tickets/ticket-deadlines';
 import { TicketNotifier } from '../../src/tickets/ticket-notifier';
-import { loadCalendarConfig, loadTicketsConfig } from '../../src/tickets/tickets.config';
+import { loadCalendarConfig, loadTicketsConfig } from '../../src/config/tickets.config';
 import { TicketsRepository } from '../../src/tickets/tickets.repository';
 import { NewTicket, TicketsService } from '../../src/tickets/tickets.service';
 import { WorkingCalendar } from '../../src/tickets/working-calendar';

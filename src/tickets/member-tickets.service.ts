@@ -12,7 +12,7 @@ import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from 
 import { OPEN_STATES, type TicketState } from './ticket.types';
 import type { AttachmentRef } from '../common/resident';
 import { jaccard } from './similarity';
-import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
+import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
 import { TicketsRepository } from './tickets.repository';
 
 const QUEUE_LIMIT = 500;

@@ -10,7 +10,7 @@ import { invalid, TicketMoves } from './ticket-moves';
 import { TicketNotifier } from './ticket-notifier';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { OPEN_STATES, RESIDENT } from './ticket.types';
-import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
+import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
 import type { FiledConcern, NewConcern, Rating, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern } from './tickets.port';
 import type { AttachmentRef, ResidentRef } from '../common/resident';
 import { isFiler, TicketsService } from './tickets.service';

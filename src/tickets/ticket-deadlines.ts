@@ -8,7 +8,7 @@ import type { TicketEntity } from './ticket.entity';
 import { actorColumns } from './ticket-moves';
 import { TicketNotifier } from './ticket-notifier';
 import { SYSTEM, type Priority } from './ticket.types';
-import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
+import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
 import { TicketsRepository } from './tickets.repository';
 import { inTransaction } from './transaction';
 import { WorkingCalendar } from './working-calendar';

@@ -15,7 +15,9 @@ import { TicketNotifier } from './ticket-notifier';
 import { TicketRerouteService } from './ticket-reroute.service';
 import { TicketStatsRepository } from './ticket-stats.repository';
 import { TicketStatsService } from './ticket-stats.service';
-import { loadCalendarConfig, loadTicketsConfig, TICKETS_CONFIG } from './tickets.config';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config.schema';
+import { TICKETS_CONFIG } from '../config/tickets.config';
 import { RESIDENT_TICKETS } from './tickets.port';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
@@ -26,9 +28,9 @@ import { WorkingCalendar } from './working-calendar';
   imports: [OrgModule, RoutingModule, JobsModule, AuthModule],
   controllers: [MemberTicketsController],
   providers: [
-    // Read at boot so a bad tickets.yaml or calendar.yaml stops the start with file:line.
-    { provide: TICKETS_CONFIG, useFactory: () => loadTicketsConfig() },
-    { provide: WorkingCalendar, useFactory: () => new WorkingCalendar(loadCalendarConfig()) },
+    // tickets.yaml and calendar.yaml are read and validated by loadConfig, before Nest starts.
+    { provide: TICKETS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.tickets },
+    { provide: WorkingCalendar, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new WorkingCalendar(config.calendar) },
     CalendarDaysService,
     TicketsRepository,
     TicketMoves,

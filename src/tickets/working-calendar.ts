@@ -1,4 +1,4 @@
-import type { CalendarConfig } from './tickets.config';
+import type { CalendarConfig } from '../config/tickets.config';
 import { CHINA_OFFSET_MS } from '../common/china-time';
 
 const DAY_MS = 86_400_000;

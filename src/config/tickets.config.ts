@@ -42,6 +42,7 @@ export const calendarConfigSchema = z
 
 export type CalendarConfig = z.infer<typeof calendarConfigSchema>;
 
+/** The `tickets` part of the configuration as its own provider, so ticket services need not see the rest. */
 export const TICKETS_CONFIG = Symbol('TICKETS_CONFIG');
 
 /** Reads `config/tickets.yaml`; a problem stops start-up with `file:line: path: reason`. */
