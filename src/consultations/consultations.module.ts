@@ -21,10 +21,11 @@ import { InvitationsService } from './invitations.service';
 import { OutcomeService } from './outcome.service';
 import { TopicsService } from './topics.service';
 import { TrackingService } from './tracking.service';
+import { OutboxModule } from '../outbox/outbox.module';
 
-/** Topics, consultations, agreed actions, proposals and their tracking (src/proposals/ lives here too). Outbox, i18n and scope are global. */
+/** Topics, consultations, agreed actions, proposals and their tracking (proposals live in ./proposals). i18n is global. */
 @Module({
-  imports: [OrgModule, TicketsModule, JobsModule, AuthModule],
+  imports: [OrgModule, TicketsModule, JobsModule, AuthModule, OutboxModule],
   controllers: [ConsultationsController, DepartmentsAdminController, ProposalsController, DepartmentLinkController, DepartmentPageController],
   providers: [
     ConsultationsRepository, ConsultationNotes, TopicsService, ConsultationsService, TrackingService, OutcomeService, InvitationsService, DepartmentsService,

@@ -20,10 +20,11 @@ import { SessionRepository } from './session.repository';
 import { DialogPreviewService } from './preview/dialog-preview.service';
 import { StepArrivalRepository } from './step-arrival.repository';
 import { DEFAULT_TURN_LOCK_POLICY, TURN_LOCK_POLICY, TurnLock } from './turn-lock';
+import { OutboxModule } from '../outbox/outbox.module';
 
 /** Botkit dialogs from `dialogs/`, their state in the database, and the one entry point channels call. */
 @Module({
-  imports: [OrgModule, TicketsModule, ConsultationsModule],
+  imports: [OrgModule, TicketsModule, ConsultationsModule, OutboxModule],
   providers: [
     { provide: TURN_LOCK_POLICY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ ...DEFAULT_TURN_LOCK_POLICY, leaseMs: config.leases.turnMs }) },
     { provide: CONVERSATION_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => conversationSettings(config) },

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 import { InboxWorker } from './inbox.worker';
@@ -7,7 +7,6 @@ import type { AppConfig } from '../config/config.schema';
 import { INBOX_POLICY, inboxPolicy } from './inbox.policy';
 
 /** Durable intake of messages from outside: stored first, acknowledged, processed once by one instance. */
-@Global()
 @Module({
   providers: [
     InboxRepository,

@@ -15,10 +15,11 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { SqmyReportsService } from './sqmy-reports.service';
 import { TargetsService } from './targets.service';
+import { OutboxModule } from '../outbox/outbox.module';
 
-/** Point → line → area figures, bulletins, targets and social-conditions reports. Outbox, i18n and scope are global. */
+/** Point → line → area figures, bulletins, targets and social-conditions reports. i18n is global. */
 @Module({
-  imports: [OrgModule, TicketsModule, JobsModule, ConsultationsModule, AuthModule],
+  imports: [OrgModule, TicketsModule, JobsModule, ConsultationsModule, AuthModule, OutboxModule],
   controllers: [ReportsController, ReportsAdminController],
   providers: [ReportsRepository, OrgNamesReader, DashboardsService, TargetsService, BulletinsService, BulletinExport, BulletinSender, SqmyReportsService],
 })

@@ -22,10 +22,11 @@ import { RESIDENT_TICKETS } from './tickets.port';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 import { WorkingCalendar } from './working-calendar';
+import { OutboxModule } from '../outbox/outbox.module';
 
-/** I18nService comes from the global I18nModule; the outbox from the global OutboxModule. */
+/** I18nService comes from the global I18nModule; everything else is imported. */
 @Module({
-  imports: [OrgModule, RoutingModule, JobsModule, AuthModule],
+  imports: [OrgModule, RoutingModule, JobsModule, AuthModule, OutboxModule],
   controllers: [MemberTicketsController],
   providers: [
     // tickets.yaml and calendar.yaml are read and validated by loadConfig, before Nest starts.

@@ -25,6 +25,8 @@ import { WECOM_KF_MSG_SOURCE, WecomKfSync } from './wecom-kf-sync';
 import { WecomKfProcessor } from './wecom-kf.processor';
 import { WecomKfTransport } from './wecom-kf.transport';
 import { WecomMedia } from './wecom-media';
+import { InboxModule } from '../../inbox/inbox.module';
+import { OutboxModule } from '../../outbox/outbox.module';
 
 /** Connects the WeCom pieces to the inbox (what arrives) and the outbox (what leaves) once the app starts. */
 @Injectable()
@@ -65,7 +67,7 @@ export class WecomModule {
   static forRoot(): DynamicModule {
     return {
       module: WecomModule,
-      imports: [ConversationModule, TicketsModule, OrgModule],
+      imports: [ConversationModule, TicketsModule, OrgModule, InboxModule, OutboxModule],
       controllers: [WecomCallbackController],
       providers: [
         {
