@@ -10,7 +10,7 @@ import { withDataSource } from './cli/database';
 import { registerArchitectureCommands } from './architecture/architecture.cli';
 import { tunedLexicon } from './classification/overrides/tuned-lexicon';
 import { resolveSectorRoute } from './routing/sector-route';
-import { loadCorrections } from './tickets/corrections';
+import { loadCorrections } from './tickets/lifecycle/corrections';
 
 /** The `minyi` command. Each capability registers its own sub-commands; JSON goes to stdout, progress to stderr. */
 export function buildProgram(): Command {

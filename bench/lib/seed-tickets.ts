@@ -12,12 +12,12 @@ import { OutboxRepository } from '../../src/outbox/outbox.repository';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { RouteDecision, RoutingService } from '../../src/routing/routing.service';
 import { orgServiceOf } from '../../src/routing/sector-route';
-import { TicketDeadlines } from '../../src/tickets/ticket-deadlines';
-import { TicketNotifier } from '../../src/tickets/ticket-notifier';
+import { TicketDeadlines } from '../../src/tickets/lifecycle/ticket-deadlines';
+import { TicketNotifier } from '../../src/tickets/lifecycle/ticket-notifier';
 import { loadCalendarConfig, loadTicketsConfig } from '../../src/config/tickets.config';
 import { TicketsRepository } from '../../src/tickets/tickets.repository';
 import { NewTicket, TicketsService } from '../../src/tickets/tickets.service';
-import { WorkingCalendar } from '../../src/tickets/working-calendar';
+import { WorkingCalendar } from '../../src/tickets/calendar/working-calendar';
 
 const BATCH = 250;
 

@@ -8,7 +8,7 @@ import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
 
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import {
   ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity, TopicEntity, TrackingNoteEntity,
 } from './consultation.entities';

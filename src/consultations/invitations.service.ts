@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 
 import type { Rating } from '../tickets/tickets.port';
 import type { ResidentRef } from '../common/resident';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { ConsultationParticipantEntity, TopicResidentEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';

@@ -5,7 +5,7 @@ import { AppException } from '../common/app.exception';
 import { OutboxService } from '../outbox/outbox.service';
 import { RATINGS } from '../tickets/ticket.types';
 import type { Rating } from '../tickets/tickets.port';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { TopicEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';

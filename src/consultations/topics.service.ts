@@ -6,7 +6,7 @@ import { ScopeService } from '../auth/scope.service';
 import { AppException } from '../common/app.exception';
 import { OrgRepository } from '../org/org.repository';
 import type { Activity, WayOfWorking } from '../tickets/ticket.types';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { TopicEntity, TopicHostEntity, TopicResidentEntity, TopicSource, TopicTicketEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';

@@ -8,7 +8,7 @@ import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { ProposalEntity } from './proposals/proposal.entities';
 
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { ConsultationActionEntity, DepartmentLinkEntity, TrackingNoteEntity, TrackNoteKind, TrackSubject } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';

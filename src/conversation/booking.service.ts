@@ -8,7 +8,7 @@ import { OrgService } from '../org/org.service';
 import type { ReceptionHours, WorkstationEntity } from '../org/workstation.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { BookingRepository } from './booking.repository';
-import type { ReceptionBookingEntity } from '../tickets/reception-booking.entity';
+import type { ReceptionBookingEntity } from '../tickets/calendar/reception-booking.entity';
 import { chinaInstant, chinaWallClock } from '../common/china-time';
 
 export const SLOT_MINUTES = 30;

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/config.schema';
 import type { JobPayload } from '../jobs/job.entity';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OutboxService } from '../outbox/outbox.service';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { BulletinsService } from './bulletins.service';
 import { nextPeriod, periodContaining, ReportPeriod } from './periods';
 import type { BulletinKind, UnitLevel } from './report.entities';

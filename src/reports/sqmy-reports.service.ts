@@ -13,7 +13,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from '../tickets/ticket.entity';
 import type { EventType } from '../tickets/ticket.types';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { OrgNamesReader } from './org-names';
 import type { SqmyReportEntity, SqmyState } from './report.entities';
 import { ReportsRepository } from './reports.repository';

@@ -14,7 +14,7 @@ import {
   TicketSupporterEntity,
 } from './ticket-parts.entity';
 import type { TicketState } from './ticket.types';
-import { inTransaction } from './transaction';
+import { inTransaction } from './lifecycle/transaction';
 
 export interface TicketFilter {
   state?: TicketState;

@@ -4,18 +4,18 @@ import { Clock } from '../common/clock';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgService } from '../org/org.service';
 import type { RouteDecision } from '../routing/routing.service';
-import { TicketDeadlines } from './ticket-deadlines';
+import { TicketDeadlines } from './lifecycle/ticket-deadlines';
 import type { TicketEntity } from './ticket.entity';
-import { actorColumns } from './ticket-moves';
-import { TicketNotifier } from './ticket-notifier';
+import { actorColumns } from './lifecycle/ticket-moves';
+import { TicketNotifier } from './lifecycle/ticket-notifier';
 import type { TicketEventEntity } from './ticket-parts.entity';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { RESIDENT, SYSTEM, type Priority } from './ticket.types';
 import type { NewConcern } from './tickets.port';
 import type { ResidentRef } from '../common/resident';
 import { TicketsRepository } from './tickets.repository';
-import { deriveTitle, similarityTokens } from './similarity';
-import { inTransaction } from './transaction';
+import { deriveTitle, similarityTokens } from './resident/similarity';
+import { inTransaction } from './lifecycle/transaction';
 import { chinaDay } from '../common/china-time';
 
 export interface NewTicket {

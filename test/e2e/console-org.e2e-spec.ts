@@ -5,7 +5,7 @@ import { registerConsoleCommands } from '../../src/console/console.cli';
 import { OrgSeeder } from '../../src/org/org.seeder';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { OrgService } from '../../src/org/org.service';
-import { WorkingCalendar } from '../../src/tickets/working-calendar';
+import { WorkingCalendar } from '../../src/tickets/calendar/working-calendar';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { call, cookieOf, Session, signInAs } from './console.support';

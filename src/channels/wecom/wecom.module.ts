@@ -13,7 +13,7 @@ import { OrgRepository } from '../../org/org.repository';
 import { OutboxDispatcher } from '../../outbox/outbox.dispatcher';
 import { OutboxRepository } from '../../outbox/outbox.repository';
 import { OutboxService } from '../../outbox/outbox.service';
-import { TicketLifecycleService } from '../../tickets/ticket-lifecycle.service';
+import { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
 import { TicketsModule } from '../../tickets/tickets.module';
 import { WecomApiClient } from './wecom-api.client';
 import { WecomAppProcessor } from './wecom-app.processor';

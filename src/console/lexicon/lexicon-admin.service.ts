@@ -9,7 +9,7 @@ import { LexiconOverridesRepository } from '../../classification/overrides/lexic
 import { LexiconSyncService } from '../../classification/overrides/lexicon-sync.service';
 import { KeywordSuggestion, suggestKeywords } from '../../classification/suggest';
 import { resolveSectorRoute } from '../../routing/sector-route';
-import { loadCorrections } from '../../tickets/corrections';
+import { loadCorrections } from '../../tickets/lifecycle/corrections';
 import { ClassificationCorrectionEntity } from '../../tickets/ticket-parts.entity';
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import type { Principal } from '../../auth/principal';

@@ -9,7 +9,7 @@ import { Scores, trainCandidate } from '../../classification/overrides/candidate
 import { LexiconOverridesRepository } from '../../classification/overrides/lexicon-overrides.repository';
 import { LexiconSyncService } from '../../classification/overrides/lexicon-sync.service';
 import type { TrainingExample } from '../../classification/train';
-import { loadCorrections } from '../../tickets/corrections';
+import { loadCorrections } from '../../tickets/lifecycle/corrections';
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import type { Principal } from '../../auth/principal';
 import { AppException } from '../../common/app.exception';

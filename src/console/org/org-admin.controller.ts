@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../common/clock';
-import { CalendarDaysService, type CalendarDayView } from '../../tickets/calendar-days.service';
+import { CalendarDaysService, type CalendarDayView } from '../../tickets/calendar/calendar-days.service';
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
 import type { Principal } from '../../auth/principal';

@@ -13,7 +13,7 @@ import { Tracked, TrackingService } from '../tracking.service';
 import { OrgRepository } from '../../org/org.repository';
 
 import type { Rating } from '../../tickets/tickets.port';
-import { inTransaction } from '../../tickets/transaction';
+import { inTransaction } from '../../tickets/lifecycle/transaction';
 import { ProposalEntity, ProposalSignerEntity } from './proposal.entities';
 import { chinaTime } from '../../common/china-time';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITIES, NOTE_KINDS, OUTCOMES, WAYS_OF_WORKING } from './ticket.types';
+import { ACTIVITIES, NOTE_KINDS, OUTCOMES, WAYS_OF_WORKING } from '../ticket.types';
 
 const STATES = ['submitted', 'taken', 'in_progress', 'answered', 'closed', 'merged'] as const;
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,18 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
-import { JobScheduler } from '../jobs/job-scheduler';
-import { OrgService } from '../org/org.service';
+import { Clock } from '../../common/clock';
+import { JobScheduler } from '../../jobs/job-scheduler';
+import { OrgService } from '../../org/org.service';
 import { TicketDeadlines, AUTOCLOSE_JOB } from './ticket-deadlines';
-import type { TicketEntity } from './ticket.entity';
+import type { TicketEntity } from '../ticket.entity';
 import { illegal, invalid, TicketMoves } from './ticket-moves';
 import { TicketNotifier } from './ticket-notifier';
-import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
-import { member, OPEN_STATES, OUTCOMES, RESIDENT, SYSTEM, type Actor, type Outcome } from './ticket.types';
-import type { Rating } from './tickets.port';
-import type { ResidentRef } from '../common/resident';
-import { isFiler, TicketsService } from './tickets.service';
-import { chinaTime } from '../common/china-time';
+import { TicketException, TicketExceptionCode as Code } from '../ticket.exception';
+import { member, OPEN_STATES, OUTCOMES, RESIDENT, SYSTEM, type Actor, type Outcome } from '../ticket.types';
+import type { Rating } from '../tickets.port';
+import type { ResidentRef } from '../../common/resident';
+import { isFiler, TicketsService } from '../tickets.service';
+import { chinaTime } from '../../common/china-time';
 
 /** Checking (cha dan) and the ways a ticket leaves its queue: close, rate, reopen (chongban), return (tuidan), merge. */
 @Injectable()

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chinaTime } from '../common/china-time';
+import { chinaTime } from '../../common/china-time';
 import type { EntityManager } from 'typeorm';
-import { maskResidentText } from '../common/privacy';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/config.schema';
-import { I18nService } from '../i18n/i18n.service';
-import { OutboxService } from '../outbox/outbox.service';
-import type { TicketEntity } from './ticket.entity';
-import { WAYS_OF_WORKING } from './ticket.types';
+import { maskResidentText } from '../../common/privacy';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config.schema';
+import { I18nService } from '../../i18n/i18n.service';
+import { OutboxService } from '../../outbox/outbox.service';
+import type { TicketEntity } from '../ticket.entity';
+import { WAYS_OF_WORKING } from '../ticket.types';
 
 
 export interface MemberRecipient {

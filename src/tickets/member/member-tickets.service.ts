@@ -1,19 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
-import { maskName, maskPhone, maskResidentText } from '../common/privacy';
-import type { Principal } from '../auth/principal';
-import { ScopeService } from '../auth/scope.service';
-import { AppException } from '../common/app.exception';
-import { MediaFileEntity } from '../media/media-file.entity';
-import { MediaStore } from '../media/media.store';
-import { OrgRepository } from '../org/org.repository';
-import type { TicketEntity } from './ticket.entity';
-import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
-import { OPEN_STATES, type TicketState } from './ticket.types';
-import type { AttachmentRef } from '../common/resident';
-import { jaccard } from './similarity';
-import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
-import { TicketsRepository } from './tickets.repository';
+import { Clock } from '../../common/clock';
+import { maskName, maskPhone, maskResidentText } from '../../common/privacy';
+import type { Principal } from '../../auth/principal';
+import { ScopeService } from '../../auth/scope.service';
+import { AppException } from '../../common/app.exception';
+import { MediaFileEntity } from '../../media/media-file.entity';
+import { MediaStore } from '../../media/media.store';
+import { OrgRepository } from '../../org/org.repository';
+import type { TicketEntity } from '../ticket.entity';
+import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from '../ticket-parts.entity';
+import { OPEN_STATES, type TicketState } from '../ticket.types';
+import type { AttachmentRef } from '../../common/resident';
+import { jaccard } from '../resident/similarity';
+import { TICKETS_CONFIG, type TicketsConfig } from '../../config/tickets.config';
+import { TicketsRepository } from '../tickets.repository';
 
 const QUEUE_LIMIT = 500;
 

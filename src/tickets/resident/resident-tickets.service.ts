@@ -1,21 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
-import { maskResidentText } from '../common/privacy';
-import { residentHandle } from '../common/resident-handle';
-import { OrgService } from '../org/org.service';
-import { RoutingService } from '../routing/routing.service';
-import { TicketDispositionService } from './ticket-disposition.service';
-import type { TicketEntity } from './ticket.entity';
-import { invalid, TicketMoves } from './ticket-moves';
-import { TicketNotifier } from './ticket-notifier';
-import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
-import { OPEN_STATES, RESIDENT } from './ticket.types';
-import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
-import type { FiledConcern, NewConcern, Rating, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern } from './tickets.port';
-import type { AttachmentRef, ResidentRef } from '../common/resident';
-import { isFiler, TicketsService } from './tickets.service';
+import { Clock } from '../../common/clock';
+import { maskResidentText } from '../../common/privacy';
+import { residentHandle } from '../../common/resident-handle';
+import { OrgService } from '../../org/org.service';
+import { RoutingService } from '../../routing/routing.service';
+import { TicketDispositionService } from '../lifecycle/ticket-disposition.service';
+import type { TicketEntity } from '../ticket.entity';
+import { invalid, TicketMoves } from '../lifecycle/ticket-moves';
+import { TicketNotifier } from '../lifecycle/ticket-notifier';
+import { TicketException, TicketExceptionCode as Code } from '../ticket.exception';
+import { OPEN_STATES, RESIDENT } from '../ticket.types';
+import { TICKETS_CONFIG, type TicketsConfig } from '../../config/tickets.config';
+import type { FiledConcern, NewConcern, Rating, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern } from '../tickets.port';
+import type { AttachmentRef, ResidentRef } from '../../common/resident';
+import { isFiler, TicketsService } from '../tickets.service';
 import { deriveTitle, jaccard } from './similarity';
-import { recordSectorAnswer } from './corrections';
+import { recordSectorAnswer } from '../lifecycle/corrections';
 
 /** The resident's side of tickets, as the conversation module sees it (ResidentTicketsPort). */
 @Injectable()

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ClassificationCorrectionEntity } from './ticket-parts.entity';
+import { ClassificationCorrectionEntity } from '../ticket-parts.entity';
 
 export interface CorrectionSample {
   /** The sector NAME a member moved the ticket to: the lexicon's label. */

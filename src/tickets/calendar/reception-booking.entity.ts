@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, DATETIME } from '../database/columns';
+import { CreatedAt, DATETIME } from '../../database/columns';
 
 /** A resident's 30-minute visit to a studio's reception; the unique index makes a slot bookable once. */
 @Entity({ name: 'reception_booking' })

@@ -1,4 +1,4 @@
-import { loadCalendarConfig } from '../config/tickets.config';
+import { loadCalendarConfig } from '../../config/tickets.config';
 import { WorkingCalendar } from './working-calendar';
 
 /** China time → Date. */

@@ -1,18 +1,18 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
-import type { JobPayload } from '../jobs/job.entity';
-import { JobScheduler, NewJob } from '../jobs/job-scheduler';
-import { OrgService } from '../org/org.service';
-import type { TicketEntity } from './ticket.entity';
+import { Clock } from '../../common/clock';
+import type { JobPayload } from '../../jobs/job.entity';
+import { JobScheduler, NewJob } from '../../jobs/job-scheduler';
+import { OrgService } from '../../org/org.service';
+import type { TicketEntity } from '../ticket.entity';
 import { actorColumns } from './ticket-moves';
 import { TicketNotifier } from './ticket-notifier';
-import { SYSTEM, type Priority } from './ticket.types';
-import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
-import { TicketsRepository } from './tickets.repository';
+import { SYSTEM, type Priority } from '../ticket.types';
+import { TICKETS_CONFIG, type TicketsConfig } from '../../config/tickets.config';
+import { TicketsRepository } from '../tickets.repository';
 import { inTransaction } from './transaction';
-import { WorkingCalendar } from './working-calendar';
-import { chinaTime } from '../common/china-time';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { chinaTime } from '../../common/china-time';
 
 export const DEADLINE_JOB = 'ticket.deadline';
 export const AUTOCLOSE_JOB = 'ticket.autoclose';

@@ -2,14 +2,14 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nest
 import type { FastifyReply } from 'fastify';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
-import type { Principal } from '../auth/principal';
-import { ZodBody, ZodQuery } from '../common/zod-body';
+import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
+import type { Principal } from '../../auth/principal';
+import { ZodBody, ZodQuery } from '../../common/zod-body';
 import * as s from './member-tickets.schemas';
 import { MemberTicketsService, QueueItem, TicketOptions, TicketView } from './member-tickets.service';
-import { TicketDispositionService } from './ticket-disposition.service';
-import { TicketLifecycleService } from './ticket-lifecycle.service';
-import { TicketRerouteService } from './ticket-reroute.service';
+import { TicketDispositionService } from '../lifecycle/ticket-disposition.service';
+import { TicketLifecycleService } from '../lifecycle/ticket-lifecycle.service';
+import { TicketRerouteService } from '../lifecycle/ticket-reroute.service';
 
 /** Members' queues and tickets in the console; every route answers 404 for a ticket outside the caller's scope. */
 @ApiTags('member')

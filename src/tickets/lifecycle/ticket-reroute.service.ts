@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
-import { OrgService } from '../org/org.service';
-import { RoutingService } from '../routing/routing.service';
+import { Clock } from '../../common/clock';
+import { OrgService } from '../../org/org.service';
+import { RoutingService } from '../../routing/routing.service';
 import { TicketDeadlines } from './ticket-deadlines';
-import type { TicketEntity } from './ticket.entity';
+import type { TicketEntity } from '../ticket.entity';
 import { invalid, TicketMoves } from './ticket-moves';
 import { TicketNotifier } from './ticket-notifier';
-import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
-import { member } from './ticket.types';
+import { TicketException, TicketExceptionCode as Code } from '../ticket.exception';
+import { member } from '../ticket.types';
 
 export interface RerouteTarget {
   /** A named studio wins; else the committee's studio for the ticket's area; else routing by the sector. */

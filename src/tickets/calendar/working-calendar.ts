@@ -1,5 +1,5 @@
-import type { CalendarConfig } from '../config/tickets.config';
-import { CHINA_OFFSET_MS } from '../common/china-time';
+import type { CalendarConfig } from '../../config/tickets.config';
+import { CHINA_OFFSET_MS } from '../../common/china-time';
 
 const DAY_MS = 86_400_000;
 /** China Standard Time has no daylight saving, so a fixed offset is exact. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { UpdatedAt } from '../database/columns';
+import { UpdatedAt } from '../../database/columns';
 
 export type CalendarDayKind = 'holiday' | 'workday';
 

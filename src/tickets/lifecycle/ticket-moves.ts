@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
-import type { MemberEntity } from '../org/member.entity';
-import { OrgRepository } from '../org/org.repository';
-import type { TicketEntity } from './ticket.entity';
-import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
-import type { Actor, EventType, Json, TicketState } from './ticket.types';
-import { TicketsRepository } from './tickets.repository';
+import { Clock } from '../../common/clock';
+import type { MemberEntity } from '../../org/member.entity';
+import { OrgRepository } from '../../org/org.repository';
+import type { TicketEntity } from '../ticket.entity';
+import { TicketException, TicketExceptionCode as Code } from '../ticket.exception';
+import type { Actor, EventType, Json, TicketState } from '../ticket.types';
+import { TicketsRepository } from '../tickets.repository';
 import { inTransaction } from './transaction';
 
 export interface Move {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { TicketEntity } from './ticket.entity';
+import { TicketEntity } from '../ticket.entity';
 
 export type Period = 'day' | 'week' | 'month';
 export type Dimension = 'sector' | 'area' | 'period' | 'queue';

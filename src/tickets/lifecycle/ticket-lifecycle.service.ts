@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { OrgRepository } from '../org/org.repository';
+import { OrgRepository } from '../../org/org.repository';
 import { TicketDeadlines } from './ticket-deadlines';
-import type { TicketEntity } from './ticket.entity';
+import type { TicketEntity } from '../ticket.entity';
 import { illegal, invalid, TicketMoves } from './ticket-moves';
 import { TicketNotifier } from './ticket-notifier';
-import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
-import { ACTIVITIES, member, NOTE_KINDS, OUTCOMES, WAYS_OF_WORKING, type Activity, type NoteKind, type Outcome, type WayOfWorking } from './ticket.types';
-import { chinaTime } from '../common/china-time';
+import { TicketException, TicketExceptionCode as Code } from '../ticket.exception';
+import { ACTIVITIES, member, NOTE_KINDS, OUTCOMES, WAYS_OF_WORKING, type Activity, type NoteKind, type Outcome, type WayOfWorking } from '../ticket.types';
+import { chinaTime } from '../../common/china-time';
 
 const WORKING: TicketEntity['state'][] = ['taken', 'in_progress'];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/clock';
-import { OrgRepository } from '../org/org.repository';
+import { Clock } from '../../common/clock';
+import { OrgRepository } from '../../org/org.repository';
 import { COUNTER_KEYS, Counters, CounterRow, CubeRow, Period, StatsFilter, TicketStatsRepository } from './ticket-stats.repository';
 
 export interface Rates {
