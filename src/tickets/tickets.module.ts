@@ -21,6 +21,7 @@ import { TICKETS_CONFIG } from '../config/tickets.config';
 import { RESIDENT_TICKETS } from './tickets.port';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
+import { CalendarDaysRepository } from './calendar/calendar-days.repository';
 import { WorkingCalendar } from './calendar/working-calendar';
 import { OutboxModule } from '../outbox/outbox.module';
 
@@ -32,6 +33,7 @@ import { OutboxModule } from '../outbox/outbox.module';
     // tickets.yaml and calendar.yaml are read and validated by loadConfig, before Nest starts.
     { provide: TICKETS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.tickets },
     { provide: WorkingCalendar, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new WorkingCalendar(config.calendar) },
+    CalendarDaysRepository,
     CalendarDaysService,
     TicketsRepository,
     TicketMoves,
@@ -48,6 +50,7 @@ import { OutboxModule } from '../outbox/outbox.module';
     { provide: RESIDENT_TICKETS, useExisting: ResidentTicketsService },
   ],
   exports: [
+    CalendarDaysRepository,
     CalendarDaysService,
     RESIDENT_TICKETS,
     TicketsService,

@@ -100,6 +100,11 @@ export class TicketsRepository {
     return result.affected === 1;
   }
 
+  /** Adds to the support count in one statement, without the version guard (see TicketsService.bumpSupport). */
+  async addSupportCount(em: EntityManager, ticketId: number, n: number): Promise<void> {
+    await em.createQueryBuilder().update('ticket').set({ supportCount: () => `supportCount + ${Math.trunc(n)}` }).where('id = :id', { id: ticketId }).execute();
+  }
+
   findByNumber(number: string, em?: EntityManager): Promise<TicketEntity | null> {
     return (em?.getRepository(TicketEntity) ?? this.tickets).findOneBy({ number });
   }

@@ -97,7 +97,7 @@ export class TicketsService {
 
   /** +n without the version guard: supporting must not make a member's concurrent move fail. */
   async bumpSupport(em: EntityManager, ticket: TicketEntity, n: number, now: Date): Promise<void> {
-    await em.createQueryBuilder().update('ticket').set({ supportCount: () => `supportCount + ${Math.trunc(n)}` }).where('id = :id', { id: ticket.id }).execute();
+    await this.repo.addSupportCount(em, ticket.id, n);
     await this.repo.addEvent(em, {
       ticketId: ticket.id, type: 'supported', ...actorColumns(RESIDENT), at: now,
       before: { supportCount: ticket.supportCount }, after: { supportCount: ticket.supportCount + n }, reason: null,

@@ -1,7 +1,6 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CalendarDayEntity, type CalendarDayKind } from './calendar-day.entity';
+import type { CalendarDayKind } from './calendar-day.entity';
+import { CalendarDaysRepository } from './calendar-days.repository';
 import { WorkingCalendar } from './working-calendar';
 
 /** How often an instance picks up days another instance's admin set. */
@@ -28,7 +27,7 @@ export class CalendarDaysService implements OnModuleInit, OnApplicationShutdown 
   private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly days: CalendarDaysRepository,
     private readonly calendar: WorkingCalendar,
   ) {}
 
@@ -43,7 +42,7 @@ export class CalendarDaysService implements OnModuleInit, OnApplicationShutdown 
   }
 
   async reload(): Promise<void> {
-    this.calendar.setOverrides(await this.dataSource.getRepository(CalendarDayEntity).find());
+    this.calendar.setOverrides(await this.days.all());
   }
 
   /** The year's days off and adjusted working days, from the file and from the console, by date. */
@@ -59,21 +58,21 @@ export class CalendarDaysService implements OnModuleInit, OnApplicationShutdown 
     for (const w of this.calendar.config.workdays) {
       if (within(w.date)) days.set(w.date, { date: w.date, kind: 'workday', name: w.name ?? null, source: 'config' });
     }
-    for (const row of await this.dataSource.getRepository(CalendarDayEntity).find()) {
+    for (const row of await this.days.all()) {
       if (within(row.date)) days.set(row.date, { date: row.date, kind: row.kind, name: row.name, source: 'console' });
     }
     return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
   }
 
   async set(date: string, kind: CalendarDayKind, name: string | null, setBy: string): Promise<void> {
-    await this.dataSource.getRepository(CalendarDayEntity).save({ date, kind, name, setBy });
+    await this.days.save({ date, kind, name, setBy });
     await this.reload();
   }
 
   /** Removes a console day; false when there was none (a file day is changed in the file). */
   async remove(date: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(CalendarDayEntity).delete({ date });
+    const removed = await this.days.delete(date);
     await this.reload();
-    return (result.affected ?? 0) > 0;
+    return removed;
   }
 }
