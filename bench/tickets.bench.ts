@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { engineOf } from '../src/database/database-url';
 import { orgServiceOf } from '../src/routing/sector-route';
-import { TicketStatsRepository } from '../src/tickets/ticket-stats.repository';
-import { TicketStatsService } from '../src/tickets/ticket-stats.service';
+import { TicketStatsRepository } from '../src/tickets/stats/ticket-stats.repository';
+import { TicketStatsService } from '../src/tickets/stats/ticket-stats.service';
 import { seedTickets } from './lib/seed-tickets';
 
 const TOTAL = Number(process.env.TICKETS ?? 100_000);

@@ -8,9 +8,6 @@ import { createPinoLogger, PinoNestLogger } from './common/logger';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { configureWorkers } from './common/polling-worker';
 import type { AppConfig } from './config/config.schema';
-import { TURN_LOCK_POLICY } from './conversation/turn-lock';
-import { INBOX_POLICY } from './inbox/inbox.worker';
-import { configureOutboxPolicy, OUTBOX_POLICY } from './outbox/outbox.dispatcher';
 import { setupOpenApi } from './console/console.openapi';
 import { PHOTO_TYPES } from './media/photo';
 import type { OrgConfig } from './org/org-config';
@@ -26,11 +23,6 @@ export interface CreateAppOptions {
 /** Builds the Nest application on Fastify (measured ≈3× Express here for XML callbacks); does not listen. */
 export async function createApp({ config, org, logger, clock }: CreateAppOptions): Promise<NestFastifyApplication> {
   configureWorkers(config.workers);
-  configureOutboxPolicy(config.outbox);
-  // Leases decide how soon another instance takes over the work of one that died (kill -9, power loss).
-  INBOX_POLICY.leaseMs = config.leases.inboxMs;
-  OUTBOX_POLICY.leaseMs = config.leases.outboxMs;
-  TURN_LOCK_POLICY.leaseMs = config.leases.turnMs;
   // Addresses (rate limits, booking limits) come from the socket unless TRUST_PROXY names the proxy in front.
   const adapter = new FastifyAdapter({ bodyLimit: config.server.bodyLimitBytes, trustProxy: config.server.trustProxy });
   // WeCom posts text/xml: hand the raw string to the controller, which must sign the exact bytes it received.

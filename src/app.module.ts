@@ -12,12 +12,13 @@ import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
 import type { OrgConfig } from './org/org-config';
 import { OrgModule } from './org/org.module';
+import { OrgSeedModule } from './org/org-seed.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { ReportsModule } from './reports/reports.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ConversationModule } from './conversation/conversation.module';
-import { I18nModule } from './conversation/i18n.module';
+import { I18nModule } from './i18n/i18n.module';
 import { WebChatModule } from './channels/web/web-chat.module';
 import { WecomModule } from './channels/wecom/wecom.module';
 
@@ -29,7 +30,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule.forRoot(clock),
-        DatabaseModule.forRoot(config, org),
+        DatabaseModule.forRoot(config),
+        OrgSeedModule.forRoot(org),
         OrgModule,
         ClassificationModule,
         OutboxModule,

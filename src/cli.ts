@@ -7,9 +7,10 @@ import { registerConsoleCommands } from './console/console.cli';
 import { registerDialogCommands } from './conversation/dialogs.cli';
 import { registerClassificationCommands } from './classification/classification.cli';
 import { withDataSource } from './cli/database';
+import { registerArchitectureCommands } from './architecture/architecture.cli';
 import { tunedLexicon } from './classification/overrides/tuned-lexicon';
 import { resolveSectorRoute } from './routing/sector-route';
-import { loadCorrections } from './tickets/corrections';
+import { loadCorrections } from './tickets/lifecycle/corrections';
 
 /** The `minyi` command. Each capability registers its own sub-commands; JSON goes to stdout, progress to stderr. */
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerConsoleCommands(program);
   registerTicketsCommands(program);
   registerDialogCommands(program);
+  registerArchitectureCommands(program);
   registerClassificationCommands(program, {
     resolveRoute: (sector) => withDataSource((ds) => resolveSectorRoute(ds, sector)),
     loadCorrections: () => withDataSource((ds) => loadCorrections(ds)),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity } from '../../src/consultations/consultation.entities';
-import { ProposalEntity } from '../../src/proposals/proposal.entities';
+import { ProposalEntity } from '../../src/consultations/proposals/proposal.entities';
 
 const STUDIOS = [['ws-binhe', 'education'], ['ws-daliuta', 'resources'], ['ws-gaojiapu', 'agriculture'], ['ws-jinjie', 'economy'], ['ws-xisha', 'social'], ['ws-linzhou', 'culture']];
 const DAY = 86_400_000;

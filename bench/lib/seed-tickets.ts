@@ -2,9 +2,9 @@ import { SingleBar } from 'cli-progress';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/config.loader';
-import { I18nService } from '../../src/conversation/i18n.service';
+import { I18nService } from '../../src/i18n/i18n.service';
 import { createDataSource, dataSourceOptions, engineOf } from '../../src/database/database-url';
-import { OrgSeeder } from '../../src/database/org.seeder';
+import { OrgSeeder } from '../../src/org/org.seeder';
 import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { JobsRepository } from '../../src/jobs/jobs.repository';
 import { loadOrgConfig } from '../../src/org/org-config';
@@ -12,12 +12,12 @@ import { OutboxRepository } from '../../src/outbox/outbox.repository';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import { RouteDecision, RoutingService } from '../../src/routing/routing.service';
 import { orgServiceOf } from '../../src/routing/sector-route';
-import { TicketDeadlines } from '../../src/tickets/ticket-deadlines';
-import { TicketNotifier } from '../../src/tickets/ticket-notifier';
-import { loadCalendarConfig, loadTicketsConfig } from '../../src/tickets/tickets.config';
+import { TicketDeadlines } from '../../src/tickets/lifecycle/ticket-deadlines';
+import { TicketNotifier } from '../../src/tickets/lifecycle/ticket-notifier';
+import { loadCalendarConfig, loadTicketsConfig } from '../../src/config/tickets.config';
 import { TicketsRepository } from '../../src/tickets/tickets.repository';
 import { NewTicket, TicketsService } from '../../src/tickets/tickets.service';
-import { WorkingCalendar } from '../../src/tickets/working-calendar';
+import { WorkingCalendar } from '../../src/tickets/calendar/working-calendar';
 
 const BATCH = 250;
 

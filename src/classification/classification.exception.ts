@@ -1,4 +1,4 @@
-import { DomainException } from '../common/domain.exception';
+import { AppException } from '../common/app.exception';
 
 export enum ClassificationExceptionCode {
   CSV_MISSING_COLUMN = 'CSV_MISSING_COLUMN',
@@ -11,8 +11,8 @@ export enum ClassificationExceptionCode {
 }
 
 /** A classification failure an operator can act on: bad training CSV (with its line), bad lexicon file. */
-export class ClassificationException extends DomainException<ClassificationExceptionCode> {
+export class ClassificationException extends AppException<ClassificationExceptionCode> {
   constructor(message: string, code: ClassificationExceptionCode, details?: Record<string, unknown>) {
-    super(message, code, code === ClassificationExceptionCode.NOT_LOADED ? 503 : 422, details);
+    super(code, message, details);
   }
 }

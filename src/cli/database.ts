@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.loader';
 import { createDataSource, dataSourceOptions } from '../database/database-url';
-import { OrgSeeder } from '../database/org.seeder';
+import { OrgSeeder } from '../org/org.seeder';
 import { loadOrgConfig } from '../org/org-config';
 
 /**

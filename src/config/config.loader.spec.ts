@@ -23,6 +23,21 @@ describe(loadConfig.name, () => {
     expect(wecomEnabled(config)).toBe(false);
   });
 
+  it('loads conversation timing, ticket deadlines and the working calendar with the rest', () => {
+    const config = loadConfig({ DIALOG_RESUME_AFTER_MINUTES: '30' });
+    expect(config.conversation).toEqual({ resumeAfterMinutes: 30, reloadSeconds: 5 });
+    expect(config.tickets.deadlines.urgent.answerWorkingDays).toBeGreaterThanOrEqual(1);
+    expect(config.calendar.weekend).toEqual(expect.arrayContaining([6, 7]));
+    expect(problemsOf(() => loadConfig({ DIALOG_RELOAD_SECONDS: 'soon' }))[0]).toMatch(/^DIALOG_RELOAD_SECONDS: /);
+  });
+
+  it('names the file and line of a bad tickets.yaml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minyi-tickets-'));
+    const tickets = join(dir, 'tickets.yaml');
+    writeFileSync(tickets, 'tickets:\n  deadlines: {}\n');
+    expect(problemsOf(() => loadConfig({}, undefined, { tickets })).join('\n')).toContain(tickets);
+  });
+
   it('applies environment overrides with the names of the map', () => {
     const config = loadConfig({
       PORT: '8080',

@@ -1,6 +1,7 @@
 import { ConfigError } from './config.error';
 import { AppConfig, appConfigSchema, ENV_OVERRIDES } from './config.schema';
 import { configPath } from './paths';
+import { loadCalendarConfig, loadTicketsConfig } from './tickets.config';
 import { YamlFile } from './yaml-file';
 
 type Tree = Record<string, unknown>;
@@ -15,8 +16,15 @@ function setPath(tree: Tree, path: string, value: string): void {
   node[keys[keys.length - 1]] = value;
 }
 
-/** Loads `config/default.yaml`, applies environment overrides, validates; throws ConfigError naming the culprit. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = configPath('default.yaml')): AppConfig {
+/**
+ * The one loader: `config/default.yaml` with environment overrides, plus `config/tickets.yaml` and
+ * `config/calendar.yaml`, each validated; throws ConfigError naming the culprit (variable or `file:line: path`).
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  file = configPath('default.yaml'),
+  files: { tickets?: string; calendar?: string } = {},
+): AppConfig {
   const yaml = YamlFile.read(file);
   const raw = yaml.data;
   if (typeof raw !== 'object' || raw === null) throw new ConfigError([`${file}: expected a mapping at the top level`]);
@@ -33,5 +41,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = configPa
   if (!parsed.success) {
     throw ConfigError.fromZod(parsed.error, (path) => fromEnv.get(path) ?? yaml.where(path.split('.')));
   }
-  return parsed.data;
+  return { ...parsed.data, tickets: loadTicketsConfig(files.tickets), calendar: loadCalendarConfig(files.calendar) };
 }

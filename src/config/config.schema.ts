@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { CalendarConfig, TicketsConfig } from './tickets.config';
 
 const DATABASE_URL_HINT = 'expected mysql://user:pass@host:3306/db or sqlite:<path>';
 
@@ -75,6 +76,13 @@ export const appConfigSchema = z
       .object({ default: z.string().min(2), supported: z.array(z.string().min(2)).min(1) })
       .strict()
       .refine((l) => l.supported.includes(l.default), 'locale.default must be one of locale.supported'),
+    conversation: z
+      .object({
+        resumeAfterMinutes: z.coerce.number().min(1).max(7 * 24 * 60),
+        reloadSeconds: z.coerce.number().min(1).max(3600),
+      })
+      .strict()
+      .default({ resumeAfterMinutes: 120, reloadSeconds: 5 }),
     wecom: z
       .object({
         corpId: z.string(),
@@ -139,7 +147,11 @@ export const appConfigSchema = z
   })
   .strict();
 
-export type AppConfig = z.infer<typeof appConfigSchema>;
+/** `config/default.yaml` with the environment applied. */
+export type ServiceConfig = z.infer<typeof appConfigSchema>;
+
+/** Everything minyi is configured by, loaded and validated once by loadConfig. */
+export type AppConfig = ServiceConfig & { tickets: TicketsConfig; calendar: CalendarConfig };
 
 /** Environment variable → path in the config tree. */
 export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
@@ -173,6 +185,8 @@ export const ENV_OVERRIDES: ReadonlyArray<readonly [string, string]> = [
   ['INBOX_LEASE_MS', 'leases.inboxMs'],
   ['OUTBOX_LEASE_MS', 'leases.outboxMs'],
   ['TURN_LEASE_MS', 'leases.turnMs'],
+  ['DIALOG_RESUME_AFTER_MINUTES', 'conversation.resumeAfterMinutes'],
+  ['DIALOG_RELOAD_SECONDS', 'conversation.reloadSeconds'],
 ];
 
 /** WeCom is enabled only when the callback can be verified and decrypted. */

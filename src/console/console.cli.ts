@@ -3,7 +3,6 @@ import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.loader';
 import { withDataSource } from '../cli/database';
 import { MemberEntity } from '../org/member.entity';
-import { WorkstationEntity } from '../org/workstation.entity';
 import { ConsoleAuditEntity } from './auth/console-audit.entity';
 import { ConsoleAuthRepository } from './auth/console-auth.repository';
 import { ConsoleLoginTokenEntity } from './auth/console-login-token.entity';
@@ -17,7 +16,6 @@ export function consoleAuthRepository(dataSource: DataSource): ConsoleAuthReposi
     dataSource.getRepository(ConsoleLoginTokenEntity),
     dataSource.getRepository(ConsoleAuditEntity),
     dataSource.getRepository(MemberEntity),
-    dataSource.getRepository(WorkstationEntity),
   );
 }
 

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CSRF_HEADER, SESSION_COOKIE } from './console.constants';
-import { CSRF_SECURITY, SESSION_SECURITY } from './auth/console-auth.decorator';
+import { CSRF_HEADER } from '../auth/auth.constants';
+import { SESSION_COOKIE } from './console.constants';
+import { CSRF_SECURITY, SESSION_SECURITY } from '../auth/console-auth.decorator';
 
 /** OpenAPI for every controller at /api/docs (UI) and /api/docs-json; console APIs say they need the cookie + CSRF. */
 export function setupOpenApi(app: INestApplication): void {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { maskPhonesInText } from '../common/privacy';
 import { OrgRepository } from '../org/org.repository';
-import type { Unit } from '../reports/report-scope';
+import type { Unit } from '../auth/unit-scope';
 import { ConsultationsRepository } from './consultations.repository';
+import { chinaDate, chinaInstant } from '../common/china-time';
 
 export interface CalendarDay {
   date: string;
@@ -14,8 +15,6 @@ export interface CalendarView {
   days: CalendarDay[];
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-const chinaDate = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The studio's calendar: consultations and reception duty (jie dai, zhi ban) together, day by day in China time. */
 @Injectable()
@@ -32,7 +31,7 @@ export class CalendarService {
     const shifts = new Map(await Promise.all(workstations.map(async (w) => [w.code, await this.org.dutyShifts(w.code)] as const)));
     const name = async (userid: string) => members.get(userid) ?? members.set(userid, (await this.org.member(userid))?.name ?? userid).get(userid)!;
     const days: CalendarDay[] = [];
-    for (let t = new Date(`${chinaDate(from)}T00:00:00+08:00`); t < to; t = new Date(t.getTime() + 86_400_000)) {
+    for (let t = chinaInstant(chinaDate(from)); t < to; t = new Date(t.getTime() + 86_400_000)) {
       const date = chinaDate(t);
       const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
       const reception: CalendarDay['reception'] = [];

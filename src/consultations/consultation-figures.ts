@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProposalEntity } from '../proposals/proposal.entities';
+import { ProposalEntity } from './proposals/proposal.entities';
 import { ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity } from './consultation.entities';
 import { ConsultationsRepository } from './consultations.repository';
 

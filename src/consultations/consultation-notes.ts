@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import type { Json, EventType } from '../tickets/ticket.types';

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME } from '../database/columns';
 import type { Activity, WayOfWorking } from '../tickets/ticket.types';
-import type { Rating, ResidentChannel } from '../tickets/tickets.port';
+import type { Rating } from '../tickets/tickets.port';
+import type { ResidentChannel } from '../common/resident';
 
 export const TOPIC_STATES = ['open', 'selected', 'consulted', 'converted', 'closed'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
@@ -350,3 +351,17 @@ export class DepartmentLinkEntity {
   @Column({ ...DATETIME, nullable: true })
   usedAt!: Date | null;
 }
+
+/** The entities of consultations, joined with every other module's in database/entities.ts (proposals have their own list). */
+export const CONSULTATIONS_ENTITIES = [
+  TopicEntity,
+  TopicTicketEntity,
+  TopicResidentEntity,
+  TopicHostEntity,
+  DepartmentEntity,
+  ConsultationEntity,
+  ConsultationParticipantEntity,
+  ConsultationActionEntity,
+  TrackingNoteEntity,
+  DepartmentLinkEntity,
+];

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
-import type { Principal } from '../console/auth/principal';
-import { ZodBody, ZodQuery } from '../console/common/zod-body';
-import { ReportScope } from '../reports/report-scope';
+import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
+import type { Principal } from '../auth/principal';
+import { ZodBody, ZodQuery } from '../common/zod-body';
+import { UnitScope } from '../auth/unit-scope';
 import { CalendarService, CalendarView } from './calendar.service';
 import { ConsultationFigures, ConsultationFiguresService } from './consultation-figures';
 import { ConsultationsService, ConsultationView } from './consultations.service';
@@ -26,7 +26,7 @@ export class ConsultationsController {
     private readonly departments: DepartmentsService,
     private readonly calendar: CalendarService,
     private readonly figures: ConsultationFiguresService,
-    private readonly scope: ReportScope,
+    private readonly scope: UnitScope,
   ) {}
 
   @Post('topics')

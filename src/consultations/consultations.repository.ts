@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, In, IsNull, LessThanOrEqual, Not, ObjectLiteral, Repository } from 'typeorm';
-import { ProposalEntity, ProposalSignerEntity } from '../proposals/proposal.entities';
+import { ProposalEntity, ProposalSignerEntity } from './proposals/proposal.entities';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketSupporterEntity } from '../tickets/ticket-parts.entity';
 import {

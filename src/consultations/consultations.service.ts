@@ -2,13 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { maskName, maskPhonesInText } from '../common/privacy';
-import type { Principal } from '../console/auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import type { Principal } from '../auth/principal';
+import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
-import { formatChinaTime } from '../tickets/ticket-notifier';
-import { inTransaction } from '../tickets/transaction';
+
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import {
   ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity, TopicEntity, TopicResidentEntity, TrackingNoteEntity,
 } from './consultation.entities';
@@ -16,6 +16,7 @@ import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
 import { TopicsService } from './topics.service';
 import { Tracked, TrackingService } from './tracking.service';
+import { chinaTime } from '../common/china-time';
 
 export const CONSULTATION_REMINDER_JOB = 'consultation.reminder';
 
@@ -70,14 +71,14 @@ export class ConsultationsService implements OnModuleInit {
 
   async create(p: Principal, topicId: number, body: NewConsultation): Promise<ConsultationView> {
     const topic = await this.topics.visible(p, topicId);
-    if (topic.state === 'open') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `topic #${topicId} is not selected yet`);
-    if (body.startsAt <= this.clock.now()) throw ConsoleException.field('startsAt', 'a consultation is planned in the future');
+    if (topic.state === 'open') throw new AppException('CONFLICT', `topic #${topicId} is not selected yet`);
+    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future');
     const ws = await this.org.workstation(topic.workstationCode);
-    for (const userid of body.members) if (!(await this.org.member(userid))) throw ConsoleException.field('members', `unknown member "${userid}"`);
+    for (const userid of body.members) if (!(await this.org.member(userid))) throw AppException.field('members', `unknown member "${userid}"`);
     // A deactivated department keeps its past records but is invited to nothing new.
     const departments = await Promise.all(body.departments.map(async (id) => {
       const d = await this.repo.department(id);
-      return d?.active ? d : Promise.reject(ConsoleException.field('departments', `unknown or deactivated department #${id}`));
+      return d?.active ? d : Promise.reject(AppException.field('departments', `unknown or deactivated department #${id}`));
     }));
     const [residents, ticketIds] = await Promise.all([this.repo.topicResidents(topicId), this.repo.topicTicketIds(topicId)]);
     const now = this.clock.now();
@@ -93,7 +94,7 @@ export class ConsultationsService implements OnModuleInit {
         ...residents.map((r) => ({ consultationId: c.id, kind: 'resident' as const, memberUserid: null, departmentId: null, topicResidentId: r.id, response: 'invited' as const, respondedAt: null })),
       ];
       await this.repo.of(ConsultationParticipantEntity, em).insert(rows);
-      const time = formatChinaTime(c.startsAt);
+      const time = chinaTime(c.startsAt);
       const memberText = this.notes.t('consult.member_invited', { workstation: ws?.name ?? c.workstationCode, title: c.title, time, place: c.place, agenda: c.agenda });
       await this.notes.toMembers(em, `consultation:${c.id}:invite`, [...body.members.filter((u) => u !== p.userid), ...departments.map((d) => d.wecomUserid)], memberText);
       for (const r of residents) {
@@ -132,7 +133,7 @@ export class ConsultationsService implements OnModuleInit {
     if (at === undefined ? now < c.startsAt.getTime() - 86_400_000 - 3600_000 : at !== c.startsAt.getTime()) return;
     const key = `consultation:${id}:reminder:${c.startsAt.getTime()}`;
     const [participants, residents] = await Promise.all([this.repo.participants(id), this.repo.topicResidents(c.topicId)]);
-    const vars = { title: c.title, time: formatChinaTime(c.startsAt), place: c.place };
+    const vars = { title: c.title, time: chinaTime(c.startsAt), place: c.place };
     await inTransaction(this.repo.dataSource, async (em) => {
       const departments = await Promise.all(participants.filter((x) => x.kind === 'department').map((x) => this.repo.department(x.departmentId!)));
       await this.notes.toMembers(em, key, [...participants.map((x) => x.memberUserid), ...departments.map((d) => d?.wecomUserid)], this.notes.t('consult.reminder_member', vars));
@@ -152,9 +153,9 @@ export class ConsultationsService implements OnModuleInit {
    */
   async reschedule(p: Principal, id: number, body: NewTime): Promise<ConsultationView> {
     const c = await this.planned(p, id);
-    if (body.startsAt <= this.clock.now()) throw ConsoleException.field('startsAt', 'a consultation is planned in the future');
+    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future');
     const place = body.place?.trim() || c.place;
-    if (body.startsAt.getTime() === c.startsAt.getTime() && place === c.place) throw ConsoleException.field('startsAt', 'the time and place are unchanged');
+    if (body.startsAt.getTime() === c.startsAt.getTime() && place === c.place) throw AppException.field('startsAt', 'the time and place are unchanged');
     const now = this.clock.now();
     const moved = { ...c, startsAt: body.startsAt, place, updatedAt: now };
     const reason = this.reasonLine(body.reason);
@@ -199,7 +200,7 @@ export class ConsultationsService implements OnModuleInit {
 
   private async planned(p: Principal, id: number): Promise<ConsultationEntity> {
     const c = await this.visible(p, id);
-    if (c.state !== 'planned') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${id} is ${c.state}`);
+    if (c.state !== 'planned') throw new AppException('CONFLICT', `consultation #${id} is ${c.state}`);
     return c;
   }
 
@@ -217,7 +218,7 @@ export class ConsultationsService implements OnModuleInit {
         { id: was.id, state: 'planned' },
         { state: next.state, startsAt: next.startsAt, place: next.place, updatedAt: next.updatedAt },
       );
-      if (!result.affected) throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${was.id} changed meanwhile; not ${what}`);
+      if (!result.affected) throw new AppException('CONFLICT', `consultation #${was.id} changed meanwhile; not ${what}`);
       await tell(em, await this.repo.participants(was.id, em), residents, ticketIds);
     });
   }
@@ -237,11 +238,11 @@ export class ConsultationsService implements OnModuleInit {
   /** Minutes and agreed actions: the consultation is held, each action registered and tracked. */
   async record(p: Principal, id: number, body: { minutes: string; actions: NewAction[] }): Promise<ConsultationView> {
     const c = await this.visible(p, id);
-    if (c.state === 'cancelled') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `consultation #${id} was cancelled`);
+    if (c.state === 'cancelled') throw new AppException('CONFLICT', `consultation #${id} was cancelled`);
     for (const a of body.actions) {
-      if (!a.department === !a.member) throw ConsoleException.field('actions', 'each action has one owner: a department or a member');
-      if (a.department && !(await this.repo.department(a.department))?.active) throw ConsoleException.field('actions', `unknown or deactivated department #${a.department}`);
-      if (a.member && !(await this.org.member(a.member))) throw ConsoleException.field('actions', `unknown member "${a.member}"`);
+      if (!a.department === !a.member) throw AppException.field('actions', 'each action has one owner: a department or a member');
+      if (a.department && !(await this.repo.department(a.department))?.active) throw AppException.field('actions', `unknown or deactivated department #${a.department}`);
+      if (a.member && !(await this.org.member(a.member))) throw AppException.field('actions', `unknown member "${a.member}"`);
     }
     const now = this.clock.now();
     const ticketIds = await this.repo.topicTicketIds(c.topicId);
@@ -265,7 +266,7 @@ export class ConsultationsService implements OnModuleInit {
 
   /** The owner hears of the action: a department's contact with a one-time progress link, or the member. */
   private async assign(em: EntityManager, item: Tracked, workstation: string, by: string): Promise<void> {
-    const vars = { workstation, what: item.what, deadline: formatChinaTime(item.deadline) };
+    const vars = { workstation, what: item.what, deadline: chinaTime(item.deadline) };
     if (item.memberUserid) return this.notes.toMembers(em, `action:${item.id}:assigned`, [item.memberUserid], this.notes.t('tracking.member_assigned', vars));
     const department = await this.repo.department(item.departmentId!);
     if (!department?.wecomUserid) return;
@@ -276,7 +277,7 @@ export class ConsultationsService implements OnModuleInit {
   /** Follow-up (gen ban) by a member or the office for the owner, or closing with evidence. */
   async track(p: Principal, actionId: number, body: { text: string; done: boolean }): Promise<ConsultationView> {
     const action = await this.repo.action(actionId);
-    if (!action) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no action #${actionId}`);
+    if (!action) throw new AppException('NOT_FOUND', `no action #${actionId}`);
     await this.visible(p, action.consultationId);
     await inTransaction(this.repo.dataSource, async (em) => {
       const item = (await this.tracking.item('action', actionId, em))!;
@@ -296,9 +297,9 @@ export class ConsultationsService implements OnModuleInit {
 
   async link(p: Principal, actionId: number): Promise<{ url: string }> {
     const action = await this.repo.action(actionId);
-    if (!action) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no action #${actionId}`);
+    if (!action) throw new AppException('NOT_FOUND', `no action #${actionId}`);
     await this.visible(p, action.consultationId);
-    if (!action.departmentId) throw ConsoleException.field('action', 'only a department owner reports through a link');
+    if (!action.departmentId) throw AppException.field('action', 'only a department owner reports through a link');
     const url = await inTransaction(this.repo.dataSource, async (em) => this.tracking.link(em, (await this.tracking.item('action', actionId, em))!, p.userid));
     return { url: url! };
   }
@@ -309,7 +310,7 @@ export class ConsultationsService implements OnModuleInit {
 
   async visible(p: Principal, id: number): Promise<ConsultationEntity> {
     const c = await this.repo.consultation(id);
-    if (!c) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no consultation #${id}`);
+    if (!c) throw new AppException('NOT_FOUND', `no consultation #${id}`);
     await this.topics.visible(p, c.topicId);
     return c;
   }

@@ -1,8 +1,8 @@
 import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ConsoleAuth } from '../console/auth/console-auth.decorator';
-import { ZodBody } from '../console/common/zod-body';
+import { ConsoleAuth } from '../auth/console-auth.decorator';
+import { ZodBody } from '../common/zod-body';
 import type { DepartmentEntity } from './consultation.entities';
 import { departmentSchema } from './consultations.schemas';
 import { DepartmentsService } from './departments.service';

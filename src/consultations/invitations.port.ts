@@ -1,4 +1,5 @@
-import type { Rating, ResidentRef } from '../tickets/tickets.port';
+import type { Rating } from '../tickets/tickets.port';
+import type { ResidentRef } from '../common/resident';
 
 /** What the chat may do with a resident's consultation invitations and outcome ratings. */
 export interface ResidentInvitationsPort {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { formatChinaTime } from '../tickets/ticket-notifier';
-import type { Rating, ResidentRef } from '../tickets/tickets.port';
-import { inTransaction } from '../tickets/transaction';
+
+import type { Rating } from '../tickets/tickets.port';
+import type { ResidentRef } from '../common/resident';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { ConsultationParticipantEntity, TopicResidentEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
 import type { ResidentInvitationsPort } from './invitations.port';
+import { chinaTime } from '../common/china-time';
 
 /** Residents' answers from the chat: accepting or declining an invitation, rating an outcome (ping jia). */
 @Injectable()
@@ -33,7 +35,7 @@ export class InvitationsService implements ResidentInvitationsPort {
       await this.repo.of(ConsultationParticipantEntity, em).update({ id: open.participant.id, response: 'invited' }, { response: accept ? 'accepted' : 'declined', respondedAt: now });
       await this.notes.events(em, [open.resident.ticketId], 'invitation_answered', 'resident', { consultationId: open.consultation.id, response: accept ? 'accepted' : 'declined' });
     });
-    return { time: formatChinaTime(open.consultation.startsAt), place: open.consultation.place };
+    return { time: chinaTime(open.consultation.startsAt), place: open.consultation.place };
   }
 
   async rate(resident: ResidentRef, rating: Rating): Promise<boolean> {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import type { Principal } from '../console/auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import type { Principal } from '../auth/principal';
+import { AppException } from '../common/app.exception';
 import { OutboxService } from '../outbox/outbox.service';
 import { RATINGS } from '../tickets/ticket.types';
 import type { Rating } from '../tickets/tickets.port';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { TopicEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
@@ -27,7 +27,7 @@ export class OutcomeService {
 
   async tell(p: Principal, topicId: number, outcome: string): Promise<TopicView> {
     const topic = await this.topics.visible(p, topicId);
-    if (topic.state === 'open') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `topic #${topicId} is not selected yet`);
+    if (topic.state === 'open') throw new AppException('CONFLICT', `topic #${topicId} is not selected yet`);
     const [residents, ticketIds] = await Promise.all([this.repo.topicResidents(topicId), this.repo.topicTicketIds(topicId)]);
     const now = this.clock.now();
     await inTransaction(this.repo.dataSource, async (em) => {

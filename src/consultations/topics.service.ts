@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
-import type { Principal } from '../console/auth/principal';
-import { ScopeService } from '../console/auth/scope.service';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import type { Principal } from '../auth/principal';
+import { ScopeService } from '../auth/scope.service';
+import { AppException } from '../common/app.exception';
 import { OrgRepository } from '../org/org.repository';
 import type { Activity, WayOfWorking } from '../tickets/ticket.types';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { TopicEntity, TopicHostEntity, TopicResidentEntity, TopicSource, TopicTicketEntity } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
@@ -31,7 +31,7 @@ export interface TopicView extends TopicEntity {
   consultations: Array<{ id: number; title: string; startsAt: Date; state: string }>;
 }
 
-const notFound = (id: number) => new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no topic #${id}`);
+const notFound = (id: number) => new AppException('NOT_FOUND', `no topic #${id}`);
 
 /** Topics (yi ti): ordered by residents through their tickets (zheng ti), selected by a studio (xuan ti). */
 @Injectable()
@@ -48,10 +48,10 @@ export class TopicsService {
     const numbers = [...new Set(body.tickets)];
     const rows = await this.repo.ticketsByNumber(numbers);
     const missing = numbers.filter((n) => !rows.some((r) => r.number === n));
-    if (missing.length) throw ConsoleException.field('tickets', `unknown ticket ${missing.join(', ')}`);
+    if (missing.length) throw AppException.field('tickets', `unknown ticket ${missing.join(', ')}`);
     const visible = await this.scope.workstationsVisibleTo(p);
     const outside = rows.filter((r) => !visible.includes(r.workstationCode));
-    if (outside.length) throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, `ticket ${outside.map((r) => r.number).join(', ')} is outside your scope`);
+    if (outside.length) throw new AppException('FORBIDDEN', `ticket ${outside.map((r) => r.number).join(', ')} is outside your scope`);
     const supporters = await this.repo.supportersOf(rows.map((r) => r.id));
     const now = this.clock.now();
     const workstationCode = p.workstationCode && visible.includes(p.workstationCode) ? p.workstationCode : rows[0].workstationCode;
@@ -78,11 +78,11 @@ export class TopicsService {
   /** A studio takes up the topic (xuan ti, mai dan) with the kind of consultation, and may invite co-hosts. */
   async select(p: Principal, id: number, body: Selection): Promise<TopicView> {
     const topic = await this.visible(p, id);
-    if (topic.state !== 'open' && topic.state !== 'selected') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `topic #${id} is ${topic.state}`);
+    if (topic.state !== 'open' && topic.state !== 'selected') throw new AppException('CONFLICT', `topic #${id} is ${topic.state}`);
     const lead = p.workstationCode ?? topic.workstationCode;
     for (const host of body.cohosts) {
       const known = host.kind === 'workstation' ? await this.org.workstation(host.code) : await this.org.committee(host.code);
-      if (!known) throw ConsoleException.field('cohosts', `unknown ${host.kind} "${host.code}"`);
+      if (!known) throw AppException.field('cohosts', `unknown ${host.kind} "${host.code}"`);
     }
     const now = this.clock.now();
     const ticketIds = await this.repo.topicTicketIds(id);
@@ -117,7 +117,7 @@ export class TopicsService {
     if (visible.includes(topic.workstationCode)) return topic;
     const hosts = await this.repo.hosts(id);
     if (hosts.some((h) => (h.unitKind === 'workstation' && visible.includes(h.unitCode)) || (h.unitKind === 'committee' && h.unitCode === p.committeeCode))) return topic;
-    throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, `topic #${id} is outside your scope`);
+    throw new AppException('FORBIDDEN', `topic #${id} is outside your scope`);
   }
 
   async view(topic: TopicEntity): Promise<TopicView> {

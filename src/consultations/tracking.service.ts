@@ -2,16 +2,17 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
-import { hashToken, newToken } from '../console/auth/tokens';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
+import { hashToken, newToken } from '../auth/tokens';
+import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
-import { ProposalEntity } from '../proposals/proposal.entities';
-import { formatChinaTime } from '../tickets/ticket-notifier';
-import { inTransaction } from '../tickets/transaction';
+import { ProposalEntity } from './proposals/proposal.entities';
+
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { ConsultationActionEntity, DepartmentLinkEntity, TrackingNoteEntity, TrackNoteKind, TrackSubject } from './consultation.entities';
 import { ConsultationNotes } from './consultation-notes';
 import { ConsultationsRepository } from './consultations.repository';
+import { chinaTime } from '../common/china-time';
 
 export const TRACK_REMIND_JOB = 'tracking.remind';
 export const TRACK_ESCALATE_JOB = 'tracking.escalate';
@@ -65,7 +66,7 @@ export class TrackingService implements OnModuleInit {
   /** Registers the item (deng ji) and schedules its reminder and its supervision at the deadline. */
   async register(em: EntityManager, item: Tracked, author: string): Promise<void> {
     if (!item.deadline) return;
-    await this.note(em, item.subject, item.id, 'registered', author, this.notes.t('tracking.registered', { deadline: formatChinaTime(item.deadline) }));
+    await this.note(em, item.subject, item.id, 'registered', author, this.notes.t('tracking.registered', { deadline: chinaTime(item.deadline) }));
     const now = this.clock.now().getTime();
     const payload = { subject: item.subject, id: item.id };
     await this.scheduler.schedule(em, { kind: TRACK_REMIND_JOB, dueAt: new Date(Math.max(now, item.deadline.getTime() - REMIND_BEFORE_MS)), payload, uniqueKey: `track:${item.subject}:${item.id}:remind:${item.deadline.getTime()}` });
@@ -111,7 +112,7 @@ export class TrackingService implements OnModuleInit {
       if (kind === 'escalated' && item.deadline > this.clock.now()) return;
       const ws = await this.org.workstation(item.workstationCode);
       const department = item.departmentId ? await this.repo.department(item.departmentId) : null;
-      const deadline = formatChinaTime(item.deadline);
+      const deadline = chinaTime(item.deadline);
       if (kind === 'reminded') {
         const url = await this.link(em, item, 'system');
         const text = this.notes.t('tracking.reminder', { what: item.what, deadline, url: url ?? '' });
@@ -138,7 +139,7 @@ export class TrackingService implements OnModuleInit {
     const [item, department, notes] = await Promise.all([this.item(link.subject, link.subjectId), this.repo.department(link.departmentId), this.repo.notes(link.subject, link.subjectId)]);
     if (!item) return null;
     return {
-      subject: link.subject, what: maskPhonesInText(item.what), deadline: formatChinaTime(item.deadline), department: department?.name ?? '',
+      subject: link.subject, what: maskPhonesInText(item.what), deadline: chinaTime(item.deadline), department: department?.name ?? '',
       notes: notes.map((n) => ({ kind: n.kind, text: maskPhonesInText(n.text), at: n.createdAt })),
     };
   }
@@ -150,11 +151,11 @@ export class TrackingService implements OnModuleInit {
   async report(token: string, body: { text: string; done: boolean }, complete: (em: EntityManager, item: Tracked, author: string, text: string) => Promise<void>): Promise<void> {
     await inTransaction(this.repo.dataSource, async (em) => {
       const link = token ? await this.repo.consumeLink(hashToken(token), this.clock.now(), em) : null;
-      if (!link) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, 'this link is unknown, used or expired; ask the studio for a new one');
+      if (!link) throw new AppException('NOT_FOUND', 'this link is unknown, used or expired; ask the studio for a new one');
       const item = await this.item(link.subject, link.subjectId, em);
       const department = await this.repo.department(link.departmentId);
       const author = `department:${department?.code ?? link.departmentId}`;
-      if (!item) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, 'the task of this link is gone');
+      if (!item) throw new AppException('NOT_FOUND', 'the task of this link is gone');
       if (body.done && item.open) return complete(em, item, author, body.text);
       await this.note(em, item.subject, item.id, 'progress', author, body.text);
     });

@@ -1,5 +1,5 @@
 import { Understanding, WORD_LIST_NAMES, wordListsFrom } from '../understanding';
-import type { I18nService } from './i18n.service';
+import type { I18nService } from '../i18n/i18n.service';
 
 const cache = new WeakMap<I18nService, Understanding>();
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, MoreThan } from 'typeorm';
-import { ReceptionBookingEntity } from './reception-booking.entity';
+import { ReceptionBookingEntity } from '../tickets/calendar/reception-booking.entity';
 
 /** Queries over reception bookings. */
 @Injectable()

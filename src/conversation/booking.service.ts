@@ -8,22 +8,17 @@ import { OrgService } from '../org/org.service';
 import type { ReceptionHours, WorkstationEntity } from '../org/workstation.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { BookingRepository } from './booking.repository';
-import type { ReceptionBookingEntity } from './reception-booking.entity';
+import type { ReceptionBookingEntity } from '../tickets/calendar/reception-booking.entity';
+import { chinaInstant, chinaWallClock } from '../common/china-time';
 
 export const SLOT_MINUTES = 30;
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAYS_AHEAD = 14;
-
-/** Converts China-time wall clock (date YYYY-MM-DD, HH:MM) to the instant. */
-function chinaInstant(date: string, hhmm: string): Date {
-  return new Date(Date.parse(`${date}T${hhmm}:00Z`) - CHINA_OFFSET_MS);
-}
 
 /** The 30-minute slots of a workstation's weekly reception hours in the next two weeks, after `now`. */
 export function receptionSlots(hours: ReceptionHours[], now: Date, days = DAYS_AHEAD): Date[] {
   const slots: Date[] = [];
   for (let d = 0; d < days; d++) {
-    const local = new Date(now.getTime() + CHINA_OFFSET_MS + d * 86_400_000);
+    const local = chinaWallClock(new Date(now.getTime() + d * 86_400_000));
     const date = local.toISOString().slice(0, 10);
     const weekday = local.getUTCDay() === 0 ? 7 : local.getUTCDay();
     for (const window of hours.filter((h) => h.weekday === weekday).sort((a, b) => a.start.localeCompare(b.start))) {

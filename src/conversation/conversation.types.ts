@@ -1,4 +1,4 @@
-import type { AttachmentRef, ResidentChannel } from '../tickets/tickets.port';
+import type { AttachmentRef, ResidentChannel } from '../common/resident';
 
 /** A button under a reply: `payload` is sent back as the resident's next message when tapped. */
 export interface QuickReply {

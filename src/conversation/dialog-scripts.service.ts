@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainException } from '../common/domain.exception';
+import { AppException } from '../common/app.exception';
 import { ConfigError } from '../config/config.error';
 import { dialogsPath } from '../config/paths';
 import { CONVERSATION_SETTINGS, ConversationSettings } from './conversation.settings';
@@ -7,12 +7,12 @@ import { DialogRuntime } from './dialog.runtime';
 import { DialogScriptRepository, ScriptVersionSummary } from './dialog-script.repository';
 import type { DialogScriptVersionEntity } from './dialog-script-version.entity';
 import { HANDLERS } from './handlers';
-import { I18nService } from './i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { LoadedScript, LoadResult, loadScripts, readDialogFolder, scriptVersion } from './script.loader';
 
-export class DialogScriptException extends DomainException<'invalid_script' | 'unknown_version'> {
-  constructor(code: 'invalid_script' | 'unknown_version', message: string, errors: string[] = []) {
-    super(message, code, code === 'invalid_script' ? 422 : 404, errors.length ? { errors } : undefined);
+export class DialogScriptException extends AppException<'INVALID_SCRIPT' | 'UNKNOWN_VERSION'> {
+  constructor(code: 'INVALID_SCRIPT' | 'UNKNOWN_VERSION', message: string, errors: string[] = []) {
+    super(code, message, errors.length ? { errors } : undefined);
   }
 }
 
@@ -70,7 +70,7 @@ export class DialogScriptsService {
 
   async get(dialogId: string, version?: string): Promise<DialogScriptVersionEntity> {
     const row = await this.repo.find(dialogId, version ?? this.current.get(dialogId)?.version ?? '');
-    if (!row) throw new DialogScriptException('unknown_version', `DialogScriptsService.get(): no version ${version ?? '(current)'} of ${dialogId}`);
+    if (!row) throw new DialogScriptException('UNKNOWN_VERSION', `DialogScriptsService.get(): no version ${version ?? '(current)'} of ${dialogId}`);
     return row;
   }
 
@@ -111,7 +111,7 @@ export class DialogScriptsService {
   async rollback(dialogId: string, version: string): Promise<void> {
     const row = await this.repo.find(dialogId, version);
     const loaded = row && this.check(row);
-    if (!loaded) throw new DialogScriptException('unknown_version', `DialogScriptsService.rollback(): no valid version ${version} of ${dialogId}`);
+    if (!loaded) throw new DialogScriptException('UNKNOWN_VERSION', `DialogScriptsService.rollback(): no valid version ${version} of ${dialogId}`);
     await this.repo.publish(dialogId, version);
     this.install([loaded]);
   }
@@ -119,8 +119,8 @@ export class DialogScriptsService {
   private checked(dialogId: string, yaml: string, method: string): LoadedScript {
     const { scripts, errors } = this.load(yaml, `${dialogId}.yaml`);
     const loaded = scripts[0];
-    if (errors.length || !loaded) throw new DialogScriptException('invalid_script', `DialogScriptsService.${method}(): ${dialogId} is invalid`, errors);
-    if (loaded.id !== dialogId) throw new DialogScriptException('invalid_script', `DialogScriptsService.${method}(): the script's id is ${loaded.id}, not ${dialogId}`);
+    if (errors.length || !loaded) throw new DialogScriptException('INVALID_SCRIPT', `DialogScriptsService.${method}(): ${dialogId} is invalid`, errors);
+    if (loaded.id !== dialogId) throw new DialogScriptException('INVALID_SCRIPT', `DialogScriptsService.${method}(): the script's id is ${loaded.id}, not ${dialogId}`);
     return loaded;
   }
 

@@ -6,7 +6,7 @@ import { TurnStorage } from './turn-storage';
 import { CollectingAdapter } from './collecting.adapter';
 import type { BotReply } from './conversation.types';
 import type { DialogHandler } from './handlers/handler.types';
-import type { I18nService } from './i18n.service';
+import type { I18nService } from '../i18n/i18n.service';
 import type { LoadedScript } from './script.loader';
 import { ScriptCompiler, versionOf } from './script.compiler';
 import { setTurnInfo, TurnInfo } from './turn-info';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { dialogsPath } from '../config/paths';
 import { HANDLERS } from './handlers';
-import { I18nService } from './i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import { loadScripts, readDialogFolder } from './script.loader';
 
 /** The checks the service runs at start, without a database: problems as `file:line: reason`, one per line. */

@@ -5,7 +5,7 @@ import { DialogError } from './dialog.error';
 import { createHandlerContext } from './handler-context';
 import type { DialogHandler, HandlerContext } from './handlers/handler.types';
 import { saysCommand, understandingOf } from './answers';
-import { DEFAULT_LOCALE, I18nService } from './i18n.service';
+import { DEFAULT_LOCALE, I18nService } from '../i18n/i18n.service';
 import type { LoadedScript } from './script.loader';
 import { DialogScript, isLocaleKey, ScriptOption, ScriptStep } from './script.schema';
 import { turnInfo } from './turn-info';

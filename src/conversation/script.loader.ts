@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config/config.error';
 import { YamlFile } from '../config/yaml-file';
 import { ENTRY_THREADS, REQUIRED_DIALOGS } from './dialog-ids';
-import type { I18nService } from './i18n.service';
+import type { I18nService } from '../i18n/i18n.service';
 import { BUILTIN_ACTIONS, DialogScript, isLocaleKey, ScriptOption, ScriptStep, scriptSchema } from './script.schema';
 
 /** A script that passed every check, with where it came from and its version. */

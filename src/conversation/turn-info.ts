@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder-core';
-import type { AttachmentRef, ResidentRef } from '../tickets/tickets.port';
+import type { AttachmentRef, ResidentRef } from '../common/resident';
 import type { DialogSessionEntity } from './dialog-session.entity';
 import type { HandlerDeps } from './handlers/handler.types';
 

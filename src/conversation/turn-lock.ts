@@ -1,11 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID } from '../common/polling-worker';
 import { SessionRepository, TurnRecord } from './session.repository';
 
 export type { TurnRecord } from './session.repository';
 
-export const TURN_LOCK_POLICY = { leaseMs: 30_000, waitMs: 15_000, pollMs: 15 };
+export interface TurnLockPolicy {
+  /** How long a turn's lease lasts (`leases.turnMs`) before another instance may take the resident. */
+  leaseMs: number;
+  waitMs: number;
+  pollMs: number;
+}
+
+export const TURN_LOCK_POLICY = Symbol('TURN_LOCK_POLICY');
+
+export const DEFAULT_TURN_LOCK_POLICY: Readonly<TurnLockPolicy> = { leaseMs: 30_000, waitMs: 15_000, pollMs: 15 };
 
 export class TurnBusyError extends Error {
   constructor(readonly key: string) {
@@ -29,6 +38,7 @@ export class TurnLock {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
+    @Optional() @Inject(TURN_LOCK_POLICY) private readonly policy: TurnLockPolicy = DEFAULT_TURN_LOCK_POLICY,
   ) {}
 
   run<T>(key: string, channel: string, userId: string, stateKey: string, work: (record: TurnRecord) => Promise<T>): Promise<T> {
@@ -43,12 +53,12 @@ export class TurnLock {
   }
 
   private async withLease<T>(key: string, channel: string, userId: string, stateKey: string, work: (r: TurnRecord) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + TURN_LOCK_POLICY.waitMs;
-    const claim = () => this.sessions.claim({ key, channel, userId, stateKey, owner: INSTANCE_ID, now: this.clock.now(), leaseMs: TURN_LOCK_POLICY.leaseMs });
+    const deadline = Date.now() + this.policy.waitMs;
+    const claim = () => this.sessions.claim({ key, channel, userId, stateKey, owner: INSTANCE_ID, now: this.clock.now(), leaseMs: this.policy.leaseMs });
     let record: TurnRecord | null;
     while (!(record = await claim())) {
       if (Date.now() > deadline) throw new TurnBusyError(key);
-      await sleep(TURN_LOCK_POLICY.pollMs);
+      await sleep(this.policy.pollMs);
     }
     let saved = false;
     try {

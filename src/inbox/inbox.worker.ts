@@ -1,14 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID, PollingWorker } from '../common/polling-worker';
-import { backoffMs } from '../outbox/outbox.dispatcher';
+import { backoffMs } from '../common/backoff';
 import type { InboxMessageEntity } from './inbox-message.entity';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
+import { DEFAULT_INBOX_POLICY, INBOX_POLICY, type InboxPolicy } from './inbox.policy';
 
 export type InboxProcessor = (message: InboxMessageEntity) => Promise<void>;
-
-export const INBOX_POLICY = { pollMs: 250, batch: 20, leaseMs: 60_000, maxAttempts: 8 };
 
 /**
  * Processes stored messages with the processor registered for their source. A message left `processing` by an
@@ -23,8 +22,9 @@ export class InboxWorker extends PollingWorker {
     private readonly repo: InboxRepository,
     private readonly inbox: InboxService,
     private readonly clock: Clock,
+    @Optional() @Inject(INBOX_POLICY) private readonly policy: InboxPolicy = DEFAULT_INBOX_POLICY,
   ) {
-    super('InboxWorker', INBOX_POLICY.pollMs);
+    super('InboxWorker', policy.pollMs);
   }
 
   register(source: string, processor: InboxProcessor): void {
@@ -44,10 +44,10 @@ export class InboxWorker extends PollingWorker {
   async drain(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const due = await this.repo.findDue([...this.processors.keys()], this.clock.now(), INBOX_POLICY.batch);
+      const due = await this.repo.findDue([...this.processors.keys()], this.clock.now(), this.policy.batch);
       let claimed = 0;
       for (const row of due) {
-        if (!(await this.repo.claim(row.id, INSTANCE_ID, this.clock.now(), INBOX_POLICY.leaseMs))) continue;
+        if (!(await this.repo.claim(row.id, INSTANCE_ID, this.clock.now(), this.policy.leaseMs))) continue;
         claimed++;
         await this.process(row);
       }
@@ -65,13 +65,13 @@ export class InboxWorker extends PollingWorker {
       await this.repo.settle(row.id, INSTANCE_ID, { state: 'done', attempts, processedAt: this.clock.now(), lastError: null });
     } catch (e) {
       const error = (e as Error).message;
-      const failed = attempts >= INBOX_POLICY.maxAttempts;
+      const failed = attempts >= this.policy.maxAttempts;
       this.logger.warn(`inbox #${row.id} (${row.source}) attempt ${attempts} failed: ${error}`);
       await this.repo.settle(row.id, INSTANCE_ID, {
         state: failed ? 'failed' : 'pending',
         attempts,
         lastError: error,
-        nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts)),
+        nextAttemptAt: new Date(this.clock.now().getTime() + backoffMs(attempts, this.policy)),
       });
     }
   }

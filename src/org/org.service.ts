@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '../common/china-time';
 import { AreaEntity } from './area.entity';
 import { MemberEntity } from './member.entity';
 import { OrgRepository } from './org.repository';
 import { WorkstationEntity } from './workstation.entity';
-
-/** ISO weekday of a date in China Standard Time (1 = Monday … 7 = Sunday), and its YYYY-MM-DD. */
-export function chinaDay(at: Date): { weekday: number; date: string } {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  const day = local.getUTCDay();
-  return { weekday: day === 0 ? 7 : day, date: local.toISOString().slice(0, 10) };
-}
 
 /** Rules over the organisation: who is on duty, which area a resident names, the triage queue. */
 @Injectable()

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { backoffMs } from '../common/backoff';
 import { Clock } from '../common/clock';
 import { INSTANCE_ID, PollingWorker } from '../common/polling-worker';
 import type { OutboxMessageEntity } from './outbox-message.entity';
@@ -6,26 +7,8 @@ import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import type { OutboxTransport, TransportResult } from './outbox.transport';
 import type { OutboxChannel } from './outbox.types';
+import { DEFAULT_OUTBOX_POLICY, OUTBOX_POLICY, type OutboxPolicy } from './outbox.policy';
 
-export const OUTBOX_POLICY = {
-  pollMs: 500,
-  batch: 20,
-  leaseMs: 30_000,
-  maxAttempts: 20,
-  baseBackoffMs: 1_000,
-  maxBackoffMs: 60_000,
-};
-
-/** Applies `outbox.*` from the configuration (set once at start, like the worker list). */
-export function configureOutboxPolicy(settings: { baseBackoffMs: number; maxBackoffMs: number; maxAttempts: number }): void {
-  Object.assign(OUTBOX_POLICY, settings);
-}
-
-/** Exponential back-off with ±20 % jitter, so instances retrying the same outage do not move in step. */
-export function backoffMs(attempts: number, random = Math.random): number {
-  const base = Math.min(OUTBOX_POLICY.maxBackoffMs, OUTBOX_POLICY.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
 
 /**
  * Sends due outbox rows through the registered transports. Any number of instances may run it: each row is
@@ -41,8 +24,9 @@ export class OutboxDispatcher extends PollingWorker {
     private readonly repo: OutboxRepository,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    @Optional() @Inject(OUTBOX_POLICY) private readonly policy: OutboxPolicy = DEFAULT_OUTBOX_POLICY,
   ) {
-    super('OutboxDispatcher', OUTBOX_POLICY.pollMs);
+    super('OutboxDispatcher', policy.pollMs);
   }
 
   register(transport: OutboxTransport): void {
@@ -63,10 +47,10 @@ export class OutboxDispatcher extends PollingWorker {
   async drain(): Promise<number> {
     let attempted = 0;
     for (;;) {
-      const due = await this.repo.findDue([...this.transports.keys()], this.clock.now(), OUTBOX_POLICY.batch);
+      const due = await this.repo.findDue([...this.transports.keys()], this.clock.now(), this.policy.batch);
       let claimed = 0;
       for (const row of due) {
-        if (!(await this.repo.claim(row, this.owner, this.clock.now(), OUTBOX_POLICY.leaseMs))) continue;
+        if (!(await this.repo.claim(row, this.owner, this.clock.now(), this.policy.leaseMs))) continue;
         claimed++;
         await this.deliver(row);
       }
@@ -98,12 +82,12 @@ export class OutboxDispatcher extends PollingWorker {
         await this.repo.settle(row.id, this.owner, { state: 'dead', attempts, lastError: result.error });
         return;
       case 'retry': {
-        if (attempts >= OUTBOX_POLICY.maxAttempts) {
+        if (attempts >= this.policy.maxAttempts) {
           this.logger.warn(`outbox #${row.id} dead-lettered after ${attempts} attempts: ${result.error}`);
           await this.repo.settle(row.id, this.owner, { state: 'dead', attempts, lastError: result.error });
           return;
         }
-        const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
+        const delay = Math.max(result.retryAfterMs ?? 0, backoffMs(attempts, this.policy));
         await this.repo.settle(row.id, this.owner, {
           state: 'pending',
           attempts,

@@ -1,4 +1,4 @@
-import type { ResidentChannel } from '../tickets/tickets.port';
+import type { ResidentChannel } from '../common/resident';
 
 /** Who a message goes to: a resident on a channel, or a member (WeCom app userid). */
 export type OutboxChannel = ResidentChannel;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { maskName, maskPhone, maskResidentText } from '../common/privacy';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import type { Bulletin } from './bulletins.service';
 import { OrgNamesReader } from './org-names';
 import { ReportsRepository } from './reports.repository';
+import { chinaTime } from '../common/china-time';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-const chinaTime = (d: Date | null) => (d ? new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** The rows behind a bulletin as XLSX (exceljs): every ticket of the period with residents' names and phones masked, and the ranking. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { ManualClock } from '../common/clock';
-import { I18nService } from '../conversation/i18n.service';
+import { I18nService } from '../i18n/i18n.service';
 import type { Bulletin } from './bulletins.service';
 import { BulletinsService } from './bulletins.service';
 

@@ -5,11 +5,11 @@ import type { AppConfig } from '../config/config.schema';
 import type { JobPayload } from '../jobs/job.entity';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OutboxService } from '../outbox/outbox.service';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { BulletinsService } from './bulletins.service';
 import { nextPeriod, periodContaining, ReportPeriod } from './periods';
 import type { BulletinKind, UnitLevel } from './report.entities';
-import { ReportScope, Unit } from './report-scope';
+import { UnitScope, Unit } from '../auth/unit-scope';
 import { ReportsRepository } from './reports.repository';
 
 export const BULLETIN_JOB = 'reports.bulletin';
@@ -31,7 +31,7 @@ export class BulletinSender implements OnModuleInit, OnApplicationBootstrap {
 
   constructor(
     private readonly bulletins: BulletinsService,
-    private readonly scope: ReportScope,
+    private readonly scope: UnitScope,
     private readonly repo: ReportsRepository,
     private readonly outbox: OutboxService,
     private readonly scheduler: JobScheduler,

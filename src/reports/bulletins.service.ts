@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { escapeMarkdown } from '../common/markdown';
 import { maskResidentText } from '../common/privacy';
-import { ConsoleException } from '../console/console.exception';
-import { I18nService } from '../conversation/i18n.service';
+import { AppException } from '../common/app.exception';
+import { I18nService } from '../i18n/i18n.service';
 import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { OrgRepository } from '../org/org.repository';
-import type { Counters } from '../tickets/ticket-stats.repository';
-import { Rates, TicketStatsService } from '../tickets/ticket-stats.service';
+import type { Counters } from '../tickets/stats/ticket-stats.repository';
+import { Rates, TicketStatsService } from '../tickets/stats/ticket-stats.service';
 import { DashboardsService, OverdueItem, TopicView } from './dashboards.service';
 import { lastCompleted, periodContaining, periodOfKey, ReportPeriod } from './periods';
 import type { BulletinKind } from './report.entities';
-import type { Unit } from './report-scope';
+import type { Unit } from '../auth/unit-scope';
 import { TargetProgress, TargetsService } from './targets.service';
+import { chinaDate } from '../common/china-time';
 
 export interface RankingRow {
   rank: number;
@@ -35,8 +36,6 @@ export interface Bulletin {
   summary: string[];
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-const chinaDate = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 
 /** Descending, with "no figure" last. */
 const desc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
@@ -57,7 +56,7 @@ export class BulletinsService {
   period(kind: BulletinKind, key?: string): ReportPeriod {
     if (!key) return lastCompleted(kind, this.clock.now());
     const period = periodOfKey(kind, key);
-    if (!period) throw ConsoleException.field('period', kind === 'monthly' ? 'expected yyyy-mm' : 'expected yyyy-mm-dd');
+    if (!period) throw AppException.field('period', kind === 'monthly' ? 'expected yyyy-mm' : 'expected yyyy-mm-dd');
     return period;
   }
 

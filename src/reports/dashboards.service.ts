@@ -3,11 +3,11 @@ import { Clock } from '../common/clock';
 import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { maskPhonesInText } from '../common/privacy';
 import { OrgRepository } from '../org/org.repository';
-import type { Period, StatsFilter } from '../tickets/ticket-stats.repository';
-import { Bucket, Dashboard, TicketStatsService, Volume } from '../tickets/ticket-stats.service';
+import type { Period, StatsFilter } from '../tickets/stats/ticket-stats.repository';
+import { Bucket, Dashboard, TicketStatsService, Volume } from '../tickets/stats/ticket-stats.service';
 import { HotTopic, hotTopics } from './hot-topics';
 import { OrgNames, OrgNamesReader } from './org-names';
-import type { Unit } from './report-scope';
+import type { Unit } from '../auth/unit-scope';
 import { ReportsRepository } from './reports.repository';
 
 export interface Child extends Bucket {

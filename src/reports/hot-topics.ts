@@ -1,4 +1,4 @@
-import { jaccard, similarityTokens } from '../tickets/similarity';
+import { jaccard, similarityTokens } from '../tickets/resident/similarity';
 
 export interface TopicCandidate {
   number: string;

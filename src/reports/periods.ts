@@ -1,6 +1,6 @@
 import type { BulletinKind } from './report.entities';
+import { chinaDate, chinaMidnight, chinaWallClock } from '../common/china-time';
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
 /** A bulletin period in China time: [from, to) as instants, `key` as the China date it starts (yyyy-mm-dd or yyyy-mm). */
@@ -11,11 +11,9 @@ export interface ReportPeriod {
   to: Date;
 }
 
-const chinaMidnight = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m, d) - CHINA_OFFSET_MS);
-
 /** The week (Monday to Sunday) or month in China time that contains `at`. */
 export function periodContaining(kind: BulletinKind, at: Date): ReportPeriod {
-  const local = new Date(at.getTime() + CHINA_OFFSET_MS);
+  const local = chinaWallClock(at);
   const y = local.getUTCFullYear();
   const m = local.getUTCMonth();
   if (kind === 'monthly') {
@@ -23,7 +21,7 @@ export function periodContaining(kind: BulletinKind, at: Date): ReportPeriod {
   }
   const sinceMonday = (local.getUTCDay() + 6) % 7;
   const from = chinaMidnight(y, m, local.getUTCDate() - sinceMonday);
-  return { kind, key: new Date(from.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10), from, to: new Date(from.getTime() + 7 * DAY_MS) };
+  return { kind, key: chinaDate(from), from, to: new Date(from.getTime() + 7 * DAY_MS) };
 }
 
 /** The period named by its key (yyyy-mm for months; any yyyy-mm-dd for weeks); null when malformed. */

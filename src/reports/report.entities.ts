@@ -4,8 +4,8 @@ import { DATETIME } from '../database/columns';
 export const BULLETIN_KINDS = ['weekly', 'monthly'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
 
-export const UNIT_LEVELS = ['city', 'committee', 'workstation'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export { UNIT_LEVELS, type UnitLevel } from '../auth/unit-scope';
+import type { UnitLevel } from '../auth/unit-scope';
 
 /** What the office expects of one workstation in one week or month (liang hua zhi biao); null: no target. */
 @Entity({ name: 'report_target' })
@@ -151,3 +151,6 @@ export class BulletinRecipientEntity {
   @Column(DATETIME)
   createdAt!: Date;
 }
+
+/** The entities of reports, joined with every other module's in database/entities.ts. */
+export const REPORTS_ENTITIES = [ReportTargetEntity, SqmyReportEntity, SqmyReportTicketEntity, BulletinRecipientEntity];

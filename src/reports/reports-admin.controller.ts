@@ -2,12 +2,12 @@ import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Clock } from '../common/clock';
-import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
-import type { Principal } from '../console/auth/principal';
-import { ZodBody } from '../console/common/zod-body';
+import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
+import type { Principal } from '../auth/principal';
+import { ZodBody } from '../common/zod-body';
 import { BulletinSender, Recipient } from './bulletin-sender';
 import { BulletinsService } from './bulletins.service';
-import { ReportScope } from './report-scope';
+import { UnitScope } from '../auth/unit-scope';
 import type { ReportTargetEntity } from './report.entities';
 import { ReportsRepository } from './reports.repository';
 import * as s from './reports.schemas';
@@ -22,7 +22,7 @@ export class ReportsAdminController {
     private readonly targets: TargetsService,
     private readonly bulletins: BulletinsService,
     private readonly sender: BulletinSender,
-    private readonly scope: ReportScope,
+    private readonly scope: UnitScope,
     private readonly repo: ReportsRepository,
     private readonly clock: Clock,
   ) {}

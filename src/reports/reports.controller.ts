@@ -2,14 +2,14 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nest
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { ConsoleAuth, CurrentPrincipal } from '../console/auth/console-auth.decorator';
-import type { Principal } from '../console/auth/principal';
-import { ZodBody, ZodQuery } from '../console/common/zod-body';
-import { I18nService } from '../conversation/i18n.service';
+import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
+import type { Principal } from '../auth/principal';
+import { ZodBody, ZodQuery } from '../common/zod-body';
+import { I18nService } from '../i18n/i18n.service';
 import { BulletinExport } from './bulletin-export';
 import { Bulletin, BulletinsService } from './bulletins.service';
 import { DashboardsService, DashboardView, OverdueItem, TopicView } from './dashboards.service';
-import { ReportScope } from './report-scope';
+import { UnitScope } from '../auth/unit-scope';
 import * as s from './reports.schemas';
 import { SqmyDraft, SqmyReportsService, SqmyView } from './sqmy-reports.service';
 import { TargetProgress, TargetsService } from './targets.service';
@@ -23,7 +23,7 @@ import { TargetProgress, TargetsService } from './targets.service';
 @Controller('api/member/reports')
 export class ReportsController {
   constructor(
-    private readonly scope: ReportScope,
+    private readonly scope: UnitScope,
     private readonly dashboards: DashboardsService,
     private readonly bulletins: BulletinsService,
     private readonly exporter: BulletinExport,

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ConsultationEntity } from '../consultations/consultation.entities';
-import { ReceptionBookingEntity } from '../conversation/reception-booking.entity';
+import { ReceptionBookingEntity } from '../tickets/calendar/reception-booking.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { ProposalEntity } from '../proposals/proposal.entities';
-import type { StatsFilter } from '../tickets/ticket-stats.repository';
-import { inTransaction } from '../tickets/transaction';
+import { ProposalEntity } from '../consultations/proposals/proposal.entities';
+import type { StatsFilter } from '../tickets/stats/ticket-stats.repository';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import type { TopicCandidate } from './hot-topics';
 import { BulletinRecipientEntity, ReportTargetEntity, SqmyReportEntity, SqmyReportTicketEntity } from './report.entities';
 

@@ -4,16 +4,16 @@ import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
-import type { Principal } from '../console/auth/principal';
-import { ScopeService } from '../console/auth/scope.service';
-import { ConsoleException, ConsoleExceptionCode } from '../console/console.exception';
-import { I18nService } from '../conversation/i18n.service';
+import type { Principal } from '../auth/principal';
+import { ScopeService } from '../auth/scope.service';
+import { AppException } from '../common/app.exception';
+import { I18nService } from '../i18n/i18n.service';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from '../tickets/ticket.entity';
 import type { EventType } from '../tickets/ticket.types';
 import { TicketsRepository } from '../tickets/tickets.repository';
-import { inTransaction } from '../tickets/transaction';
+import { inTransaction } from '../tickets/lifecycle/transaction';
 import { OrgNamesReader } from './org-names';
 import type { SqmyReportEntity, SqmyState } from './report.entities';
 import { ReportsRepository } from './reports.repository';
@@ -34,7 +34,7 @@ export interface SqmyView extends Omit<SqmyReportEntity, 'version'> {
 export type Fate = { fate: 'adopted' } | { fate: 'forwarded'; to: string } | { fate: 'instructed'; text: string };
 
 const EVENT: Record<SqmyState, EventType> = { submitted: 'sqmy_submitted', adopted: 'sqmy_adopted', forwarded: 'sqmy_forwarded', instructed: 'sqmy_instructed' };
-const notFound = (id: number) => new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no report #${id}`);
+const notFound = (id: number) => new AppException('NOT_FOUND', `no report #${id}`);
 
 /**
  * Social-conditions reports (she qing min yi xin xi) sent up the line: drafted from residents' tickets, submitted
@@ -60,10 +60,10 @@ export class SqmyReportsService {
     const unique = [...new Set(numbers)];
     const rows = await this.repo.ticketsByNumber(unique);
     const missing = unique.filter((n) => !rows.some((r) => r.number === n));
-    if (missing.length) throw ConsoleException.field('tickets', `unknown ticket ${missing.join(', ')}`);
+    if (missing.length) throw AppException.field('tickets', `unknown ticket ${missing.join(', ')}`);
     const visible = await this.scope.workstationsVisibleTo(p);
     const outside = rows.filter((r) => !visible.includes(r.workstationCode));
-    if (outside.length) throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, `ticket ${outside.map((r) => r.number).join(', ')} is outside your scope`);
+    if (outside.length) throw new AppException('FORBIDDEN', `ticket ${outside.map((r) => r.number).join(', ')} is outside your scope`);
     return rows;
   }
 
@@ -146,7 +146,7 @@ export class SqmyReportsService {
     if (!report) throw notFound(id);
     if (!(p.role === 'office_admin' || (p.role === 'committee_head' && p.committeeCode === report.committeeCode))) {
       await this.assertCanRead(p, report);
-      throw new ConsoleException(ConsoleExceptionCode.FORBIDDEN, 'only the office or the committee head records a report\'s fate');
+      throw new AppException('FORBIDDEN', 'only the office or the committee head records a report\'s fate');
     }
     const now = this.clock.now();
     const changes: Partial<SqmyReportEntity> =
@@ -157,7 +157,7 @@ export class SqmyReportsService {
     const links = await this.repo.reportTickets(id);
     await inTransaction(this.repo.dataSource, async (em) => {
       if (!(await this.repo.updateReport(em, id, report.version, { ...changes, updatedAt: now }))) {
-        throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `report #${id} changed meanwhile; reload and try again`);
+        throw new AppException('CONFLICT', `report #${id} changed meanwhile; reload and try again`);
       }
       await this.events(em, report, links.map((l) => l.id), fate.fate, p.userid, reason);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import type { Bucket } from '../tickets/ticket-stats.service';
+import type { Bucket } from '../tickets/stats/ticket-stats.service';
 import type { ReportPeriod } from './periods';
 import type { ReportTargetEntity } from './report.entities';
 import { ReportsRepository } from './reports.repository';

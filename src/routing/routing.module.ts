@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
 import { RoutingService } from './routing.service';
+import { ClassificationModule } from '../classification/classification.module';
 
-/** The CLASSIFIER token is provided by the classification module (global) once it is registered. */
+/** Routing classifies through CLASSIFIER, which the classification module provides. */
 @Module({
-  imports: [OrgModule],
+  imports: [OrgModule, ClassificationModule],
   providers: [RoutingService],
   exports: [RoutingService],
 })

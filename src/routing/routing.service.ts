@@ -4,7 +4,7 @@ import type { CommitteeEntity } from '../org/committee.entity';
 import { OrgService } from '../org/org.service';
 import type { SectorEntity } from '../org/sector.entity';
 import type { WorkstationEntity } from '../org/workstation.entity';
-import { CLASSIFIER, SectorClassifier } from './classifier.token';
+import { CLASSIFIER, SectorClassifier } from '../classification/classifier.token';
 
 export interface RouteInput {
   text: string;

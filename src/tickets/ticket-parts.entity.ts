@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME } from '../database/columns';
-import type { ResidentChannel } from './tickets.port';
+import type { ResidentChannel } from '../common/resident';
 import type { EventType, Json, NoteKind } from './ticket.types';
 
 /** A co-handling workstation (co-handling) from another committee: notified, may add notes, never answers. */

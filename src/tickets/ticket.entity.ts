@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME } from '../database/columns';
-import type { AttachmentRef, Rating, ResidentChannel } from './tickets.port';
+import type { Rating } from './tickets.port';
+import type { AttachmentRef, ResidentChannel } from '../common/resident';
 import type { Activity, Outcome, Priority, TicketState, WayOfWorking } from './ticket.types';
 
 /** Why the ticket went where it went: the deciding words, the triage reason, the routing reasons. */

@@ -14,7 +14,7 @@ import {
   TicketSupporterEntity,
 } from './ticket-parts.entity';
 import type { TicketState } from './ticket.types';
-import { inTransaction } from './transaction';
+import { inTransaction } from './lifecycle/transaction';
 
 export interface TicketFilter {
   state?: TicketState;
@@ -98,6 +98,11 @@ export class TicketsRepository {
       .where('id = :id AND version = :version', { id, version })
       .execute();
     return result.affected === 1;
+  }
+
+  /** Adds to the support count in one statement, without the version guard (see TicketsService.bumpSupport). */
+  async addSupportCount(em: EntityManager, ticketId: number, n: number): Promise<void> {
+    await em.createQueryBuilder().update('ticket').set({ supportCount: () => `supportCount + ${Math.trunc(n)}` }).where('id = :id', { id: ticketId }).execute();
   }
 
   findByNumber(number: string, em?: EntityManager): Promise<TicketEntity | null> {

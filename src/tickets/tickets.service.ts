@@ -2,19 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { JobScheduler } from '../jobs/job-scheduler';
-import { chinaDay, OrgService } from '../org/org.service';
+import { OrgService } from '../org/org.service';
 import type { RouteDecision } from '../routing/routing.service';
-import { TicketDeadlines } from './ticket-deadlines';
+import { TicketDeadlines } from './lifecycle/ticket-deadlines';
 import type { TicketEntity } from './ticket.entity';
-import { actorColumns } from './ticket-moves';
-import { TicketNotifier } from './ticket-notifier';
+import { actorColumns } from './lifecycle/ticket-moves';
+import { TicketNotifier } from './lifecycle/ticket-notifier';
 import type { TicketEventEntity } from './ticket-parts.entity';
 import { TicketException, TicketExceptionCode as Code } from './ticket.exception';
 import { RESIDENT, SYSTEM, type Priority } from './ticket.types';
-import type { NewConcern, ResidentRef } from './tickets.port';
+import type { NewConcern } from './tickets.port';
+import type { ResidentRef } from '../common/resident';
 import { TicketsRepository } from './tickets.repository';
-import { deriveTitle, similarityTokens } from './similarity';
-import { inTransaction } from './transaction';
+import { deriveTitle, similarityTokens } from './resident/similarity';
+import { inTransaction } from './lifecycle/transaction';
+import { chinaDay } from '../common/china-time';
 
 export interface NewTicket {
   concern: NewConcern;
@@ -95,7 +97,7 @@ export class TicketsService {
 
   /** +n without the version guard: supporting must not make a member's concurrent move fail. */
   async bumpSupport(em: EntityManager, ticket: TicketEntity, n: number, now: Date): Promise<void> {
-    await em.createQueryBuilder().update('ticket').set({ supportCount: () => `supportCount + ${Math.trunc(n)}` }).where('id = :id', { id: ticket.id }).execute();
+    await this.repo.addSupportCount(em, ticket.id, n);
     await this.repo.addEvent(em, {
       ticketId: ticket.id, type: 'supported', ...actorColumns(RESIDENT), at: now,
       before: { supportCount: ticket.supportCount }, after: { supportCount: ticket.supportCount + n }, reason: null,

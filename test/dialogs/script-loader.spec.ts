@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateDialogs } from '../../src/conversation/dialogs.cli';
 import { HANDLERS } from '../../src/conversation/handlers';
-import { I18nService } from '../../src/conversation/i18n.service';
+import { I18nService } from '../../src/i18n/i18n.service';
 import { loadScripts, readDialogFolder } from '../../src/conversation/script.loader';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'dialogs', 'broken');

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { createPinoLogger } from '../../src/common/logger';
 import { LoginLinks } from '../../src/console/auth/login-links';
-import { ScopeService } from '../../src/console/auth/scope.service';
+import { ScopeService } from '../../src/auth/scope.service';
 import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
@@ -47,14 +47,14 @@ describeEachEngine('console auth', (engine) => {
   it.each([...ADMIN_APIS, ...MEMBER_APIS])('$method $path without a session → 401 JSON', async ({ method, path, body }) => {
     const answer = await call(t.url, path, { method, body, csrf: 'x' });
     expect(answer.status).toBe(401);
-    expect(answer.json).toMatchObject({ error: 'unauthenticated' });
+    expect(answer.json).toMatchObject({ error: 'UNAUTHENTICATED' });
   });
 
   it.each(ADMIN_APIS)('$method $path as a member → 403', async ({ method, path, body }) => {
     const member = await signInAs(t, 'zhangwei');
     const answer = await call(t.url, path, { method, body, ...member });
     expect(answer.status).toBe(403);
-    expect(answer.json).toMatchObject({ error: 'forbidden' });
+    expect(answer.json).toMatchObject({ error: 'FORBIDDEN' });
   });
 
   it('tells the shell who is signed in, with the CSRF token', async () => {
@@ -100,7 +100,7 @@ describeEachEngine('console auth', (engine) => {
     const fromOtherSession = await call(t.url, '/api/admin/org/duty', { method: 'POST', body, cookie: s.cookie, csrf: other.csrf });
     for (const answer of [missing, wrong, fromOtherSession]) {
       expect(answer.status).toBe(403);
-      expect(answer.json).toMatchObject({ error: 'csrf' });
+      expect(answer.json).toMatchObject({ error: 'CSRF' });
     }
     await expect(call(t.url, '/api/auth/logout', { method: 'POST', cookie: s.cookie }).then((a) => a.status)).resolves.toBe(403);
     await expect(call(t.url, '/api/admin/org/duty', { method: 'POST', body, ...s }).then((a) => a.status)).resolves.toBe(201);
@@ -122,7 +122,7 @@ describeEachEngine('console auth', (engine) => {
     const late = await links.create('zhangwei', t.url);
     clock.advance(15 * 60_000 + 1);
     await expect(call(t.url, path(late.url)).then((a) => a.headers.get('location'))).resolves.toBe('/console/login?error=link_invalid');
-    await expect(links.create('nobody', t.url)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(links.create('nobody', t.url)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('expires a session after 12 idle hours and keeps a used one alive', async () => {
@@ -150,7 +150,7 @@ describeEachEngine('console auth', (engine) => {
     expect(wrong.status).toBe(401);
     expect(cookieOf(wrong)).toBeUndefined();
     await expect(call(t.url, '/api/auth/admin', { method: 'POST', body: {} }).then((a) => a.json)).resolves.toMatchObject({
-      error: 'validation', details: { fieldErrors: { token: expect.any(Array) } },
+      error: 'VALIDATION', details: { fieldErrors: { token: expect.any(Array) } },
     });
     const right = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: BOOTSTRAP_TOKEN } });
     expect(right.status).toBe(200);
@@ -203,10 +203,10 @@ describeEachEngine('console sign-in throttling', (engine) => {
       // Even the right token waits out the minute: guessing must not be told apart by its timing.
       const right = await call(t.url, '/api/auth/admin', { method: 'POST', body: { token: BOOTSTRAP_TOKEN } });
       expect(right.status).toBe(429);
-      expect(right.json).toMatchObject({ error: 'sign_in_throttled', details: { scope: 'address' } });
+      expect(right.json).toMatchObject({ error: 'SIGN_IN_THROTTLED', details: { scope: 'address' } });
       const link = await call(t.url, '/console/auth/link?token=guess');
       expect(link.status).toBe(302);
-      expect(link.headers.get('location')).toBe('/console/login?error=sign_in_throttled');
+      expect(link.headers.get('location')).toBe('/console/login?error=SIGN_IN_THROTTLED');
       const bursts = lines.filter((l) => l.includes('sign-in burst'));
       expect(bursts).toHaveLength(1);
     } finally {

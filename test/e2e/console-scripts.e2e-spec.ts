@@ -46,7 +46,7 @@ describeEachEngine('console dialog scripts API', (engine) => {
 
     const saved = await post('/api/admin/scripts/CHECK_STATUS/versions', { yaml: broken });
     expect(saved.status).toBe(400);
-    expect(saved.json).toMatchObject({ error: 'validation', details: { problems: [expect.objectContaining({ line: brokenLine })] } });
+    expect(saved.json).toMatchObject({ error: 'VALIDATION', details: { problems: [expect.objectContaining({ line: brokenLine })] } });
   });
 
   it('previews a draft for the admin only; publishing changes what a new conversation gets, rollback restores it', async () => {

@@ -48,7 +48,7 @@ describeEachEngine('dialog script versions', (engine) => {
   it('rejects an invalid draft with file:line reasons', async () => {
     const broken = original.replace('action: lookup\n  lookup:', 'action: lokup\n  lookup:');
     expect(scripts.validateDraft(broken, 'check-status.yaml')).toEqual(expect.arrayContaining([expect.stringMatching(/^check-status\.yaml:\d+: .*unknown thread "lokup"/)]));
-    await expect(scripts.publish('CHECK_STATUS', broken)).rejects.toMatchObject({ code: 'invalid_script' });
+    await expect(scripts.publish('CHECK_STATUS', broken)).rejects.toMatchObject({ code: 'INVALID_SCRIPT' });
   });
 
   it('another instance picks up a published version from the database', async () => {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { OrgSeeder } from '../../src/database/org.seeder';
+import { OrgSeeder } from '../../src/org/org.seeder';
 import { ALL_MIGRATIONS } from '../../src/database/migrations';
 import { loadOrgConfig, OrgConfig } from '../../src/org/org-config';
 import { createMigratedDataSource, describeEachEngine } from '../support/database';

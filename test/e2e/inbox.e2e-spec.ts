@@ -3,7 +3,8 @@ import { ManualClock } from '../../src/common/clock';
 import type { InboxMessageEntity } from '../../src/inbox/inbox-message.entity';
 import { InboxRepository } from '../../src/inbox/inbox.repository';
 import { InboxService } from '../../src/inbox/inbox.service';
-import { INBOX_POLICY, InboxWorker } from '../../src/inbox/inbox.worker';
+import { InboxWorker } from '../../src/inbox/inbox.worker';
+import { DEFAULT_INBOX_POLICY } from '../../src/inbox/inbox.policy';
 import { createMigratedDataSource, describeEachEngine } from '../support/database';
 
 const entry = (n: number, sender = 'zhangsan') => ({
@@ -72,9 +73,9 @@ describeEachEngine('inbox', (engine) => {
   it('takes up a message left processing by an instance that died, once its lease runs out', async () => {
     await inbox.accept(entry(1));
     const [row] = await repo.findDue(['test'], clock.now(), 10);
-    expect(await repo.claim(row.id, 'dead-instance', clock.now(), INBOX_POLICY.leaseMs)).toBe(true);
+    expect(await repo.claim(row.id, 'dead-instance', clock.now(), DEFAULT_INBOX_POLICY.leaseMs)).toBe(true);
     expect(await worker.drain()).toBe(0);
-    clock.advance(INBOX_POLICY.leaseMs + 1);
+    clock.advance(DEFAULT_INBOX_POLICY.leaseMs + 1);
     expect(await worker.drain()).toBe(1);
     expect(seen).toEqual([1]);
   });
@@ -86,7 +87,7 @@ describeEachEngine('inbox', (engine) => {
     });
     await inbox.accept(entry(1, 'broken'));
     await inbox.accept(entry(2, 'fine'));
-    for (let i = 0; i < INBOX_POLICY.maxAttempts; i++) {
+    for (let i = 0; i < DEFAULT_INBOX_POLICY.maxAttempts; i++) {
       await worker.drain();
       clock.advance(15 * 60_000);
     }

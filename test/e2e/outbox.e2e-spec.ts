@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { dataSourceOptions } from '../../src/database/database-url';
 import type { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
-import { OUTBOX_POLICY, OutboxDispatcher } from '../../src/outbox/outbox.dispatcher';
+import { OutboxDispatcher } from '../../src/outbox/outbox.dispatcher';
+import { DEFAULT_OUTBOX_POLICY } from '../../src/outbox/outbox.policy';
 import { OutboxRepository } from '../../src/outbox/outbox.repository';
 import { OutboxService } from '../../src/outbox/outbox.service';
 import type { OutboxTransport, TransportResult } from '../../src/outbox/outbox.transport';
@@ -86,14 +87,14 @@ describeEachEngine('outbox', (engine) => {
     const transport = new RecordingTransport(() => ({ status: 'retry', error: 'down' }));
     const { service, dispatcher, repo } = stack(ctx.dataSource, clock, transport);
     await ctx.dataSource.transaction((em) => service.enqueue(em, message(1)));
-    for (let i = 0; i < OUTBOX_POLICY.maxAttempts; i++) {
+    for (let i = 0; i < DEFAULT_OUTBOX_POLICY.maxAttempts; i++) {
       await dispatcher.drain();
-      clock.advance(OUTBOX_POLICY.maxBackoffMs * 2);
+      clock.advance(DEFAULT_OUTBOX_POLICY.maxBackoffMs * 2);
     }
     const [dead] = await service.dead();
     expect(dead.idempotencyKey).toBe('test:zhangwei:1');
     expect(dead.lastError).toBe('down');
-    expect(transport.delivered).toHaveLength(OUTBOX_POLICY.maxAttempts);
+    expect(transport.delivered).toHaveLength(DEFAULT_OUTBOX_POLICY.maxAttempts);
     expect(await service.retryDead(dead.id)).toBe(true);
     expect((await repo.findById(dead.id))!.state).toBe('pending');
   });
@@ -145,9 +146,9 @@ describeEachEngine('outbox', (engine) => {
     const { service, dispatcher, repo } = stack(ctx.dataSource, clock, transport);
     await ctx.dataSource.transaction((em) => service.enqueue(em, message(1)));
     const [row] = await repo.findDue(['wecom_app'], clock.now(), 10);
-    expect(await repo.claim(row, 'crashed-instance', clock.now(), OUTBOX_POLICY.leaseMs)).toBe(true);
+    expect(await repo.claim(row, 'crashed-instance', clock.now(), DEFAULT_OUTBOX_POLICY.leaseMs)).toBe(true);
     expect(await dispatcher.drain()).toBe(0);
-    clock.advance(OUTBOX_POLICY.leaseMs + 1);
+    clock.advance(DEFAULT_OUTBOX_POLICY.leaseMs + 1);
     expect(await dispatcher.drain()).toBe(1);
     expect((await repo.findByKey('test:zhangwei:1'))!.state).toBe('sent');
     expect(transport.delivered).toHaveLength(1);

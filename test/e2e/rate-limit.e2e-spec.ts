@@ -33,7 +33,7 @@ describeEachEngine('rate limits on public endpoints', (engine) => {
     const refused = await say('你好', as, undefined, `rl-fresh-${Date.now()}`);
     expect(refused.status).toBe(429);
     const body = (await refused.json()) as { error: string; message: string; details: { retryAfterSeconds: number; scope: string } };
-    expect(body.error).toBe('rate_limited');
+    expect(body.error).toBe('RATE_LIMITED');
     expect(body.message).toBe('您发送得太快了，请稍等一会儿再发。');
     expect(body.details.scope).toBe('resident');
     expect(body.details.retryAfterSeconds).toBeGreaterThan(0);

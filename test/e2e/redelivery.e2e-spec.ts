@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ConversationService } from '../../src/conversation/conversation.service';
-import { ResidentTicketsService } from '../../src/tickets/resident-tickets.service';
+import { ResidentTicketsService } from '../../src/tickets/resident/resident-tickets.service';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { describeConcern, FILING_STEPS, TICKET_NUMBER } from '../support/load-residents';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ManualClock } from '../../src/common/clock';
-import { ReceptionBookingEntity } from '../../src/conversation/reception-booking.entity';
+import { ReceptionBookingEntity } from '../../src/tickets/calendar/reception-booking.entity';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { TicketEntity } from '../../src/tickets/ticket.entity';
 import { aConcern, generateTickets, STUDIOS, ticketsOf } from '../factories/ticket.factory';

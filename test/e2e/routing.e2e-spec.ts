@@ -2,7 +2,7 @@ import { Classifier, type Classification } from '../../src/classification/classi
 import { parseLexicon } from '../../src/classification/lexicon';
 import { whitespaceTokenizer } from '../../src/classification/tokenizer';
 import { ClassificationService } from '../../src/classification/classification.service';
-import { loadCorrections, recordSectorAnswer } from '../../src/tickets/corrections';
+import { loadCorrections, recordSectorAnswer } from '../../src/tickets/lifecycle/corrections';
 import { DataSource } from 'typeorm';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { OrgService } from '../../src/org/org.service';

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/common/clock';
-import { loadCorrections } from '../../src/tickets/corrections';
+import { loadCorrections } from '../../src/tickets/lifecycle/corrections';
 import { TicketException, TicketExceptionCode as Code } from '../../src/tickets/ticket.exception';
 import { aConcern, aResident, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';

@@ -4,7 +4,7 @@ import { OrgService } from '../../src/org/org.service';
 import { OutboxDispatcher } from '../../src/outbox/outbox.dispatcher';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
 import { OutboxService } from '../../src/outbox/outbox.service';
-import { TicketLifecycleService } from '../../src/tickets/ticket-lifecycle.service';
+import { TicketLifecycleService } from '../../src/tickets/lifecycle/ticket-lifecycle.service';
 import type { FakeSent } from '../fake-wecom/fake-wecom.server';
 import { describeEachEngine } from '../support/database';
 import { waitFor } from '../support/wait';

@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { JobScheduler } from '../../src/jobs/job-scheduler';
 import { OutboxMessageEntity } from '../../src/outbox/outbox-message.entity';
-import { ResidentTicketsService } from '../../src/tickets/resident-tickets.service';
-import { TicketDispositionService } from '../../src/tickets/ticket-disposition.service';
-import { TicketLifecycleService } from '../../src/tickets/ticket-lifecycle.service';
+import { ResidentTicketsService } from '../../src/tickets/resident/resident-tickets.service';
+import { TicketDispositionService } from '../../src/tickets/lifecycle/ticket-disposition.service';
+import { TicketLifecycleService } from '../../src/tickets/lifecycle/ticket-lifecycle.service';
 import { TicketReader } from '../../src/tickets/ticket-reader';
-import { TicketRerouteService } from '../../src/tickets/ticket-reroute.service';
-import { TicketStatsService } from '../../src/tickets/ticket-stats.service';
-import type { NewConcern, ResidentRef } from '../../src/tickets/tickets.port';
+import { TicketRerouteService } from '../../src/tickets/lifecycle/ticket-reroute.service';
+import { TicketStatsService } from '../../src/tickets/stats/ticket-stats.service';
+import type { NewConcern } from '../../src/tickets/tickets.port';
+import type { ResidentRef } from '../../src/common/resident';
 import { TicketsRepository } from '../../src/tickets/tickets.repository';
 import { TicketsService } from '../../src/tickets/tickets.service';
 

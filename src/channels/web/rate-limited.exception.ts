@@ -1,8 +1,8 @@
-import { DomainException } from '../../common/domain.exception';
+import { AppException } from '../../common/app.exception';
 
 /** 429 for the web chat: the message is refused before anything is stored, so the page can simply resend it. */
-export class RateLimitedException extends DomainException<'rate_limited'> {
+export class RateLimitedException extends AppException<'RATE_LIMITED'> {
   constructor(message: string, retryAfterSeconds: number, scope: 'resident' | 'ip') {
-    super(message, 'rate_limited', 429, { retryAfterSeconds, scope });
+    super('RATE_LIMITED', message, { retryAfterSeconds, scope });
   }
 }

@@ -5,7 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import { parseCookies, serializeCookie } from '../../console/auth/cookies';
+import { parseCookies, serializeCookie } from '../../common/cookies';
 import { isUniqueViolation } from '../../database/claim';
 import { AppSecretEntity } from '../../database/app-secret.entity';
 

@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { AppException } from '../../common/app.exception';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -6,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { setPageHeaders } from '../../common/page-headers';
 import type { BotReply } from '../../conversation/conversation.types';
 import { ConversationService } from '../../conversation/conversation.service';
-import { I18nService } from '../../conversation/i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { MediaStore } from '../../media/media.store';
 import { OutboxService } from '../../outbox/outbox.service';
 import { chatPageCsp, renderChatPage } from './chat-page';
@@ -52,7 +53,7 @@ export class WebChatController {
     const parsed = webMessageSchema.safeParse(body);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-      throw new BadRequestException({ error: 'bad_request', message: problems.join('; ') });
+      throw new AppException('BAD_REQUEST', problems.join('; '));
     }
     const m = parsed.data;
     this.rateLimit.check(req.ip, m.locale);
@@ -61,7 +62,7 @@ export class WebChatController {
     for (const a of m.attachments ?? []) {
       if (!(await this.media.owns(`web:${resident.id}`, a.ref))) {
         const message = this.i18n.t('web.attachment_not_yours', {}, this.i18n.resolveLocale(m.locale));
-        throw new BadRequestException({ error: 'bad_request', message });
+        throw new AppException('BAD_REQUEST', message);
       }
     }
     return this.conversation.handle({
@@ -79,7 +80,7 @@ export class WebChatController {
   @Get('api/messages/pending')
   async pending(@Req() req: FastifyRequest): Promise<BotReply[]> {
     const user = await this.credentials.verify(req);
-    if (!user) throw new UnauthorizedException({ error: 'unauthorized', message: 'no chat credential: send a message first' });
+    if (!user) throw new AppException('UNAUTHENTICATED', 'no chat credential: send a message first');
     const rows = await this.outbox.collect('web', user);
     return rows.map((r) => {
       const reply: BotReply = { type: 'message', text: r.payload.text ?? '' };

@@ -6,10 +6,11 @@ import { WebMediaController } from './web-media.controller';
 import { MediaCleanup } from './media-cleanup';
 import { ResidentCredentials } from './resident-credential';
 import { WebRateLimit } from './web-rate-limit';
+import { OutboxModule } from '../../outbox/outbox.module';
 
 /** The local web chat; always on, unlike WeCom. */
 @Module({
-  imports: [ConversationModule, JobsModule],
+  imports: [ConversationModule, JobsModule, OutboxModule],
   controllers: [WebChatController, WebMediaController],
   providers: [WebRateLimit, ResidentCredentials, MediaCleanup],
 })

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { AppException } from '../../common/app.exception';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -37,11 +38,11 @@ export class WebMediaController {
     const resident = await this.credentials.identify(req, reply);
     this.rateLimit.checkResident(resident.id);
     if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: `send the photo as the body, as one of ${PHOTO_TYPES.join(', ')}` });
+      throw new AppException('UNSUPPORTED_MEDIA_TYPE', `send the photo as the body, as one of ${PHOTO_TYPES.join(', ')}`);
     }
     const type = sniffPhoto(body);
     if (!type || type !== declared?.split(';')[0].trim().toLowerCase()) {
-      throw new UnsupportedMediaTypeException({ error: 'unsupported_media_type', message: `the body is not a ${declared ?? 'photo'}: expected ${PHOTO_TYPES.join(', ')}` });
+      throw new AppException('UNSUPPORTED_MEDIA_TYPE', `the body is not a ${declared ?? 'photo'}: expected ${PHOTO_TYPES.join(', ')}`);
     }
     const owner = `web:${resident.id}`;
     const mediaId = createHash('sha256').update(owner).update('\n').update(body).digest('hex');

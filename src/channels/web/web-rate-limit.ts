@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import { I18nService } from '../../conversation/i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { RateLimitedException } from './rate-limited.exception';
 import { RateLimiter } from '../../common/rate-limiter';
 

@@ -1,4 +1,4 @@
-import { DomainException } from '../../common/domain.exception';
+import { AppException } from '../../common/app.exception';
 
 /**
  * What a failed WeCom call means for the caller:
@@ -41,8 +41,18 @@ const HINTS: Readonly<Record<number, string>> = {
   95031: 'the customer has not written within 48 h',
 };
 
+type WecomApiErrorCode = 'WECOM_API_TOKEN' | 'WECOM_API_RATE_LIMIT' | 'WECOM_API_WINDOW' | 'WECOM_API_INVALID' | 'WECOM_API_UNAVAILABLE';
+
+const WECOM_API_CODE: Readonly<Record<WecomApiErrorKind, WecomApiErrorCode>> = {
+  token: 'WECOM_API_TOKEN',
+  rate_limit: 'WECOM_API_RATE_LIMIT',
+  window: 'WECOM_API_WINDOW',
+  invalid: 'WECOM_API_INVALID',
+  unavailable: 'WECOM_API_UNAVAILABLE',
+};
+
 /** A failed WeCom API call. Never carries the access token, the secret, or the request body. */
-export class WecomApiError extends DomainException<WecomApiErrorKind> {
+export class WecomApiError extends AppException<WecomApiErrorCode> {
   /** Whether the same request may succeed later (the outbox backs off); window errors wait for the customer instead. */
   readonly retryable: boolean;
   /** Set when WeCom gave no errcode (errcode is then -1): how the HTTP exchange failed. */
@@ -57,9 +67,8 @@ export class WecomApiError extends DomainException<WecomApiErrorKind> {
   ) {
     const hint = HINTS[errcode] ? `: ${HINTS[errcode]}` : '';
     super(
+      WECOM_API_CODE[kind],
       `WeCom ${path} failed with errcode ${errcode}${hint} (${errmsg})`,
-      kind,
-      kind === 'unavailable' || kind === 'rate_limit' ? 503 : 502,
       { errcode, path },
     );
     this.transport = options.transport;

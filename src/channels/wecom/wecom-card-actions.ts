@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { I18nService } from '../../conversation/i18n.service';
+import type { I18nService } from '../../i18n/i18n.service';
 import type { OrgRepository } from '../../org/org.repository';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';
-import type { TicketLifecycleService } from '../../tickets/ticket-lifecycle.service';
+import type { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
 import { TicketException, TicketExceptionCode } from '../../tickets/ticket.exception';
 import { WAYS_OF_WORKING, type Activity, type WayOfWorking } from '../../tickets/ticket.types';
 import type { TemplateCardEvent } from './wecom-messages';

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
 import type { InboxService } from '../../inbox/inbox.service';
-import { KfCursorEntity } from '../../inbox/kf-cursor.entity';
+import { KfCursorEntity } from './kf-cursor.entity';
 import type { WecomApiClient } from './wecom-api.client';
 import type { KfMsgOrEvent } from './wecom-messages';
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../common/clock';
 import type { ConversationService } from '../../conversation/conversation.service';
 import type { ConversationTurn } from '../../conversation/conversation.types';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
-import { KfWindowEntity } from '../../inbox/kf-window.entity';
+import { KfWindowEntity } from './kf-window.entity';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';
 import type { WecomApiClient } from './wecom-api.client';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
-import { KfWindowEntity } from '../../inbox/kf-window.entity';
+import { KfWindowEntity } from './kf-window.entity';
 import type { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxRepository } from '../../outbox/outbox.repository';
 import type { OutboxTransport, TransportResult } from '../../outbox/outbox.transport';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { MediaStore, mediaRef } from '../../media/media.store';
-import type { AttachmentRef } from '../../tickets/tickets.port';
+import type { AttachmentRef } from '../../common/resident';
 import type { WecomApiClient } from './wecom-api.client';
 
 /**

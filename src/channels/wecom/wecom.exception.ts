@@ -1,4 +1,4 @@
-import { DomainException } from '../../common/domain.exception';
+import { AppException } from '../../common/app.exception';
 
 /** Why an inbound WeCom callback was refused; the numbers in comments are the official library's codes. */
 export enum WecomCallbackExceptionCode {
@@ -12,27 +12,9 @@ export enum WecomCallbackExceptionCode {
   WRONG_RECEIVER = 'WECOM_WRONG_RECEIVER',
 }
 
-/** HTTP status for each code: a forged request is 401, anything unreadable is 400 (WeCom retries non-200 answers). */
-export function wecomCallbackHttpStatus(code: WecomCallbackExceptionCode): number {
-  switch (code) {
-    case WecomCallbackExceptionCode.BAD_SIGNATURE:
-      return 401;
-    case WecomCallbackExceptionCode.MALFORMED_BODY:
-    case WecomCallbackExceptionCode.UNDECRYPTABLE:
-    case WecomCallbackExceptionCode.WRONG_RECEIVER:
-      return 400;
-    default:
-      return assertUnreachable(code);
-  }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`wecomCallbackHttpStatus(): unknown code ${String(value)}`);
-}
-
 /** A refused callback. The message is for operators; it never contains plaintext, keys or tokens. */
-export class WecomCallbackException extends DomainException<WecomCallbackExceptionCode> {
+export class WecomCallbackException extends AppException<WecomCallbackExceptionCode> {
   constructor(message: string, code: WecomCallbackExceptionCode) {
-    super(message, code, wecomCallbackHttpStatus(code));
+    super(code, message);
   }
 }

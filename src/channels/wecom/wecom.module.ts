@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { ConversationModule } from '../../conversation/conversation.module';
 import { ConversationService } from '../../conversation/conversation.service';
-import { I18nService } from '../../conversation/i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { InboxService } from '../../inbox/inbox.service';
 import { InboxWorker } from '../../inbox/inbox.worker';
 import { OrgModule } from '../../org/org.module';
@@ -13,7 +13,7 @@ import { OrgRepository } from '../../org/org.repository';
 import { OutboxDispatcher } from '../../outbox/outbox.dispatcher';
 import { OutboxRepository } from '../../outbox/outbox.repository';
 import { OutboxService } from '../../outbox/outbox.service';
-import { TicketLifecycleService } from '../../tickets/ticket-lifecycle.service';
+import { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
 import { TicketsModule } from '../../tickets/tickets.module';
 import { WecomApiClient } from './wecom-api.client';
 import { WecomAppProcessor } from './wecom-app.processor';
@@ -25,6 +25,8 @@ import { WECOM_KF_MSG_SOURCE, WecomKfSync } from './wecom-kf-sync';
 import { WecomKfProcessor } from './wecom-kf.processor';
 import { WecomKfTransport } from './wecom-kf.transport';
 import { WecomMedia } from './wecom-media';
+import { InboxModule } from '../../inbox/inbox.module';
+import { OutboxModule } from '../../outbox/outbox.module';
 
 /** Connects the WeCom pieces to the inbox (what arrives) and the outbox (what leaves) once the app starts. */
 @Injectable()
@@ -65,7 +67,7 @@ export class WecomModule {
   static forRoot(): DynamicModule {
     return {
       module: WecomModule,
-      imports: [ConversationModule, TicketsModule, OrgModule],
+      imports: [ConversationModule, TicketsModule, OrgModule, InboxModule, OutboxModule],
       controllers: [WecomCallbackController],
       providers: [
         {

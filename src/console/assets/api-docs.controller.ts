@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { AppException } from '../../common/app.exception';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
@@ -35,7 +36,7 @@ export class ApiDocsController {
   @Get('ui/:file')
   async file(@Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const type = UI_FILES[file];
-    if (!type) throw new NotFoundException();
+    if (!type) throw new AppException('NOT_FOUND', 'no such document');
     void reply.header('content-type', type).header('cache-control', 'public, max-age=86400').send(await readFile(join(this.dist, file)));
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { AppException } from '../../common/app.exception';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module';
@@ -38,7 +39,7 @@ export class ConsoleAssetsController {
   @ApiOkResponse({ description: 'nested JSON of strings' })
   async locale(@Param('lang') lang: string): Promise<Record<string, unknown>> {
     const strings = await this.assets.locale(lang);
-    if (!strings) throw new NotFoundException(`no console strings for "${lang}"`);
+    if (!strings) throw new AppException('NOT_FOUND', `no console strings for "${lang}"`);
     return strings;
   }
 
@@ -49,7 +50,7 @@ export class ConsoleAssetsController {
   }
 
   private send(reply: FastifyReply, asset: Asset | null, cache = 'no-cache'): void {
-    if (!asset) throw new NotFoundException();
+    if (!asset) throw new AppException('NOT_FOUND', 'no such asset');
     void reply.header('content-type', asset.type).header('cache-control', cache).header('x-content-type-options', 'nosniff').send(asset.body);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import { MemberEntity } from '../../org/member.entity';
-import { WorkstationEntity } from '../../org/workstation.entity';
 import { ConsoleAuditEntity } from './console-audit.entity';
 import { ConsoleLoginTokenEntity } from './console-login-token.entity';
 import { ConsoleSessionEntity } from './console-session.entity';
@@ -15,18 +14,7 @@ export class ConsoleAuthRepository {
     @InjectRepository(ConsoleLoginTokenEntity) private readonly tokens: Repository<ConsoleLoginTokenEntity>,
     @InjectRepository(ConsoleAuditEntity) private readonly audits: Repository<ConsoleAuditEntity>,
     @InjectRepository(MemberEntity) private readonly members: Repository<MemberEntity>,
-    @InjectRepository(WorkstationEntity) private readonly workstations: Repository<WorkstationEntity>,
   ) {}
-
-  /** Codes of every workstation, or of one committee's; inactive ones too, since old tickets still point at them. */
-  async workstationCodes(committeeCode?: string): Promise<string[]> {
-    const rows = await this.workstations.find({
-      select: { code: true },
-      where: committeeCode === undefined ? {} : { committeeCode },
-      order: { sortOrder: 'ASC', code: 'ASC' },
-    });
-    return rows.map((w) => w.code);
-  }
 
   member(userid: string): Promise<MemberEntity | null> {
     return this.members.findOneBy({ userid });

@@ -1,8 +1,8 @@
 import type { MemberEntity } from '../../org/member.entity';
 import { LOGIN_LINK_TTL_MS } from '../console.constants';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 import { ConsoleAuthRepository } from './console-auth.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken } from '../../auth/tokens';
 
 export interface LoginLink {
   url: string;
@@ -22,7 +22,7 @@ export class LoginLinks {
   async create(userid: string, publicUrl: string): Promise<LoginLink> {
     const member = await this.repo.member(userid);
     if (!member || !member.active) {
-      throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no active member with userid "${userid}"`);
+      throw new AppException('NOT_FOUND', `no active member with userid "${userid}"`);
     }
     const token = newToken();
     const createdAt = this.now();

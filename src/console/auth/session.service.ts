@@ -7,13 +7,14 @@ import {
   BOOTSTRAP_ADMIN_USERID, SESSION_COOKIE, SESSION_IDLE_MS, SESSION_MAX_MS, SESSION_TOUCH_MS,
 } from '../console.constants';
 import { ConsoleAuthRepository } from './console-auth.repository';
-import { parseCookies, serializeCookie } from './cookies';
-import type { Principal } from './principal';
-import { hashToken, newToken } from './tokens';
+import { parseCookies, serializeCookie } from '../../common/cookies';
+import type { Principal } from '../../auth/principal';
+import { hashToken, newToken } from '../../auth/tokens';
+import { PrincipalResolver } from '../../auth/principal-resolver';
 
 /** Database-backed console sessions: create on sign-in, resolve per request with a sliding 12 h idle expiry. */
 @Injectable()
-export class SessionService {
+export class SessionService implements PrincipalResolver {
   constructor(
     private readonly repo: ConsoleAuthRepository,
     private readonly clock: Clock,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RateLimiter } from '../../common/rate-limiter';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 
 const MINUTE_MS = 60_000;
 
@@ -33,6 +33,6 @@ export class SignInThrottle {
     if (!this.logged.hit(scope === 'address' ? `address:${address}` : 'global')) {
       this.logger.warn(`sign-in burst: ${scope === 'address' ? `address ${address}` : 'all addresses'} over the per-minute limit; refusing for ${wait}s`);
     }
-    throw new ConsoleException(ConsoleExceptionCode.SIGN_IN_THROTTLED, 'too many sign-in attempts; wait a minute', { retryAfterSeconds: wait, scope });
+    throw new AppException('SIGN_IN_THROTTLED', 'too many sign-in attempts; wait a minute', { retryAfterSeconds: wait, scope });
   }
 }

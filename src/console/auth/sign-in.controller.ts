@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import { AppException } from '../../common/app.exception';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module';
@@ -6,11 +7,11 @@ import type { AppConfig } from '../../config/config.schema';
 import { ConsoleAssetsService } from '../assets/console-assets.service';
 import { sendPage } from '../assets/page-headers';
 import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_S } from '../console.constants';
-import { parseCookies, serializeCookie } from './cookies';
+import { parseCookies, serializeCookie } from '../../common/cookies';
 import { SessionService } from './session.service';
 import { SignInResult, SignInService } from './sign-in.service';
 import { SignInThrottle } from './sign-in-throttle';
-import { newToken, safeEqual } from './tokens';
+import { newToken, safeEqual } from '../../auth/tokens';
 import { wecomSignInUrl } from './wecom-oauth';
 
 /** Browser-facing sign-in: pages and redirects, so failures land on the sign-in page with a reason, not JSON. */
@@ -31,7 +32,7 @@ export class SignInController {
       this.throttle.check(req.ip);
       return false;
     } catch {
-      void reply.header('cache-control', 'no-store').redirect('/console/login?error=sign_in_throttled', 302);
+      void reply.header('cache-control', 'no-store').redirect('/console/login?error=SIGN_IN_THROTTLED', 302);
       return true;
     }
   }
@@ -48,7 +49,7 @@ export class SignInController {
 
   @Get('login/wecom')
   startWecom(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
-    if (!this.signIn.wecomEnabled()) throw new NotFoundException('WeCom is not configured');
+    if (!this.signIn.wecomEnabled()) throw new AppException('NOT_FOUND', 'WeCom is not configured');
     const state = newToken().slice(0, 32);
     void reply
       .header('set-cookie', serializeCookie(OAUTH_STATE_COOKIE, state, { secure: this.sessions.secure(), maxAgeSeconds: OAUTH_STATE_TTL_S, path: '/console/auth' }))
@@ -62,7 +63,7 @@ export class SignInController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (!this.signIn.wecomEnabled()) throw new NotFoundException('WeCom is not configured');
+    if (!this.signIn.wecomEnabled()) throw new AppException('NOT_FOUND', 'WeCom is not configured');
     if (this.throttled(req, reply)) return;
     const expected = parseCookies(req.headers.cookie).get(OAUTH_STATE_COOKIE);
     // The state must come back with the browser that started the sign-in, so nobody can plant their own code.

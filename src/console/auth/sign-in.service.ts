@@ -4,12 +4,12 @@ import { isUniqueViolation } from '../../database/claim';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { BOOTSTRAP_ADMIN_USERID } from '../console.constants';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 import { ConsoleAuditService } from './console-audit.service';
 import { ConsoleAuthRepository } from './console-auth.repository';
 import { LoginLinks } from './login-links';
 import { SessionService } from './session.service';
-import { safeEqual } from './tokens';
+import { safeEqual } from '../../auth/tokens';
 import { CONSOLE_WECOM_CLIENT } from './wecom-oauth';
 
 export type SignInFailure = 'link_invalid' | 'not_member' | 'wecom_failed';
@@ -65,10 +65,10 @@ export class SignInService {
   /** Bootstrap sign-in with ADMIN_TOKEN as the pseudo member `admin`, created on first use. */
   async withAdminToken(given: string): Promise<string> {
     const expected = this.config.admin.token;
-    if (!expected) throw new ConsoleException(ConsoleExceptionCode.ADMIN_TOKEN_DISABLED, 'ADMIN_TOKEN is not configured');
+    if (!expected) throw new AppException('ADMIN_TOKEN_DISABLED', 'ADMIN_TOKEN is not configured');
     if (!safeEqual(given, expected)) {
       await this.audit.record(null, 'signin.admin_token.refused', null);
-      throw new ConsoleException(ConsoleExceptionCode.ADMIN_TOKEN_WRONG, 'wrong admin token');
+      throw new AppException('ADMIN_TOKEN_WRONG', 'wrong admin token');
     }
     if (!(await this.repo.member(BOOTSTRAP_ADMIN_USERID))) {
       await this.repo

@@ -2,9 +2,9 @@ import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } fro
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KeywordRow } from '../../classification/overrides/lexicon-overlay';
 import type { KeywordSuggestion } from '../../classification/suggest';
-import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
-import type { Principal } from '../auth/principal';
-import { ZodBody, ZodQuery } from '../common/zod-body';
+import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
+import type { Principal } from '../../auth/principal';
+import { ZodBody, ZodQuery } from '../../common/zod-body';
 import * as s from './lexicon-admin.schemas';
 import { ACCEPTED_WEIGHT, CorrectionView, LexiconAdminService, SectorSummary, TestResult } from './lexicon-admin.service';
 import { CandidateView, LexiconTrainingService } from './lexicon-training.service';

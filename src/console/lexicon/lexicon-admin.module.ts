@@ -5,10 +5,11 @@ import { ConsoleAuthModule } from '../console-auth.module';
 import { LexiconAdminController } from './lexicon-admin.controller';
 import { LexiconAdminService } from './lexicon-admin.service';
 import { LexiconTrainingService } from './lexicon-training.service';
+import { ClassificationModule } from '../../classification/classification.module';
 
 /** The console's lexicon tuning, and the sync that keeps every instance's classifier on the tuned lexicon. */
 @Module({
-  imports: [ConsoleAuthModule],
+  imports: [ConsoleAuthModule, ClassificationModule],
   controllers: [LexiconAdminController],
   providers: [LexiconOverridesRepository, LexiconSyncService, LexiconAdminService, LexiconTrainingService],
 })

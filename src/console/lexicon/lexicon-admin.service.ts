@@ -9,11 +9,11 @@ import { LexiconOverridesRepository } from '../../classification/overrides/lexic
 import { LexiconSyncService } from '../../classification/overrides/lexicon-sync.service';
 import { KeywordSuggestion, suggestKeywords } from '../../classification/suggest';
 import { resolveSectorRoute } from '../../routing/sector-route';
-import { loadCorrections } from '../../tickets/corrections';
+import { loadCorrections } from '../../tickets/lifecycle/corrections';
 import { ClassificationCorrectionEntity } from '../../tickets/ticket-parts.entity';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import type { Principal } from '../../auth/principal';
+import { AppException } from '../../common/app.exception';
 import type { KeywordsQuery } from './lexicon-admin.schemas';
 
 /** Weight an accepted suggestion gets when the admin gives none: a clear, curated-strength signal. */
@@ -79,7 +79,7 @@ export class LexiconAdminService {
   /** Adds or re-weighs a word (0 removes it); applies here at once and on other instances within seconds. */
   async setWeight(actor: Principal, sector: string, word: string, weight: number, review?: 'accepted'): Promise<KeywordRow> {
     this.known(sector);
-    if (!word.trim() || word.length > 32) throw ConsoleException.field('word', 'a word of 1 to 32 characters');
+    if (!word.trim() || word.length > 32) throw AppException.field('word', 'a word of 1 to 32 characters');
     await this.repo.setOverride({ sector, word, weight }, actor.userid, this.clock.now(), review);
     await this.sync.sync(true);
     await this.audit.record(actor.userid, review ? 'lexicon.suggestion.accept' : 'lexicon.keyword.set', `${sector}/${word}`, { weight });
@@ -89,7 +89,7 @@ export class LexiconAdminService {
   /** Drops the console's override, so the word has its weight from the lexicon again. */
   async reset(actor: Principal, sector: string, word: string): Promise<KeywordRow> {
     this.known(sector);
-    if (!(await this.repo.dropOverride(sector, word, this.clock.now()))) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no override of "${word}" in ${sector}`);
+    if (!(await this.repo.dropOverride(sector, word, this.clock.now()))) throw new AppException('NOT_FOUND', `no override of "${word}" in ${sector}`);
     await this.sync.sync(true);
     await this.audit.record(actor.userid, 'lexicon.keyword.reset', `${sector}/${word}`);
     return this.row(sector, word);
@@ -129,6 +129,6 @@ export class LexiconAdminService {
   }
 
   private known(sector: string): void {
-    if (!this.sync.state.base.sectors[sector]) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no sector "${sector}" in the lexicon`);
+    if (!this.sync.state.base.sectors[sector]) throw new AppException('NOT_FOUND', `no sector "${sector}" in the lexicon`);
   }
 }

@@ -9,10 +9,10 @@ import { Scores, trainCandidate } from '../../classification/overrides/candidate
 import { LexiconOverridesRepository } from '../../classification/overrides/lexicon-overrides.repository';
 import { LexiconSyncService } from '../../classification/overrides/lexicon-sync.service';
 import type { TrainingExample } from '../../classification/train';
-import { loadCorrections } from '../../tickets/corrections';
+import { loadCorrections } from '../../tickets/lifecycle/corrections';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import type { Principal } from '../../auth/principal';
+import { AppException } from '../../common/app.exception';
 
 /** Training runs in the request and holds the event loop (3–7 s for 2,000 on the shared 2-core machine, `npm run bench:lexicon-admin`); larger sets belong to `npx minyi train`. */
 export const MAX_TRAINING_EXAMPLES = 2000;
@@ -65,9 +65,9 @@ export class LexiconTrainingService {
     const corrections = (await loadCorrections(this.dataSource)).filter((e) => sectors.includes(e.label));
     const uploaded = csv?.trim() ? this.parse(csv, sectors) : [];
     const examples: TrainingExample[] = [...corrections, ...uploaded];
-    if (examples.length > MAX_TRAINING_EXAMPLES) throw ConsoleException.field('csv', `at most ${MAX_TRAINING_EXAMPLES} examples (got ${examples.length}); use npx minyi train`);
+    if (examples.length > MAX_TRAINING_EXAMPLES) throw AppException.field('csv', `at most ${MAX_TRAINING_EXAMPLES} examples (got ${examples.length}); use npx minyi train`);
     if (examples.length < MIN_EXAMPLES || new Set(examples.map((e) => e.label)).size < 2) {
-      throw ConsoleException.field('csv', `need at least ${MIN_EXAMPLES} labelled examples of 2 sectors (got ${examples.length})`);
+      throw AppException.field('csv', `need at least ${MIN_EXAMPLES} labelled examples of 2 sectors (got ${examples.length})`);
     }
     const current = this.classification.current;
     const result = trainCandidate(examples, base, overrides, current, current.tokenizer, this.clock.now().toISOString());
@@ -113,14 +113,14 @@ export class LexiconTrainingService {
     try {
       return parseExamplesCsv(csv, 'upload.csv', sectors).map(({ label, title, text }) => ({ label, title, text }));
     } catch (e) {
-      throw ConsoleException.field('csv', (e as Error).message);
+      throw AppException.field('csv', (e as Error).message);
     }
   }
 
   private async open(id: number) {
     const row = await this.repo.candidate(id);
-    if (!row) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no candidate ${id}`);
-    if (row.status !== 'candidate') throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `candidate ${id} is already ${row.status}`);
+    if (!row) throw new AppException('NOT_FOUND', `no candidate ${id}`);
+    if (row.status !== 'candidate') throw new AppException('CONFLICT', `candidate ${id} is already ${row.status}`);
     return row;
   }
 

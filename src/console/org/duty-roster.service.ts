@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
-import { chinaDay } from '../../org/org.service';
+
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import type { Principal } from '../../auth/principal';
+import { AppException } from '../../common/app.exception';
 import { DutyDay, dutyWeek, mondayOf } from './duty-week';
 import { OrgAdminRepository } from './org-admin.repository';
 import type { DutyCreate, DutyWeekQuery } from './org-admin.schemas';
+import { chinaDay } from '../../common/china-time';
 
 export interface DutyWeekView {
   workstationCode: string;
@@ -27,7 +28,7 @@ export class DutyRosterService {
   ) {}
 
   async week(query: DutyWeekQuery): Promise<DutyWeekView> {
-    if (!(await this.repo.workstation(query.workstation))) throw ConsoleException.field('workstation', `unknown workstation "${query.workstation}"`);
+    if (!(await this.repo.workstation(query.workstation))) throw AppException.field('workstation', `unknown workstation "${query.workstation}"`);
     const weekStart = mondayOf(query.week ?? chinaDay(this.clock.now()).date);
     const [shifts, members] = await Promise.all([this.repo.shiftsOf(query.workstation), this.repo.allMembers()]);
     const names = new Map(members.map((m) => [m.userid, m.name]));
@@ -37,15 +38,15 @@ export class DutyRosterService {
 
   async add(actor: Principal, input: DutyCreate): Promise<{ id: number }> {
     if (!(await this.repo.workstation(input.workstationCode))) {
-      throw ConsoleException.field('workstationCode', `unknown workstation "${input.workstationCode}"`);
+      throw AppException.field('workstationCode', `unknown workstation "${input.workstationCode}"`);
     }
     const member = await this.repo.member(input.memberUserid);
-    if (!member?.active) throw ConsoleException.field('memberUserid', `no active member "${input.memberUserid}"`);
+    if (!member?.active) throw AppException.field('memberUserid', `no active member "${input.memberUserid}"`);
     const weekday = input.weekday ?? null;
     const date = input.date ?? null;
     const existing = await this.repo.shiftsOf(input.workstationCode);
     if (existing.some((s) => s.memberUserid === input.memberUserid && s.weekday === weekday && s.date === date)) {
-      throw new ConsoleException(ConsoleExceptionCode.CONFLICT, 'this shift exists already');
+      throw new AppException('CONFLICT', 'this shift exists already');
     }
     const id = await this.repo.insertShift({ workstationCode: input.workstationCode, memberUserid: input.memberUserid, weekday, date, source: 'console' });
     await this.audit.record(actor.userid, 'org.duty.add', input.workstationCode, { id, memberUserid: input.memberUserid, weekday, date });
@@ -54,9 +55,9 @@ export class DutyRosterService {
 
   async remove(actor: Principal, id: number): Promise<void> {
     const shift = await this.repo.shift(id);
-    if (!shift) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no duty shift ${id}`);
+    if (!shift) throw new AppException('NOT_FOUND', `no duty shift ${id}`);
     if (shift.source !== 'console') {
-      throw new ConsoleException(ConsoleExceptionCode.CONFLICT, 'this shift comes from config/org.yaml; change it there', { source: shift.source });
+      throw new AppException('CONFLICT', 'this shift comes from config/org.yaml; change it there', { source: shift.source });
     }
     await this.repo.deleteShift(id);
     await this.audit.record(actor.userid, 'org.duty.remove', shift.workstationCode, { id, memberUserid: shift.memberUserid });

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
-import type { Principal } from '../auth/principal';
+import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
+import type { Principal } from '../../auth/principal';
 import { MemberOrgService, MemberWorkstationView } from './member-org.service';
 
 @ApiTags('member')

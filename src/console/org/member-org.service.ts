@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { OrgService } from '../../org/org.service';
-import type { Principal } from '../auth/principal';
-import { ScopeService } from '../auth/scope.service';
+import type { Principal } from '../../auth/principal';
+import { ScopeService } from '../../auth/scope.service';
 import { OrgAdminRepository } from './org-admin.repository';
 import { MemberView, memberView, WorkstationView, workstationView } from './org-admin.views';
 

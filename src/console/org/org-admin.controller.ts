@@ -1,12 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock } from '../../common/clock';
-import { CalendarDaysService, type CalendarDayView } from '../../tickets/calendar-days.service';
+import { CalendarDaysService, type CalendarDayView } from '../../tickets/calendar/calendar-days.service';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
-import type { Principal } from '../auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
-import { ZodBody, ZodQuery } from '../common/zod-body';
+import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
+import type { Principal } from '../../auth/principal';
+import { AppException } from '../../common/app.exception';
+import { ZodBody, ZodQuery } from '../../common/zod-body';
 import { DutyRosterService, DutyWeekView } from './duty-roster.service';
 import { OrgAdminService, OrgOverview } from './org-admin.service';
 import * as s from './org-admin.schemas';
@@ -105,7 +105,7 @@ export class OrgAdminController {
   @HttpCode(204)
   @ApiOperation({ summary: "Remove the office's setting for a day (calendar.yaml days are changed in the file: 404)" })
   async removeCalendarDay(@CurrentPrincipal() p: Principal, @Param('date') date: string): Promise<void> {
-    if (!(await this.calendarDays.remove(date))) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no day set in the console on ${date}`);
+    if (!(await this.calendarDays.remove(date))) throw new AppException('NOT_FOUND', `no day set in the console on ${date}`);
     await this.audit.record(p.userid, 'org.calendar.remove', date, {});
   }
 

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../../database/claim';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../../auth/principal';
 import { SessionService } from '../auth/session.service';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import { AppException } from '../../common/app.exception';
 import { OrgAdminRepository } from './org-admin.repository';
 import type { AreaPatch, CommitteePatch, MemberCreate, MemberPatch, WorkstationPatch } from './org-admin.schemas';
 import {
   AreaView, areaView, CommitteeView, committeeView, MemberView, memberView, WorkstationView, workstationView,
 } from './org-admin.views';
 
-const notFound = (what: string, key: string) => new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no ${what} "${key}"`);
+const notFound = (what: string, key: string) => new AppException('NOT_FOUND', `no ${what} "${key}"`);
 
 export interface OrgOverview {
   sectors: Array<{ code: string; name: string; active: boolean }>;
@@ -63,7 +63,7 @@ export class OrgAdminService {
   async updateArea(actor: Principal, code: string, patch: AreaPatch): Promise<AreaView> {
     if (!(await this.repo.area(code))) throw notFound('area', code);
     await this.repo.updateArea(code, patch).catch((e: unknown) => {
-      throw isUniqueViolation(e) ? ConsoleException.field('name', 'another area has this name') : e;
+      throw isUniqueViolation(e) ? AppException.field('name', 'another area has this name') : e;
     });
     await this.audit.record(actor.userid, 'org.area.update', code, { fields: Object.keys(patch) });
     return areaView((await this.repo.area(code))!);
@@ -71,7 +71,7 @@ export class OrgAdminService {
 
   async createMember(actor: Principal, input: MemberCreate): Promise<MemberView> {
     if (await this.repo.member(input.userid)) {
-      throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `member "${input.userid}" exists`, { fieldErrors: { userid: ['taken'] } });
+      throw new AppException('CONFLICT', `member "${input.userid}" exists`, { fieldErrors: { userid: ['taken'] } });
     }
     const placement = await this.placement(input.workstationCode ?? null, input.committeeCode ?? null);
     await this.repo.insertMember({ userid: input.userid, name: input.name, phone: input.phone ?? null, role: input.role, ...placement, active: true });
@@ -84,7 +84,7 @@ export class OrgAdminService {
     if (!member) throw notFound('member', userid);
     // The office must not lock itself out: another admin has to demote or deactivate you.
     if (userid === actor.userid && (patch.active === false || (patch.role && patch.role !== 'office_admin'))) {
-      throw new ConsoleException(ConsoleExceptionCode.CONFLICT, 'you cannot demote or deactivate yourself');
+      throw new AppException('CONFLICT', 'you cannot demote or deactivate yourself');
     }
     const changes: MemberPatch = { ...patch };
     if (patch.workstationCode !== undefined || patch.committeeCode !== undefined) {
@@ -103,14 +103,14 @@ export class OrgAdminService {
   private async placement(workstationCode: string | null, committeeCode: string | null): Promise<{ workstationCode: string | null; committeeCode: string | null }> {
     if (workstationCode) {
       const ws = await this.repo.workstation(workstationCode);
-      if (!ws) throw ConsoleException.field('workstationCode', `unknown workstation "${workstationCode}"`);
+      if (!ws) throw AppException.field('workstationCode', `unknown workstation "${workstationCode}"`);
       if (committeeCode && committeeCode !== ws.committeeCode) {
-        throw ConsoleException.field('committeeCode', `workstation "${workstationCode}" belongs to committee "${ws.committeeCode}"`);
+        throw AppException.field('committeeCode', `workstation "${workstationCode}" belongs to committee "${ws.committeeCode}"`);
       }
       return { workstationCode, committeeCode: ws.committeeCode };
     }
     if (committeeCode && !(await this.repo.committee(committeeCode))) {
-      throw ConsoleException.field('committeeCode', `unknown committee "${committeeCode}"`);
+      throw AppException.field('committeeCode', `unknown committee "${committeeCode}"`);
     }
     return { workstationCode: null, committeeCode };
   }
@@ -118,6 +118,6 @@ export class OrgAdminService {
   private checkCodes(field: string, given: string[], known: string[]): void {
     const errors: Record<string, string[]> = {};
     given.forEach((c, i) => { if (!known.includes(c)) errors[`${field}.${i}`] = [`unknown code "${c}"`]; });
-    if (Object.keys(errors).length) throw ConsoleException.validation(errors);
+    if (Object.keys(errors).length) throw AppException.validation(errors);
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BotReply } from '../../conversation/conversation.types';
-import { ConsoleAuth, CurrentPrincipal } from '../auth/console-auth.decorator';
-import type { Principal } from '../auth/principal';
-import { ZodBody, ZodQuery } from '../common/zod-body';
+import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
+import type { Principal } from '../../auth/principal';
+import { ZodBody, ZodQuery } from '../../common/zod-body';
 import type { ScriptProblem } from './script-problems';
 import * as s from './scripts-admin.schemas';
 import { FunnelStep, ScriptFunnelService } from './script-funnel.service';

@@ -4,8 +4,8 @@ import type { BotReply } from '../../conversation/conversation.types';
 import { DialogScriptException, DialogScriptsService } from '../../conversation/dialog-scripts.service';
 import { DialogPreviewService } from '../../conversation/preview/dialog-preview.service';
 import { ConsoleAuditService } from '../auth/console-audit.service';
-import type { Principal } from '../auth/principal';
-import { ConsoleException, ConsoleExceptionCode } from '../console.exception';
+import type { Principal } from '../../auth/principal';
+import { AppException } from '../../common/app.exception';
 import { ScriptProblem, scriptProblems } from './script-problems';
 
 export interface ScriptSummary {
@@ -91,7 +91,7 @@ export class ScriptsAdminService {
   async rollback(actor: Principal, id: string, version?: string): Promise<ScriptDetail> {
     const from = (await this.scripts.get(id)).version;
     const to = version ?? (await this.scripts.previouslyPublished(id));
-    if (!to) throw new ConsoleException(ConsoleExceptionCode.CONFLICT, `${id} has no earlier published version`);
+    if (!to) throw new AppException('CONFLICT', `${id} has no earlier published version`);
     await this.scripts.rollback(id, to);
     await this.audit.record(actor.userid, 'scripts.rollback', id, { from, to });
     return this.detail(id);
@@ -104,7 +104,7 @@ export class ScriptsAdminService {
 
   private async versions(id: string): Promise<ScriptVersionView[]> {
     const rows = await this.scripts.list(id);
-    if (!rows.length) throw new ConsoleException(ConsoleExceptionCode.NOT_FOUND, `no dialog "${id}"`);
+    if (!rows.length) throw new AppException('NOT_FOUND', `no dialog "${id}"`);
     return rows.map((r) => ({ version: r.version, published: r.published, publishedAt: r.publishedAt, createdAt: r.createdAt }));
   }
 
@@ -117,9 +117,9 @@ export class ScriptsAdminService {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof DialogScriptException && e.code === 'invalid_script') {
+      if (e instanceof DialogScriptException && e.code === 'INVALID_SCRIPT') {
         const errors = ((e.details as { errors?: string[] } | undefined)?.errors ?? [e.message]) as string[];
-        throw new ConsoleException(ConsoleExceptionCode.VALIDATION, 'invalid dialog script', { problems: scriptProblems(errors) });
+        throw new AppException('VALIDATION', 'invalid dialog script', { problems: scriptProblems(errors) });
       }
       throw e;
     }

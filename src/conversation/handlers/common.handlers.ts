@@ -1,7 +1,8 @@
 import { DIALOG } from '../dialog-ids';
-import { chinaTime } from '../format';
+
 import type { WorkstationEntity } from '../../org/workstation.entity';
 import { handler, HandlerContext } from './handler.types';
+import { chinaTime } from '../../common/china-time';
 
 const MIN_CONCERN_CHARS = 8;
 

@@ -1,10 +1,12 @@
 import { maskPhone } from '../../common/privacy';
-import type { AttachmentRef, NewConcern } from '../../tickets/tickets.port';
+import type { NewConcern } from '../../tickets/tickets.port';
+import type { AttachmentRef } from '../../common/resident';
 import type { DialogVars, VarValue } from '../conversation.types';
 import { saveDraft, takeDraft } from '../drafts';
-import { chinaTime } from '../format';
+
 import { MIN_CONCERN_CHARS } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
+import { chinaTime } from '../../common/china-time';
 
 /** Fields the resident can change from the summary: command list key → the thread that asks it. */
 const EDITABLE: ReadonlyArray<readonly [string, string]> = [

@@ -1,4 +1,4 @@
-import { I18nService } from '../i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { consultReplyIn } from './consult.handlers';
 
 describe(consultReplyIn.name, () => {

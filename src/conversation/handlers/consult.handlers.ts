@@ -1,6 +1,6 @@
 import type { Rating } from '../../tickets/tickets.port';
 import { compact } from '../../understanding';
-import type { I18nService } from '../i18n.service';
+import type { I18nService } from '../../i18n/i18n.service';
 import { handler, str } from './handler.types';
 
 export type ConsultReply = { kind: 'invitation'; accept: boolean } | { kind: 'rating'; rating: Rating };

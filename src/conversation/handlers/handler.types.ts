@@ -3,11 +3,12 @@ import type { Clock } from '../../common/clock';
 import type { ResidentInvitationsPort } from '../../consultations/invitations.port';
 import type { OrgService } from '../../org/org.service';
 import type { OutboxService } from '../../outbox/outbox.service';
-import type { AttachmentRef, ResidentRef, ResidentTicketsPort } from '../../tickets/tickets.port';
+import type { ResidentTicketsPort } from '../../tickets/tickets.port';
+import type { AttachmentRef, ResidentRef } from '../../common/resident';
 import type { BookingService } from '../booking.service';
 import type { DialogSessionEntity } from '../dialog-session.entity';
 import type { DialogVars, QuickReply } from '../conversation.types';
-import type { I18nService } from '../i18n.service';
+import type { I18nService } from '../../i18n/i18n.service';
 import type { Understanding } from '../../understanding';
 
 /** Services handlers may use; built once by the conversation module. */

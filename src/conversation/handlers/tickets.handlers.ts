@@ -1,6 +1,7 @@
 import type { Rating, ResidentTicketView } from '../../tickets/tickets.port';
-import { chinaTime } from '../format';
+
 import { handler, HandlerContext, str } from './handler.types';
+import { chinaTime } from '../../common/china-time';
 
 /** One ticket in plain words: number, state, studio and the latest reply. */
 export function describeTicket(t: (key: string, vars?: Record<string, unknown>) => string, ticket: ResidentTicketView): string {

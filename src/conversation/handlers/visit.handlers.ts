@@ -1,7 +1,8 @@
 import { residentHandle } from '../../common/resident-handle';
-import { chinaSlot, chinaTime } from '../format';
+import { chinaSlot } from '../format';
 import { sessionWorkstation } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
+import { chinaTime } from '../../common/china-time';
 
 const SLOTS_OFFERED = 6;
 

@@ -8,7 +8,7 @@ import { DbStorage } from '../db.storage';
 import { DialogRuntime } from '../dialog.runtime';
 import { DialogScriptException, DialogScriptsService } from '../dialog-scripts.service';
 import { HANDLERS } from '../handlers';
-import { I18nService } from '../i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { previewBookings, previewOutbox, PreviewTickets } from './preview-services';
 
 /** Preview residents live in their own id space, which the web chat refuses to real residents. */
@@ -51,8 +51,8 @@ export class DialogPreviewService {
   private runtimeFor(adminUserid: string, dialogId: string, yaml: string): DialogRuntime {
     const { scripts, errors } = this.scripts.checkDraft(yaml, `${dialogId}.yaml`);
     const draft = scripts[0];
-    if (errors.length || !draft) throw new DialogScriptException('invalid_script', `DialogPreviewService.say(): ${dialogId} is invalid`, errors);
-    if (draft.id !== dialogId) throw new DialogScriptException('invalid_script', `DialogPreviewService.say(): the script's id is ${draft.id}, not ${dialogId}`);
+    if (errors.length || !draft) throw new DialogScriptException('INVALID_SCRIPT', `DialogPreviewService.say(): ${dialogId} is invalid`, errors);
+    if (draft.id !== dialogId) throw new DialogScriptException('INVALID_SCRIPT', `DialogPreviewService.say(): the script's id is ${draft.id}, not ${dialogId}`);
     const set = [...this.scripts.installed().filter((s) => s.id !== dialogId), draft];
     const signature = set.map((s) => s.version).sort().join(',');
     const cached = this.engines.get(adminUserid);

@@ -3,7 +3,7 @@ import type { OutboxService } from '../../outbox/outbox.service';
 import type { WorkstationEntity } from '../../org/workstation.entity';
 import type { FiledConcern, NewConcern, ResidentTicketsPort, ResidentTicketView } from '../../tickets/tickets.port';
 import type { Booker, BookingService, BookResult } from '../booking.service';
-import { ReceptionBookingEntity } from '../reception-booking.entity';
+import { ReceptionBookingEntity } from '../../tickets/calendar/reception-booking.entity';
 
 /** Ticket numbers a preview shows; never a real number, so nobody mistakes a preview for a filed concern. */
 export const PREVIEW_TICKET_PREFIX = 'PREVIEW-';

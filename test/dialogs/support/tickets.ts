@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TicketLifecycleService } from '../../../src/tickets/ticket-lifecycle.service';
+import { TicketLifecycleService } from '../../../src/tickets/lifecycle/ticket-lifecycle.service';
 import { ACTIVITIES, WAYS_OF_WORKING } from '../../../src/tickets/ticket.types';
 import type { TestApp } from '../../support/app';
 
