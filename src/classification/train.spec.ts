@@ -80,7 +80,7 @@ describe(train.name, () => {
   });
 
   describe('localShare', () => {
-    const city = markLocal([
+    const city: TrainingExample[] = markLocal([
       ...['路灯 不亮 停电', '暖气 不热', '物业 不管'].map((text) => ({ label: '城乡建设', title: '', text })),
       ...['公交 一天 两班', '班车 停运'].map((text) => ({ label: '交通运输', title: '', text })),
       ...['停电 三天', '变压器 烧 停电', '跳闸 停电 没人管', '矿上 瓦斯'].map((text) => ({ label: '能源与安全生产', title: '', text })),
