@@ -9,7 +9,7 @@ import { confusionTable } from './confusion-table';
 import { CrossValidation, crossValidateSets, evaluate, Evaluation } from './evaluate';
 import { Lexicon, readLexicon, writeLexicon } from './lexicon';
 import { suggestKeywords } from './suggest';
-import { train, TrainingExample, trainingOptionsOf, weighSet } from './train';
+import { isLocalSet, markLocal, train, TrainingExample, trainingOptionsOf, weighSet } from './train';
 import { basename } from 'node:path';
 import type { TokenizerSettings } from './tokenizer';
 import { seedFromDescriptions } from './org-seeds';
@@ -74,6 +74,12 @@ function setWeights(csvs: readonly string[], given: string | undefined, lexicon?
 
 const isDictionary = (name: string): name is 'full' | 'small' => name === 'full' || name === 'small';
 
+/** A CSV's messages, weighed, and marked as the city's own when it labels every sector (see `localShare`). */
+function readSet(csv: string, weight: number, sectors?: readonly string[]): TrainingExample[] {
+  const examples = weighSet(readExamplesCsv(csv, sectors), weight);
+  return sectors && isLocalSet(examples.map((e) => e.label), sectors) ? markLocal(examples) : examples;
+}
+
 /** Accuracy, macro-F1, triage rate and each sector's recall, as lines for a terminal. */
 function summary(name: string, r: Evaluation | CrossValidation): string {
   const recall = Object.entries(r.perLabel).map(([label, s]) => `  ${label}: recall ${s.recall.toFixed(3)} (${s.support})`);
@@ -119,8 +125,8 @@ export function registerClassificationCommands(program: Command, deps: Classific
       const orgPath = opts.org ?? configPath('org.yaml');
       let base = basePath ? readLexicon(basePath) : undefined;
       const weights = setWeights(csvs, opts.weights);
-      const examples: TrainingExample[] = csvs.flatMap((csv, i) => weighSet(readExamplesCsv(csv, base ? Object.keys(base.sectors) : undefined), weights[i]));
-      if (opts.withCorrections) examples.push(...(await corrections(deps)));
+      const examples: TrainingExample[] = csvs.flatMap((csv, i) => readSet(csv, weights[i], base ? Object.keys(base.sectors) : undefined));
+      if (opts.withCorrections) examples.push(...markLocal(await corrections(deps)));
       const dictionary = opts.dictionary ?? base?.tokenizer.dictionary ?? 'full';
       if (!isDictionary(dictionary)) {
         throw new ClassificationException(`--dictionary ${dictionary}: expected full or small`, ClassificationExceptionCode.CSV_MALFORMED);
@@ -158,7 +164,7 @@ export function registerClassificationCommands(program: Command, deps: Classific
     .action((csvs: string[], opts: { lexicon?: string; table?: boolean; cv?: number; seed?: number; weights?: string; allSectors?: boolean }) => {
       const lexicon = loadLexicon(opts.lexicon);
       const weights = setWeights(csvs, opts.weights, lexicon);
-      const sets = csvs.map((csv, i) => ({ name: basename(csv), examples: weighSet(readExamplesCsv(csv, Object.keys(lexicon.sectors)), weights[i]) }));
+      const sets = csvs.map((csv, i) => ({ name: basename(csv), examples: readSet(csv, weights[i], Object.keys(lexicon.sectors)) }));
       if (new Set(sets.map((s) => s.name)).size !== sets.length) {
         throw new ClassificationException('eval: give each CSV a different file name', ClassificationExceptionCode.CSV_MALFORMED);
       }

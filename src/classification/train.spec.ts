@@ -1,7 +1,7 @@
 import { Classifier } from './classifier';
 import { serialiseLexicon } from './lexicon';
 import { whitespaceTokenizer } from './tokenizer';
-import { train, TrainingExample, TrainOptions } from './train';
+import { isLocalSet, markLocal, train, TrainingExample, TrainOptions } from './train';
 import { tinyLexicon } from './classifier.spec';
 
 const EXAMPLES: TrainingExample[] = [
@@ -77,5 +77,35 @@ describe(train.name, () => {
     expect(new Classifier(lexicon, whitespaceTokenizer).classify({ text: '桥 坏' }).sector).toBe('交通运输');
     const flipped = train([...EXAMPLES, { ...conflicting[0], weight: 3 }, { ...conflicting[1], weight: 1 }], { ...OPTIONS, calibrationFolds: 0 });
     expect(new Classifier(flipped, whitespaceTokenizer).classify({ text: '桥 坏' }).sector).toBe('城乡建设');
+  });
+
+  describe('localShare', () => {
+    const city: TrainingExample[] = markLocal([
+      ...['路灯 不亮 停电', '暖气 不热', '物业 不管'].map((text) => ({ label: '城乡建设', title: '', text })),
+      ...['公交 一天 两班', '班车 停运'].map((text) => ({ label: '交通运输', title: '', text })),
+      ...['停电 三天', '变压器 烧 停电', '跳闸 停电 没人管', '矿上 瓦斯'].map((text) => ({ label: '能源与安全生产', title: '', text })),
+    ]);
+    const options = { ...OPTIONS, calibrationFolds: 0 };
+    const lexicon = (share: number, examples: TrainingExample[] = [...EXAMPLES, ...city]) => train(examples, { ...options, localShare: share });
+
+    it('mixes a local-only table into the sectors only the city set labels, and leaves the shared sectors as they were', () => {
+      const off = lexicon(0);
+      const on = lexicon(0.5);
+      expect(on.sectors['城乡建设']).toEqual(off.sectors['城乡建设']);
+      expect(on.sectors['交通运输']).toEqual(off.sectors['交通运输']);
+      expect(on.sectors['能源与安全生产'].keywords).not.toEqual(off.sectors['能源与安全生产'].keywords);
+      expect(on.training).toMatchObject({ localShare: 0.5 });
+    });
+
+    it('changes nothing when no example is local, or every example is', () => {
+      const unmarked = city.map(({ local: _, ...e }) => e);
+      expect(serialiseLexicon(lexicon(0.5, [...EXAMPLES, ...unmarked]))).toBe(serialiseLexicon(lexicon(0, [...EXAMPLES, ...unmarked])).replace('"localShare": 0', '"localShare": 0.5'));
+      expect(serialiseLexicon(lexicon(0.5, city))).toBe(serialiseLexicon(lexicon(0, city)).replace('"localShare": 0', '"localShare": 0.5'));
+    });
+
+    it('takes a set as the city\'s own when it labels every sector', () => {
+      expect(isLocalSet(city.map((e) => e.label), ['城乡建设', '交通运输', '能源与安全生产'])).toBe(true);
+      expect(isLocalSet(EXAMPLES.map((e) => e.label), ['城乡建设', '交通运输', '能源与安全生产'])).toBe(false);
+    });
   });
 });

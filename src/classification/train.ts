@@ -13,6 +13,22 @@ export interface TrainingExample {
   text: string;
   /** How much the message counts in training (1 when absent); see {@link weighSet}. */
   weight?: number;
+  /** Written in this city (the city set, residents' answers, members' re-routings); see `localShare`. */
+  local?: boolean;
+}
+
+/** The same messages marked as written in this city. */
+export function markLocal<T extends TrainingExample>(examples: readonly T[]): T[] {
+  return examples.map((e) => ({ ...e, local: true }));
+}
+
+/**
+ * A labelled set is the city's own when it labels every sector of the lexicon: the public set knows only seven of
+ * the eleven, the city set all of them.
+ */
+export function isLocalSet(labels: Iterable<string>, sectors: readonly string[]): boolean {
+  const present = new Set(labels);
+  return sectors.length > 0 && sectors.every((s) => present.has(s));
 }
 
 /** The same messages, each counting `weight` times: the city set is small beside the public one. */
@@ -47,6 +63,13 @@ export interface TrainOptions {
   maxKeywords?: number;
   /** Entries with a smaller |weight| are dropped from a sector (they barely move a score). */
   minWeight?: number;
+  /**
+   * Sectors that only local examples show (the city's own, absent from the public set) take this share of their
+   * weights from a table learned on the local examples alone, the rest from the table learned on all: in the
+   * joint table the long public letters of the other sectors drown their few short concerns. Sectors the public
+   * set also labels are left alone, so its scores do not move. 0 turns it off.
+   */
+  localShare?: number;
   /** Folds used to fit the softmax temperature on held-out scores; 0 keeps temperature 1. */
   calibrationFolds?: number;
   /** Existing lexicon: its curated entries, curated-only sectors and thresholds are kept. */
@@ -72,6 +95,7 @@ export const TRAINING_DEFAULTS = {
   minDocFreq: 1,
   maxKeywords: 1000,
   minWeight: 0.1,
+  localShare: 0.5,
   calibrationFolds: 5,
   thresholds: { minConfidence: 0.5, minMargin: 0.15 } as Thresholds,
   maxChars: 5000,
@@ -115,6 +139,7 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
   const docs = examples.map((e) => ({
     label: trained.indexOf(e.label),
     weight: e.weight ?? 1,
+    local: e.local === true,
     values: prepareMessage(o.tokenizer, e, o.features, o.maxChars).values,
   }));
 
@@ -138,6 +163,7 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
   const idf = vocab.map((w) => (o.idf ? Math.log((1 + totalWeight) / (1 + (df.get(w) ?? 0))) + 1 : 1));
   for (const ex of data) for (let j = 0; j < ex.idx.length; j++) ex.val[j] *= idf[ex.idx[j]];
   const table = learn(seen, vocab.length, trained.length, o);
+  blendLocal(table, data, docs, o);
   for (let f = 0; f < vocab.length; f++) for (let c = 0; c < table.k; c++) table.w[f * table.k + c] *= idf[f];
   const kept = keptWords(table, vocab, o.maxKeywords);
   const sectors: Record<string, SectorLexicon> = {};
@@ -175,6 +201,7 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
       minDocFreq: o.minDocFreq,
       maxKeywords: o.maxKeywords,
       minWeight: o.minWeight,
+      localShare: o.localShare,
       calibrationFolds: o.calibrationFolds,
       examples: examples.length,
     },
@@ -183,6 +210,23 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
     maxChars: o.maxChars,
     sectors,
   };
+}
+
+/** See `localShare`: the city-only sectors' columns become a mix of the joint table and a local-only one. */
+function blendLocal(table: WeightTable, data: readonly SparseExample[], docs: ReadonlyArray<{ label: number; local: boolean; weight: number }>, o: Resolved): void {
+  const share = o.localShare;
+  if (!(share > 0)) return;
+  const k = table.k;
+  const elsewhere = new Set(docs.filter((d) => !d.local).map((d) => d.label));
+  const only = Array.from({ length: k }, (_, c) => c).filter((c) => !elsewhere.has(c) && docs.some((d) => d.label === c));
+  // Without non-local examples the joint table already is the local one.
+  if (only.length === 0 || elsewhere.size === 0) return;
+  const seen = data.flatMap((ex, i) => (docs[i].local ? Array.from({ length: Math.max(1, Math.round(docs[i].weight)) }, () => ex) : []));
+  const local = learn(seen, table.w.length / k, k, o);
+  for (const c of only) {
+    for (let f = 0; f < table.w.length; f += k) table.w[f + c] = (1 - share) * table.w[f + c] + share * local.w[f + c];
+    table.bias[c] = (1 - share) * table.bias[c] + share * local.bias[c];
+  }
 }
 
 /** In how many of sector c's examples each word occurs. */
@@ -310,6 +354,7 @@ export function trainingOptionsOf(lexicon: Lexicon): Partial<TrainOptions> {
     minDocFreq: num('minDocFreq'),
     maxKeywords: num('maxKeywords'),
     minWeight: num('minWeight'),
+    localShare: num('localShare'),
     calibrationFolds: num('calibrationFolds'),
     features: { ...lexicon.features },
     thresholds: { ...lexicon.thresholds },
