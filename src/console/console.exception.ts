@@ -31,8 +31,8 @@ export class ConsoleException extends DomainException<ConsoleExceptionCode> {
   }
 
   /** 400 with `details.fieldErrors` keyed by dotted path, as the front end shows them under the fields. */
-  static validation(fieldErrors: Record<string, string[]>): ConsoleException {
-    return new ConsoleException(ConsoleExceptionCode.VALIDATION, 'invalid request', { fieldErrors });
+  static validation(fieldErrors: Record<string, string[]>, fieldIssues?: Record<string, Array<{ key: string }>>): ConsoleException {
+    return new ConsoleException(ConsoleExceptionCode.VALIDATION, 'invalid request', { fieldErrors, ...(fieldIssues ? { fieldIssues } : {}) });
   }
 
   static field(path: string, message: string): ConsoleException {
