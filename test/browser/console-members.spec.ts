@@ -143,7 +143,9 @@ for (const engine of testEngines()) {
       await page.locator(`[data-ticket="${other.ticket.number}"]`).waitFor();
       await page.check('[data-test=filter-mine]');
       await page.locator(`[data-ticket="${other.ticket.number}"]`).waitFor({ state: 'detached' });
-      await expect(page.locator(`[data-ticket="${ticket.number}"]`).count()).resolves.toBe(1);
+      // The list reloads on the filter: wait for it, then every card left is liuhong's.
+      await page.locator(`[data-ticket="${ticket.number}"]`).waitFor();
+      for (const assignee of await page.locator('[data-ticket]').allInnerTexts()) expect(assignee).toContain('承办人 刘红');
 
       await openTicket(page, ticket.number);
       await page.click('[data-action=answer]');
