@@ -1,4 +1,7 @@
+import { loadTicketsConfig } from '../tickets/tickets.config';
 import { hotTopics, TopicCandidate } from './hot-topics';
+
+const words = loadTicketsConfig().similar;
 
 const c = (number: string, text: string, sectorCode = 'urban', supportCount = 0): TopicCandidate => ({
   number, title: text.slice(0, 12), text, keywords: [], sectorCode, areaCode: 'a', supportCount,
@@ -14,7 +17,7 @@ describe(hotTopics.name, () => {
       c('4', '滨河小区3号楼那里地面塌陷，坑越来越大，怕有人掉进去', 'safety'),
       c('5', '滨河小区3号楼楼道灯坏了'),
       c('6', '人民路路灯坏了好几天了'),
-    ]);
+    ], words);
     expect(topics.map((t) => t.tickets)).toEqual([['3', '4'], ['1', '2']]);
     expect(topics[0].residents).toBe(5);
   });
@@ -22,7 +25,7 @@ describe(hotTopics.name, () => {
   it('honours the limit', () => {
     const places = ['幸福路', '人民路', '建设路', '滨河路', '西沙路'];
     const many = places.flatMap((p, i) => [c(`${i}a`, `${p}路灯坏了，晚上很黑`), c(`${i}b`, `${p}的路灯不亮，晚上黑乎乎的`)]);
-    expect(hotTopics(many, 3)).toHaveLength(3);
-    expect(hotTopics(many)).toHaveLength(5);
+    expect(hotTopics(many, words, 3)).toHaveLength(3);
+    expect(hotTopics(many, words)).toHaveLength(5);
   });
 });

@@ -1,4 +1,4 @@
-import { concernSimilarity } from '../tickets/similarity';
+import { type ConcernProfile, concernProfile, profileSimilarity, type SimilarityWords } from '../tickets/similarity';
 
 export interface TopicCandidate {
   number: string;
@@ -30,12 +30,25 @@ export const TOPIC_SIMILARITY = 0.3;
  * concern (concernSimilarity over what the residents wrote), else starts one. Sectors do not split clusters: two
  * residents describing one subsidence in other words may be classified apart, and that is when grouping matters.
  */
-export function hotTopics(candidates: readonly TopicCandidate[], limit = 10, minSize = 2): HotTopic[] {
-  const list: Array<{ seed: string; members: TopicCandidate[] }> = [];
+export function hotTopics(candidates: readonly TopicCandidate[], words: SimilarityWords, limit = 10, minSize = 2): HotTopic[] {
+  const list: Array<{ seed: ConcernProfile; members: TopicCandidate[] }> = [];
+  // Clusters by the character pairs of their seed: a concern is only compared with seeds it shares a pair with.
+  const byPair = new Map<string, number[]>();
   for (const c of candidates) {
-    const home = list.find((cl) => concernSimilarity(cl.seed, c.text) >= TOPIC_SIMILARITY);
-    if (home) home.members.push(c);
-    else list.push({ seed: c.text, members: [c] });
+    const profile = concernProfile(c.text, words);
+    const near = new Set<number>();
+    for (const pair of profile.pairs) for (const i of byPair.get(pair) ?? []) near.add(i);
+    const home = [...near].sort((x, y) => x - y).find((i) => profileSimilarity(list[i].seed, profile) >= TOPIC_SIMILARITY);
+    if (home !== undefined) {
+      list[home].members.push(c);
+      continue;
+    }
+    for (const pair of profile.pairs) {
+      const seeds = byPair.get(pair);
+      if (seeds) seeds.push(list.length);
+      else byPair.set(pair, [list.length]);
+    }
+    list.push({ seed: profile, members: [c] });
   }
   const topics: HotTopic[] = [];
   for (const { members } of list) {

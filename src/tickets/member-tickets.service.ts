@@ -11,7 +11,7 @@ import type { TicketEntity } from './ticket.entity';
 import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from './ticket-parts.entity';
 import { OPEN_STATES, type TicketState } from './ticket.types';
 import type { AttachmentRef } from './tickets.port';
-import { concernSimilarity } from './similarity';
+import { concernProfile, profileSimilarity } from './similarity';
 import { TICKETS_CONFIG, type TicketsConfig } from './tickets.config';
 import { TicketsRepository } from './tickets.repository';
 
@@ -208,9 +208,10 @@ export class MemberTicketsService {
 
   private async similar(t: TicketEntity, workstationCodes: string[], names: Names): Promise<SimilarTicket[]> {
     const candidates = await this.repo.recentAt(workstationCodes, this.config.similar.candidates);
+    const profile = concernProfile(t.text, this.config.similar);
     return candidates
       .filter((c) => c.id !== t.id)
-      .map((c) => ({ c, score: concernSimilarity(t.text, c.text) }))
+      .map((c) => ({ c, score: profileSimilarity(profile, concernProfile(c.text, this.config.similar)) }))
       .filter((x) => x.score >= this.config.similar.threshold)
       .sort((a, b) => b.score - a.score || b.c.id - a.c.id)
       .slice(0, SIMILAR_SHOWN)
@@ -276,7 +277,7 @@ export interface TicketOptions {
   areas: Named;
   committees: Named;
   workstations: Named;
-  /** Where a returned ticket goes (退单), named before the member confirms. */
+  /** Where a returned ticket goes, named before the member confirms the return. */
   triageDesk: { code: string; name: string } | null;
 }
 

@@ -15,7 +15,7 @@ import type {
   AttachmentRef, FiledConcern, NewConcern, Rating, ResidentRef, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern,
 } from './tickets.port';
 import { isFiler, TicketsService } from './tickets.service';
-import { concernSimilarity, deriveTitle } from './similarity';
+import { concernProfile, deriveTitle, profileSimilarity } from './similarity';
 import { recordSectorAnswer } from './corrections';
 
 /** The resident's side of tickets, as the conversation module sees it (ResidentTicketsPort). */
@@ -59,9 +59,10 @@ export class ResidentTicketsService implements ResidentTicketsPort {
   async similar(ticket: TicketEntity): Promise<SimilarConcern[]> {
     if (!ticket.areaCode || this.config.similar.shown === 0) return [];
     const candidates = await this.tickets.repo.openInArea(ticket.areaCode, this.config.similar.candidates);
+    const profile = concernProfile(ticket.text, this.config.similar);
     const scored = candidates
       .filter((c) => c.id !== ticket.id)
-      .map((c) => ({ c, score: concernSimilarity(ticket.text, c.text) }))
+      .map((c) => ({ c, score: profileSimilarity(profile, concernProfile(c.text, this.config.similar)) }))
       .filter((s) => s.score >= this.config.similar.threshold)
       .sort((a, b) => b.score - a.score || b.c.id - a.c.id)
       .slice(0, this.config.similar.shown);

@@ -22,17 +22,20 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * Characters residents put between the words that matter. They are skipped rather than treated as breaks, so
- * that 幸福路的路灯 and 幸福路路灯 read alike.
+ * The office's words for comparing concerns (`similar` in config/tickets.yaml): the filler characters residents
+ * put between the words that matter, and the endings of place names (roads, estates, buildings).
  */
-const FILLER = new Set(Array.from('的了是在有很我们你他她它这那就都也还和与及或吗呢吧啊呀么个一不没被把给让着过到说要会能想请帮里又再才已经太好多些点儿什怎样'));
+export interface SimilarityWords {
+  filler: string;
+  placeEndings: readonly string[];
+}
 
-/** Runs of Han characters, digits and latin letters, filler skipped, broken at punctuation and spaces. */
-function runsOf(text: string): string[][] {
+/** Runs of Han characters, digits and latin letters, filler skipped (not a break), broken at punctuation and spaces. */
+function runsOf(text: string, filler: ReadonlySet<string>): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
   for (const ch of Array.from(text.normalize('NFKC').toLowerCase())) {
-    if (FILLER.has(ch)) continue;
+    if (filler.has(ch)) continue;
     if (HAN.test(ch) || /[0-9a-z]/.test(ch)) {
       run.push(ch);
     } else if (run.length) {
@@ -44,46 +47,55 @@ function runsOf(text: string): string[][] {
   return runs;
 }
 
-/** Names of roads, estates, buildings and the like end in one of these; what precedes them names the place. */
-const PLACE = /[\p{Script=Han}0-9]{1,8}?(?:路|街|巷|胡同|村|小区|社区|号楼|栋|广场|公园|桥|花园|苑|市场|中学|小学|学校|医院)/gu;
-
-/** The places a concern names, each by its last three characters (人民路 and 和人民路 are one place). */
-function placesOf(text: string): Set<string> {
+/** The places a concern names, each by its last three characters, so that a filler word before a name does not matter. */
+function placesOf(text: string, endings: readonly string[]): Set<string> {
   const places = new Set<string>();
-  for (const match of text.normalize('NFKC').matchAll(PLACE)) places.add(Array.from(match[0]).slice(-3).join(''));
+  if (endings.length === 0) return places;
+  const alternatives = [...endings].sort((x, y) => y.length - x.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`[\\p{Script=Han}0-9]{1,8}?(?:${alternatives.join('|')})`, 'gu');
+  for (const match of text.normalize('NFKC').matchAll(pattern)) places.add(Array.from(match[0]).slice(-3).join(''));
   return places;
 }
 
 const pairsOf = (run: string[]): string[] => run.slice(1).map((ch, i) => run[i] + ch);
 
+/** What comparing needs of one concern, computed once per concern when many are compared. */
+export interface ConcernProfile {
+  runs: string[][];
+  pairs: Set<string>;
+  chars: Set<string>;
+  places: Set<string>;
+}
+
+export function concernProfile(text: string, words: SimilarityWords): ConcernProfile {
+  const runs = runsOf(text, new Set(Array.from(words.filler)));
+  return { runs, pairs: new Set(runs.flatMap(pairsOf)), chars: new Set(runs.flat()), places: placesOf(text, words.placeEndings) };
+}
+
 /**
  * How alike two residents' concerns are, 0 when they are not the same concern, else the share of the shorter
  * one's character pairs found in the other (0–1).
  *
- * Short Chinese concerns share places more than anything: two complaints about 滨河小区3号楼 share six character
- * pairs whether both are about its subsidence or one is about its stairwell light, and two about broken street
- * lights share 路灯 whichever road they are on. So two concerns naming places must name one in common, and a
- * shared place alone never
- * makes two concerns the same: they must share two separate stretches of text (the place and the matter), or one
- * stretch plus at least three characters outside it (地陷 and 下陷 share 地, 陷 and 下 but no pair), unless one
- * is wholly found in the other.
+ * Short Chinese concerns share places more than anything: two complaints about one building share several
+ * character pairs whether both are about its subsidence or one is about its stairwell light, and two about broken
+ * street lights share the word for street light whichever road they are on. So two concerns naming places must
+ * name one in common, and a shared place alone never makes two concerns the same: they must share two separate
+ * stretches of text (the place and the matter), or one stretch plus at least three characters outside it (two
+ * words for "sank" may share their characters but no pair), unless one is wholly found in the other.
  */
-export function concernSimilarity(a: string, b: string): number {
-  const runsA = runsOf(a);
-  const runsB = runsOf(b);
-  const pairsA = new Set(runsA.flatMap(pairsOf));
-  const pairsB = new Set(runsB.flatMap(pairsOf));
-  if (pairsA.size === 0 || pairsB.size === 0) return 0;
-  const placesA = placesOf(a);
-  const placesB = placesOf(b);
-  if (placesA.size > 0 && placesB.size > 0 && ![...placesA].some((p) => placesB.has(p))) return 0;
-  let shared = 0;
+export function concernSimilarity(a: string, b: string, words: SimilarityWords): number {
+  return profileSimilarity(concernProfile(a, words), concernProfile(b, words));
+}
+
+export function profileSimilarity(a: ConcernProfile, b: ConcernProfile): number {
+  if (a.pairs.size === 0 || b.pairs.size === 0) return 0;
+  if (a.places.size > 0 && b.places.size > 0 && ![...a.places].some((p) => b.places.has(p))) return 0;
   let stretches = 0;
   const used = new Set<string>();
-  for (const run of runsA) {
+  for (const run of a.runs) {
     let inStretch = false;
     for (let i = 0; i + 1 < run.length; i++) {
-      if (pairsB.has(run[i] + run[i + 1])) {
+      if (b.pairs.has(run[i] + run[i + 1])) {
         if (!inStretch) stretches++;
         inStretch = true;
         used.add(run[i]).add(run[i + 1]);
@@ -92,11 +104,12 @@ export function concernSimilarity(a: string, b: string): number {
       }
     }
   }
-  for (const p of pairsA) if (pairsB.has(p)) shared++;
   if (stretches === 0) return 0;
-  const charsB = new Set(runsB.flat());
-  const outside = new Set(runsA.flat().filter((ch) => !used.has(ch) && charsB.has(ch))).size;
-  const share = shared / Math.min(pairsA.size, pairsB.size);
+  let shared = 0;
+  for (const p of a.pairs) if (b.pairs.has(p)) shared++;
+  let outside = 0;
+  for (const ch of a.chars) if (!used.has(ch) && b.chars.has(ch)) outside++;
+  const share = shared / Math.min(a.pairs.size, b.pairs.size);
   if (stretches < 2 && outside < 3 && !(share === 1 && shared >= 2)) return 0;
   return share;
 }

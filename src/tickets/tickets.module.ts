@@ -44,6 +44,7 @@ import { WorkingCalendar } from './working-calendar';
     { provide: RESIDENT_TICKETS, useExisting: ResidentTicketsService },
   ],
   exports: [
+    TICKETS_CONFIG,
     CalendarDaysService,
     RESIDENT_TICKETS,
     TicketsService,

@@ -34,7 +34,7 @@ export default {
       state.error = null;
       const unit = unitQuery(route.query);
       const q = new URLSearchParams({ ...unit, period: filter.period });
-      // Dates are China days; the API's end is exclusive, so 止 12/03 asks up to the start of 12/04.
+      // Dates are China days and the API's end is exclusive: an end date of 12/03 asks up to the start of 12/04.
       if (filter.from) q.set('from', new Date(`${filter.from}T00:00:00+08:00`).toISOString());
       if (filter.to) q.set('to', new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
       const topicsQ = new URLSearchParams(unit);
