@@ -1,7 +1,7 @@
 // One ticket: what the resident asked, why it came here, its timeline, and the member's moves on it.
 import { computed, reactive, watch } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
-import { t } from '../lib/i18n.js';
+import { has, t } from '../lib/i18n.js';
 import { route } from '../lib/router.js';
 import { EmptyState, errorText, FieldError } from '../lib/ui.js';
 import { when } from './ticket-list.js';
@@ -45,7 +45,10 @@ function eventReasons(e, names) {
     const codes = cut < 0 ? [] : e.reason.slice(cut + 3).split('; ');
     return [t('ticket.memberReason', { reason: said }), ...codes.map((code) => reasonText(code, names))];
   }
-  if (e.actorKind === 'system' && /^[a-z-]+:[a-z-]+$/.test(e.reason)) return [t('ticket.systemReason.' + e.reason.replace(':', '.'))];
+  if (e.actorKind === 'system' && /^[a-z-]+:[a-z-]+$/.test(e.reason)) {
+    const key = 'ticket.systemReason.' + e.reason.replace(':', '.');
+    return [has(key) ? t(key) : t('ticket.systemReason.other')];
+  }
   return [e.reason];
 }
 
