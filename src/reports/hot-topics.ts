@@ -32,22 +32,36 @@ export const TOPIC_SIMILARITY = 0.3;
  */
 export function hotTopics(candidates: readonly TopicCandidate[], words: SimilarityWords, limit = 10, minSize = 2): HotTopic[] {
   const list: Array<{ seed: ConcernProfile; members: TopicCandidate[] }> = [];
-  // Clusters by the character pairs of their seed: a concern is only compared with seeds it shares a pair with.
+  // Seeds indexed so a concern is compared only with those it could match: a concern naming places with seeds
+  // naming one of them (or none), any other with seeds it shares a character pair with.
+  const byPlace = new Map<string, number[]>();
   const byPair = new Map<string, number[]>();
+  const byPairWithoutPlace = new Map<string, number[]>();
+  const add = (index: Map<string, number[]>, keys: Iterable<string>, seed: number) => {
+    for (const key of keys) {
+      const seeds = index.get(key);
+      if (seeds) seeds.push(seed);
+      else index.set(key, [seed]);
+    }
+  };
   for (const c of candidates) {
     const profile = concernProfile(c.text, words);
     const near = new Set<number>();
-    for (const pair of profile.pairs) for (const i of byPair.get(pair) ?? []) near.add(i);
+    const from = (index: Map<string, number[]>, keys: Iterable<string>) => { for (const key of keys) for (const i of index.get(key) ?? []) near.add(i); };
+    if (profile.places.size > 0) {
+      from(byPlace, profile.places);
+      from(byPairWithoutPlace, profile.pairs);
+    } else {
+      from(byPair, profile.pairs);
+    }
     const home = [...near].sort((x, y) => x - y).find((i) => profileSimilarity(list[i].seed, profile) >= TOPIC_SIMILARITY);
     if (home !== undefined) {
       list[home].members.push(c);
       continue;
     }
-    for (const pair of profile.pairs) {
-      const seeds = byPair.get(pair);
-      if (seeds) seeds.push(list.length);
-      else byPair.set(pair, [list.length]);
-    }
+    add(byPair, profile.pairs, list.length);
+    if (profile.places.size > 0) add(byPlace, profile.places, list.length);
+    else add(byPairWithoutPlace, profile.pairs, list.length);
     list.push({ seed: profile, members: [c] });
   }
   const topics: HotTopic[] = [];

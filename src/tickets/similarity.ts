@@ -47,13 +47,22 @@ function runsOf(text: string, filler: ReadonlySet<string>): string[][] {
   return runs;
 }
 
+/** The filler as a set and the place endings as one pattern, built once per configuration. */
+const compiled = new WeakMap<SimilarityWords, { filler: ReadonlySet<string>; place: RegExp | null }>();
+function compile(words: SimilarityWords): { filler: ReadonlySet<string>; place: RegExp | null } {
+  let c = compiled.get(words);
+  if (!c) {
+    const endings = [...words.placeEndings].sort((x, y) => y.length - x.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    c = { filler: new Set(Array.from(words.filler)), place: endings.length ? new RegExp(`[\\p{Script=Han}0-9]{1,8}?(?:${endings.join('|')})`, 'gu') : null };
+    compiled.set(words, c);
+  }
+  return c;
+}
+
 /** The places a concern names, each by its last three characters, so that a filler word before a name does not matter. */
-function placesOf(text: string, endings: readonly string[]): Set<string> {
+function placesOf(text: string, place: RegExp | null): Set<string> {
   const places = new Set<string>();
-  if (endings.length === 0) return places;
-  const alternatives = [...endings].sort((x, y) => y.length - x.length).map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`[\\p{Script=Han}0-9]{1,8}?(?:${alternatives.join('|')})`, 'gu');
-  for (const match of text.normalize('NFKC').matchAll(pattern)) places.add(Array.from(match[0]).slice(-3).join(''));
+  if (place) for (const match of text.normalize('NFKC').matchAll(place)) places.add(Array.from(match[0]).slice(-3).join(''));
   return places;
 }
 
@@ -68,8 +77,9 @@ export interface ConcernProfile {
 }
 
 export function concernProfile(text: string, words: SimilarityWords): ConcernProfile {
-  const runs = runsOf(text, new Set(Array.from(words.filler)));
-  return { runs, pairs: new Set(runs.flatMap(pairsOf)), chars: new Set(runs.flat()), places: placesOf(text, words.placeEndings) };
+  const { filler, place } = compile(words);
+  const runs = runsOf(text, filler);
+  return { runs, pairs: new Set(runs.flatMap(pairsOf)), chars: new Set(runs.flat()), places: placesOf(text, place) };
 }
 
 /**
