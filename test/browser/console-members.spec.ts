@@ -186,7 +186,10 @@ for (const engine of testEngines()) {
       const lampA = await file('西沙街道幸福路路灯坏了一个多星期了，晚上黑漆漆的');
       const lampB = await file('幸福路的路灯晚上不亮，走夜路很害怕');
       const holeA = await file('西沙新村5号楼门口地面塌陷了，有个大坑');
-      const holeB = await file('西沙新村５号楼那里塌陷越来越大，怕有人掉进去');
+      // The resident filing the second one is offered the first to support.
+      const second = await s.resident.fileConcern(aConcern({ text: '西沙新村５号楼那里塌陷越来越大，怕有人掉进去', areaCode: 'xisha', chosenSector: '城乡建设' }));
+      expect(second.similar.map((x) => x.number)).toEqual([holeA]);
+      const holeB = second.ticket.number;
       const rubbish = await file('幸福路有人乱倒建筑垃圾，没人管');
       const page = await pageAs('wujing', PHONE);
       await openTicket(page, lampA);
