@@ -14,7 +14,8 @@ export function namesOf(options) {
 export function reasonText(code, names) {
   if (code === 'rerouted-by-member') return t('routing.reroutedByMember');
   const [kind, detail, ...rest] = String(code).split(':');
-  const name = (list, c) => names[`${list}:${c}`] ?? c;
+  // A code without a name is a unit since deactivated (or names still loading): never shown as the code.
+  const name = (list, c) => names[`${list}:${c}`] ?? (Object.keys(names).length ? t('routing.formerUnit') : '…');
   const last = rest[rest.length - 1];
   switch (`${kind}:${detail}`) {
     case 'sector:classifier':
