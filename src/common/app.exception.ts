@@ -89,8 +89,8 @@ export class AppException<C extends AppErrorCode = AppErrorCode> extends Error {
   }
 
   /** 400 with `details.fieldErrors` keyed by dotted path, as the front end shows them under the fields. */
-  static validation(fieldErrors: Record<string, string[]>): AppException<'VALIDATION'> {
-    return new AppException('VALIDATION', 'invalid request', { fieldErrors });
+  static validation(fieldErrors: Record<string, string[]>, fieldIssues?: Record<string, Array<{ key: string }>>): AppException<'VALIDATION'> {
+    return new AppException('VALIDATION', 'invalid request', { fieldErrors, ...(fieldIssues ? { fieldIssues } : {}) });
   }
 
   static field(path: string, message: string): AppException<'VALIDATION'> {

@@ -16,7 +16,13 @@ export const ticketsConfigSchema = z
         extension: z.object({ maxExtensions: z.number().int().min(0), workingDays: days.min(1) }).strict(),
         autoCloseDays: z.number().int().min(1).max(365),
         similar: z
-          .object({ threshold: z.number().gt(0).max(1), candidates: z.number().int().min(1), shown: z.number().int().min(0) })
+          .object({
+            threshold: z.number().gt(0).max(1),
+            candidates: z.number().int().min(1),
+            shown: z.number().int().min(0),
+            filler: z.string(),
+            placeEndings: z.array(z.string().trim().min(1)),
+          })
           .strict(),
       })
       .strict(),

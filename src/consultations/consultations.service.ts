@@ -7,7 +7,6 @@ import { AppException } from '../common/app.exception';
 import { JobScheduler } from '../jobs/job-scheduler';
 import { OrgRepository } from '../org/org.repository';
 import { OutboxService } from '../outbox/outbox.service';
-
 import { inTransaction } from '../tickets/lifecycle/transaction';
 import {
   ConsultationActionEntity, ConsultationEntity, ConsultationParticipantEntity, TopicEntity, TopicResidentEntity, TrackingNoteEntity,
@@ -161,7 +160,7 @@ export class ConsultationsService implements OnModuleInit {
     const reason = this.reasonLine(body.reason);
     await this.change(p, c, moved, 'rescheduled', async (em, participants, residents, ticketIds) => {
       const stamp = `${body.startsAt.getTime()}:${now.getTime()}`;
-      const vars = { title: c.title, was: formatChinaTime(c.startsAt), time: formatChinaTime(body.startsAt), place, reason };
+      const vars = { title: c.title, was: chinaTime(c.startsAt), time: chinaTime(body.startsAt), place, reason };
       await this.notes.toMembers(em, `consultation:${id}:rescheduled:${stamp}`, await this.invitedMembers(participants, p.userid), this.notes.t('consult.member_rescheduled', vars));
       await this.repo.of(ConsultationParticipantEntity, em).update({ consultationId: id, kind: 'resident' }, { response: 'invited', respondedAt: null });
       for (const x of participants.filter((x) => x.kind === 'resident')) {
@@ -184,7 +183,7 @@ export class ConsultationsService implements OnModuleInit {
     const c = await this.planned(p, id);
     const now = this.clock.now();
     await this.change(p, c, { ...c, state: 'cancelled', updatedAt: now }, 'cancelled', async (em, participants, residents, ticketIds) => {
-      const vars = { title: c.title, time: formatChinaTime(c.startsAt), place: c.place, reason: this.reasonLine(body.reason) };
+      const vars = { title: c.title, time: chinaTime(c.startsAt), place: c.place, reason: this.reasonLine(body.reason) };
       await this.notes.toMembers(em, `consultation:${id}:cancelled`, await this.invitedMembers(participants, p.userid), this.notes.t('consult.member_cancelled', vars));
       for (const x of participants.filter((x) => x.kind === 'resident' && x.response !== 'declined')) {
         const r = residents.find((r) => r.id === x.topicResidentId)!;

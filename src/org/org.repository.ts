@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AreaEntity } from './area.entity';
 import { CommitteeEntity } from './committee.entity';
 import { DutyShiftEntity } from './duty-shift.entity';
@@ -42,6 +42,12 @@ export class OrgRepository {
   }
   member(userid: string): Promise<MemberEntity | null> {
     return this.members.findOneBy({ userid });
+  }
+  /** Display names by userid, former members included: old tickets and notes still name them. */
+  async memberNames(userids?: readonly string[]): Promise<Map<string, string>> {
+    if (userids && userids.length === 0) return new Map();
+    const rows = await this.members.find({ select: { userid: true, name: true }, where: userids ? { userid: In([...userids]) } : {} });
+    return new Map(rows.map((m) => [m.userid, m.name]));
   }
   activeMembersOf(workstationCode: string): Promise<MemberEntity[]> {
     return this.members.find({ where: { workstationCode, active: true }, order: { userid: 'ASC' } });

@@ -39,7 +39,7 @@ export class BulletinExport {
         area: r.areaCode ? names.area.get(r.areaCode) ?? r.areaCode : '',
         workstation: names.workstation.get(r.workstationCode) ?? r.workstationCode,
         state: t(`state.${r.state}`),
-        assignee: r.assigneeUserid ?? '',
+        assignee: r.assigneeUserid ? names.member.get(r.assigneeUserid) ?? '' : '',
         takenAt: chinaTime(r.takenAt),
         takeOnTime: yesNo(r.takenAt && r.takeDeadline ? r.takenAt <= r.takeDeadline : null),
         answeredAt: chinaTime(r.answeredAt),

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { ConsultationFigures, ConsultationFiguresService } from '../consultations/consultation-figures';
 import { maskPhonesInText } from '../common/privacy';
 import { OrgRepository } from '../org/org.repository';
 import type { Period, StatsFilter } from '../tickets/stats/ticket-stats.repository';
 import { Bucket, Dashboard, TicketStatsService, Volume } from '../tickets/stats/ticket-stats.service';
+import { TICKETS_CONFIG, type TicketsConfig } from '../config/tickets.config';
 import { HotTopic, hotTopics } from './hot-topics';
 import { OrgNames, OrgNamesReader } from './org-names';
 import type { Unit } from '../auth/unit-scope';
@@ -58,6 +59,7 @@ export class DashboardsService {
     private readonly org: OrgRepository,
     private readonly clock: Clock,
     private readonly consultations: ConsultationFiguresService,
+    @Inject(TICKETS_CONFIG) private readonly tickets: TicketsConfig,
   ) {}
 
   async dashboard(unit: Unit, period: Period, range: { from?: Date; to?: Date }): Promise<DashboardView> {
@@ -113,6 +115,6 @@ export class DashboardsService {
   async hotTopics(unit: Unit, range: { from?: Date; to?: Date }, limit = 10): Promise<TopicView[]> {
     const from = range.from ?? new Date((range.to ?? this.clock.now()).getTime() - TOPIC_DAYS * 86_400_000);
     const [candidates, names] = await Promise.all([this.repo.topicCandidates({ from, to: range.to, workstations: unit.workstations }, TOPIC_WINDOW), this.names.read()]);
-    return hotTopics(candidates, limit).map((t) => ({ ...t, title: maskPhonesInText(t.title), sectorName: t.sectorCode ? names.sector.get(t.sectorCode) ?? null : null }));
+    return hotTopics(candidates, this.tickets.similar, limit).map((t) => ({ ...t, title: maskPhonesInText(t.title), sectorName: t.sectorCode ? names.sector.get(t.sectorCode) ?? null : null }));
   }
 }

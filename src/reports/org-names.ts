@@ -7,6 +7,8 @@ export interface OrgNames {
   workstationCommittee: Map<string, string>;
   sector: Map<string, string>;
   area: Map<string, string>;
+  /** Members by userid, former ones too: exports name who handled a ticket. */
+  member: Map<string, string>;
 }
 
 /** Display names for the codes figures are grouped by (the organisation is tens of rows). */
@@ -15,8 +17,8 @@ export class OrgNamesReader {
   constructor(private readonly org: OrgRepository) {}
 
   async read(): Promise<OrgNames> {
-    const [committees, workstations, sectors, areas] = await Promise.all([
-      this.org.activeCommittees(), this.org.activeWorkstations(), this.org.activeSectors(), this.org.activeAreas(),
+    const [committees, workstations, sectors, areas, members] = await Promise.all([
+      this.org.activeCommittees(), this.org.activeWorkstations(), this.org.activeSectors(), this.org.activeAreas(), this.org.memberNames(),
     ]);
     return {
       committee: new Map(committees.map((c) => [c.code, c.name])),
@@ -24,6 +26,7 @@ export class OrgNamesReader {
       workstationCommittee: new Map(workstations.map((w) => [w.code, w.committeeCode])),
       sector: new Map(sectors.map((s) => [s.code, s.name])),
       area: new Map(areas.map((a) => [a.code, a.name])),
+      member: members,
     };
   }
 }

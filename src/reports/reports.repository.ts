@@ -61,12 +61,12 @@ export class ReportsRepository {
   /** The newest tickets of a window, for clustering into hot topics; merged ones live on in their target. */
   async topicCandidates(filter: StatsFilter, limit: number): Promise<TopicCandidate[]> {
     const rows = await this.tickets(filter)
-      .select(['t.id', 't.number', 't.title', 't.keywords', 't.sectorCode', 't.areaCode', 't.supportCount'])
+      .select(['t.id', 't.number', 't.title', 't.text', 't.keywords', 't.sectorCode', 't.areaCode', 't.supportCount'])
       .andWhere(`t.state <> 'merged'`)
       .orderBy('t.createdAt', 'DESC')
       .limit(limit)
       .getMany();
-    return rows.map((r) => ({ number: r.number, title: r.title, keywords: r.keywords ?? [], sectorCode: r.sectorCode, areaCode: r.areaCode, supportCount: r.supportCount }));
+    return rows.map((r) => ({ number: r.number, title: r.title, text: r.text, keywords: r.keywords ?? [], sectorCode: r.sectorCode, areaCode: r.areaCode, supportCount: r.supportCount }));
   }
 
   /** Every ticket of a bulletin's period and unit, for the spreadsheet. */

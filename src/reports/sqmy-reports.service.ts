@@ -28,6 +28,8 @@ export interface SqmyDraft {
 
 export interface SqmyView extends Omit<SqmyReportEntity, 'version'> {
   workstationName: string | null;
+  /** Who wrote it, by name: userids are not for people to read. */
+  authorName: string | null;
   tickets: Array<{ number: string; title: string; state: string }>;
 }
 
@@ -125,7 +127,7 @@ export class SqmyReportsService {
     const where = p.role === 'office_admin' ? {} : { workstations: await this.scope.workstationsVisibleTo(p), committee: p.role === 'committee_head' ? p.committeeCode : null };
     const rows = await this.repo.reports(where, 200);
     const names = await this.names.read();
-    return rows.map((r) => ({ ...this.plain(r), workstationName: names.workstation.get(r.workstationCode) ?? null, tickets: [] }));
+    return rows.map((r) => ({ ...this.plain(r), workstationName: names.workstation.get(r.workstationCode) ?? null, authorName: names.member.get(r.authorUserid) ?? null, tickets: [] }));
   }
 
   async get(p: Principal, id: number): Promise<SqmyView> {
@@ -170,7 +172,7 @@ export class SqmyReportsService {
   }
 
   private async view(r: SqmyReportEntity): Promise<SqmyView> {
-    const [tickets, ws] = await Promise.all([this.repo.reportTickets(r.id), this.org.workstation(r.workstationCode)]);
-    return { ...this.plain(r), workstationName: ws?.name ?? null, tickets: tickets.map((t) => ({ number: t.number, title: maskPhonesInText(t.title), state: t.state })) };
+    const [tickets, ws, author] = await Promise.all([this.repo.reportTickets(r.id), this.org.workstation(r.workstationCode), this.org.member(r.authorUserid)]);
+    return { ...this.plain(r), workstationName: ws?.name ?? null, authorName: author?.name ?? null, tickets: tickets.map((t) => ({ number: t.number, title: maskPhonesInText(t.title), state: t.state })) };
   }
 }

@@ -51,6 +51,7 @@ import { OutboxModule } from '../outbox/outbox.module';
   ],
   exports: [
     CalendarDaysRepository,
+    TICKETS_CONFIG,
     CalendarDaysService,
     RESIDENT_TICKETS,
     TicketsService,

@@ -28,6 +28,7 @@ export interface QueueFilter {
   states?: readonly TicketState[];
   sectorCode?: string;
   areaCode?: string;
+  assigneeUserid?: string;
   limit: number;
 }
 
@@ -134,6 +135,7 @@ export class TicketsRepository {
         ...(filter.states ? { state: In([...filter.states]) } : {}),
         ...(filter.sectorCode ? { sectorCode: filter.sectorCode } : {}),
         ...(filter.areaCode ? { areaCode: filter.areaCode } : {}),
+        ...(filter.assigneeUserid ? { assigneeUserid: filter.assigneeUserid } : {}),
       },
       order: { id: 'DESC' },
       take: filter.limit,
@@ -148,19 +150,19 @@ export class TicketsRepository {
     });
   }
 
-  /** Open tickets of one area and sector, newest first: the candidates for "same concern". */
-  openInAreaAndSector(areaCode: string, sectorCode: string, limit: number): Promise<TicketEntity[]> {
+  /** Open tickets of one area, newest first: the candidates for "same concern" (sectors may differ for one matter). */
+  openInArea(areaCode: string, limit: number): Promise<TicketEntity[]> {
     return this.tickets.find({
-      where: { areaCode, sectorCode, state: In(['submitted', 'taken', 'in_progress']) },
+      where: { areaCode, state: In(['submitted', 'taken', 'in_progress']) },
       order: { id: 'DESC' },
       take: limit,
     });
   }
 
-  /** The latest tickets of a sector at the given workstations, in any state: candidates for "similar". */
-  recentInSector(sectorCode: string, workstationCodes: string[], limit: number): Promise<TicketEntity[]> {
+  /** The latest tickets at the given workstations, in any state: candidates for "similar". */
+  recentAt(workstationCodes: string[], limit: number): Promise<TicketEntity[]> {
     if (workstationCodes.length === 0) return Promise.resolve([]);
-    return this.tickets.find({ where: { sectorCode, workstationCode: In(workstationCodes) }, order: { id: 'DESC' }, take: limit });
+    return this.tickets.find({ where: { workstationCode: In(workstationCodes) }, order: { id: 'DESC' }, take: limit });
   }
 
   async addEvents(em: EntityManager, events: Array<Omit<TicketEventEntity, 'id'>>): Promise<void> {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { parseDocument } from 'yaml';
 import { Clock } from '../../common/clock';
 import { DialogScriptsService } from '../../conversation/dialog-scripts.service';
+import { I18nService } from '../../i18n/i18n.service';
+import { isLocaleKey } from '../../conversation/script.schema';
 import { END_THREAD, StepArrivalRepository } from '../../conversation/step-arrival.repository';
 
 const DAY_MS = 86_400_000;
@@ -9,7 +11,7 @@ const DAY_MS = 86_400_000;
 export interface FunnelStep {
   thread: string;
   step: number;
-  /** The step's text (usually a locale key), to recognise the question. */
+  /** The question as residents read it (in Chinese, placeholders shown as …), to recognise it. */
   label: string | null;
   reached: number;
   completed: number;
@@ -21,8 +23,14 @@ export class ScriptFunnelService {
   constructor(
     private readonly scripts: DialogScriptsService,
     private readonly arrivals: StepArrivalRepository,
+    private readonly i18n: I18nService,
     private readonly clock: Clock,
   ) {}
+
+  /** A step's text is usually a locale key, which tells an admin nothing; the words residents get do. */
+  private wording(text: string): string {
+    return (isLocaleKey(text) ? this.i18n.template(text, 'zh-CN') : text).replace(/\{\{[^}]*\}\}/g, '…');
+  }
 
   /**
    * Per question of the published script (in file order; other steps never hold a resident between turns), the
@@ -38,7 +46,8 @@ export class ScriptFunnelService {
       (Array.isArray(list) ? list : []).forEach((s, step) => {
         const c = counts.get(`${thread}#${step}`);
         if (!s?.collect && !c) return;
-        const label = typeof s.text === 'string' ? s.text : Array.isArray(s.text) && typeof s.text[0] === 'string' ? s.text[0] : null;
+        const text = typeof s.text === 'string' ? s.text : Array.isArray(s.text) && typeof s.text[0] === 'string' ? s.text[0] : null;
+        const label = text === null ? null : this.wording(text);
         steps.push({ thread, step, label, reached: c?.reached ?? 0, completed: c?.completed ?? 0 });
       });
     }

@@ -35,6 +35,12 @@ export class MemberTicketsController {
     return this.tickets.queue(p, q, true);
   }
 
+  @Get('mine')
+  @ApiOperation({ summary: 'Tickets the caller has taken and not yet closed, nearest deadline first' })
+  mine(@CurrentPrincipal() p: Principal, @ZodQuery(s.queueQuerySchema) q: s.QueueQuery): Promise<QueueItem[]> {
+    return this.tickets.queue(p, { ...q, mine: true });
+  }
+
   @Get('ticket-options')
   @ApiOperation({ summary: 'Sectors, areas, committees and workstations for filters and re-routing' })
   options(): Promise<TicketOptions> {

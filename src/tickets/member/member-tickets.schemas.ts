@@ -10,6 +10,8 @@ export const queueQuerySchema = z.object({
   sector: code.optional(),
   area: code.optional(),
   overdue: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  /** `true`: only the tickets the caller has taken ("assigned to me"). */
+  mine: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 

@@ -11,7 +11,7 @@ import type { TicketEntity } from '../ticket.entity';
 import type { TicketCohandlerEntity, TicketEventEntity, TicketNoteEntity } from '../ticket-parts.entity';
 import { OPEN_STATES, type TicketState } from '../ticket.types';
 import type { AttachmentRef } from '../../common/resident';
-import { jaccard } from '../resident/similarity';
+import { concernProfile, profileSimilarity } from '../resident/similarity';
 import { TICKETS_CONFIG, type TicketsConfig } from '../../config/tickets.config';
 import { TicketsRepository } from '../tickets.repository';
 
@@ -19,6 +19,8 @@ const QUEUE_LIMIT = 500;
 
 export interface QueueFilter {
   state?: TicketState;
+  /** Only tickets the caller has taken. */
+  mine?: boolean;
   sector?: string;
   area?: string;
   overdue?: boolean;
@@ -54,7 +56,10 @@ export interface TicketView extends QueueItem {
   address: string | null;
   since: string | null;
   affected: string | null;
+  /** The resident asked not to be named: the console says so rather than showing an empty name. */
   anonymous: boolean;
+  rating: TicketEntity['rating'];
+  ratingComment: string | null;
   wayOfWorking: TicketEntity['wayOfWorking'];
   activity: TicketEntity['activity'];
   outcome: TicketEntity['outcome'];
@@ -63,12 +68,18 @@ export interface TicketView extends QueueItem {
   keywords: Array<{ word: string; weight: number }>;
   routingReasons: string[];
   attachments: AttachmentRef[];
-  events: TicketEventEntity[];
-  notes: TicketNoteEntity[];
+  /** Members as their names, never their userids. */
+  events: Array<TicketEventEntity & { actorName: string | null }>;
+  notes: Array<TicketNoteEntity & { authorName: string | null }>;
   cohandlers: TicketCohandlerEntity[];
   /** The caller is the assignee: the resident's contact is shown whole. */
   mine: boolean;
-  /** Tickets of the same sector in the caller's scope whose deciding words overlap, most alike first. */
+  /**
+   * The ticket is still at one of the caller's studios. False right after the caller re-routed it or returned it
+   * to the office's triage desk: the page then offers no more moves on it.
+   */
+  here: boolean;
+  /** Tickets in the caller's scope that are the same concern in other words, most alike first. */
   similar: SimilarTicket[];
 }
 
@@ -78,7 +89,7 @@ export interface SimilarTicket {
   state: TicketState;
   workstationName: string;
   createdAt: Date;
-  /** Jaccard overlap of the deciding words, 0–1. */
+  /** How alike the residents' words are (concernSimilarity), 0–1. */
   score: number;
 }
 
@@ -101,8 +112,11 @@ export class MemberTicketsService {
   /** Open tickets by default (`all` for every state), the nearest deadline first; overdue ones lead. */
   async queue(principal: Principal, filter: QueueFilter, all = false): Promise<QueueItem[]> {
     const workstationCodes = await this.scope.workstationsVisibleTo(principal);
-    const states = filter.state ? [filter.state] : all ? undefined : OPEN_STATES;
-    const rows = await this.repo.queue({ workstationCodes, states, sectorCode: filter.sector, areaCode: filter.area, limit: QUEUE_LIMIT });
+    // A member's own tickets stay in view after the answer too: closing them is still theirs to do.
+    const states = filter.state ? [filter.state] : all ? undefined : filter.mine ? [...OPEN_STATES, 'answered' as const] : OPEN_STATES;
+    const rows = await this.repo.queue({
+      workstationCodes, states, sectorCode: filter.sector, areaCode: filter.area, assigneeUserid: filter.mine ? principal.userid : undefined, limit: QUEUE_LIMIT,
+    });
     const names = await this.names(rows);
     let items = rows.map((t) => this.item(t, names, null));
     if (filter.overdue !== undefined) items = items.filter((i) => i.overdue === filter.overdue);
@@ -117,7 +131,10 @@ export class MemberTicketsService {
       this.org.activeSectors(), this.org.activeAreas(), this.org.activeCommittees(), this.org.activeWorkstations(),
     ]);
     const pick = (rows: Array<{ code: string; name: string }>) => rows.map(({ code, name }) => ({ code, name }));
-    return { sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: pick(workstations) };
+    const triage = workstations.find((w) => w.kind === 'triage');
+    return {
+      sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: pick(workstations), triageDesk: triage ? { code: triage.code, name: triage.name } : null,
+    };
   }
 
   async show(principal: Principal, number: string): Promise<TicketView> {
@@ -152,10 +169,12 @@ export class MemberTicketsService {
   }
 
   private async view(t: TicketEntity, principal: Principal): Promise<TicketView> {
-    const [events, notes, cohandlers, names, codes] = await Promise.all([
-      this.repo.events(t.id), this.repo.notes(t.id), this.repo.cohandlers(t.id), this.names([t]), this.scope.workstationsVisibleTo(principal),
+    const [events, notes, cohandlers, codes] = await Promise.all([
+      this.repo.events(t.id), this.repo.notes(t.id), this.repo.cohandlers(t.id), this.scope.workstationsVisibleTo(principal),
     ]);
+    const names = await this.names([t], [...events.map((e) => e.actor), ...notes.map((n) => n.author)]);
     const mine = t.assigneeUserid === principal.userid;
+    const here = codes.includes(t.workstationCode) || cohandlers.some((c) => codes.includes(c.workstationCode));
     const keywords = [...(t.explanation?.keywords ?? [])].sort((a, b) => b.weight - a.weight);
     // Until a member takes the ticket, every field a resident wrote goes through the one masking function.
     const shown = mine ? (s: string) => s : residentTextMask(t);
@@ -167,6 +186,8 @@ export class MemberTicketsService {
       since: maybe(t.since),
       affected: maybe(t.affected),
       anonymous: t.anonymous,
+      rating: t.rating,
+      ratingComment: t.ratingComment === null ? null : shown(t.ratingComment),
       wayOfWorking: t.wayOfWorking,
       activity: t.activity,
       outcome: t.outcome,
@@ -174,20 +195,23 @@ export class MemberTicketsService {
       keywords,
       routingReasons: t.explanation?.reasons ?? [],
       attachments: t.attachments ?? [],
-      events: events.map((e) => ({ ...e, reason: maybe(e.reason), before: maskValues(e.before, shown), after: maskValues(e.after, shown) })),
-      notes: notes.map((n) => ({ ...n, text: shown(n.text) })),
+      events: events.map((e) => ({
+        ...e, actorName: (e.actor && names.members.get(e.actor)) || null, reason: maybe(e.reason), before: maskValues(e.before, shown), after: maskValues(e.after, shown),
+      })),
+      notes: notes.map((n) => ({ ...n, authorName: names.members.get(n.author) ?? null, text: shown(n.text) })),
       cohandlers,
       mine,
+      here,
       similar: await this.similar(t, codes, names),
     };
   }
 
   private async similar(t: TicketEntity, workstationCodes: string[], names: Names): Promise<SimilarTicket[]> {
-    if (!t.sectorCode || !t.keywords?.length) return [];
-    const candidates = await this.repo.recentInSector(t.sectorCode, workstationCodes, this.config.similar.candidates);
+    const candidates = await this.repo.recentAt(workstationCodes, this.config.similar.candidates);
+    const profile = concernProfile(t.text, this.config.similar);
     return candidates
       .filter((c) => c.id !== t.id)
-      .map((c) => ({ c, score: jaccard(t.keywords, c.keywords ?? []) }))
+      .map((c) => ({ c, score: profileSimilarity(profile, concernProfile(c.text, this.config.similar)) }))
       .filter((x) => x.score >= this.config.similar.threshold)
       .sort((a, b) => b.score - a.score || b.c.id - a.c.id)
       .slice(0, SIMILAR_SHOWN)
@@ -228,13 +252,10 @@ export class MemberTicketsService {
     };
   }
 
-  private async names(rows: TicketEntity[]): Promise<Names> {
-    const [{ sectors, workstations }, areas] = await Promise.all([this.repo.names(), this.org.activeAreas()]);
-    const members = new Map<string, string>();
-    for (const userid of new Set(rows.map((t) => t.assigneeUserid).filter((u): u is string => !!u))) {
-      const m = await this.org.member(userid);
-      if (m) members.set(userid, m.name);
-    }
+  /** Names of the rows' sectors, studios, areas and assignees, and of `people` (event actors, note authors). */
+  private async names(rows: TicketEntity[], people: Array<string | null> = []): Promise<Names> {
+    const userids = [...new Set([...rows.map((t) => t.assigneeUserid), ...people].filter((u): u is string => !!u))];
+    const [{ sectors, workstations }, areas, members] = await Promise.all([this.repo.names(), this.org.activeAreas(), this.org.memberNames(userids)]);
     return { sectors, workstations, areas: new Map(areas.map((a) => [a.code, a.name])), members };
   }
 }
@@ -256,6 +277,8 @@ export interface TicketOptions {
   areas: Named;
   committees: Named;
   workstations: Named;
+  /** Where a returned ticket goes, named before the member confirms the return. */
+  triageDesk: { code: string; name: string } | null;
 }
 
 interface Names {

@@ -14,7 +14,7 @@ import { TICKETS_CONFIG, type TicketsConfig } from '../../config/tickets.config'
 import type { FiledConcern, NewConcern, Rating, ResidentTicketsPort, ResidentTicketView, RoutePreview, SimilarConcern } from '../tickets.port';
 import type { AttachmentRef, ResidentRef } from '../../common/resident';
 import { isFiler, TicketsService } from '../tickets.service';
-import { deriveTitle, jaccard } from './similarity';
+import { concernProfile, deriveTitle, profileSimilarity } from './similarity';
 import { recordSectorAnswer } from '../lifecycle/corrections';
 
 /** The resident's side of tickets, as the conversation module sees it (ResidentTicketsPort). */
@@ -52,15 +52,16 @@ export class ResidentTicketsService implements ResidentTicketsPort {
   }
 
   /**
-   * Open tickets of the same area and sector whose keywords overlap enough (Jaccard ≥ threshold), as number and
+   * Open tickets of the same area that are the same concern (concernSimilarity ≥ threshold), as number and
    * sector only: their titles are other residents' words, names and phones included.
    */
   async similar(ticket: TicketEntity): Promise<SimilarConcern[]> {
-    if (!ticket.areaCode || !ticket.sectorCode || this.config.similar.shown === 0) return [];
-    const candidates = await this.tickets.repo.openInAreaAndSector(ticket.areaCode, ticket.sectorCode, this.config.similar.candidates);
+    if (!ticket.areaCode || this.config.similar.shown === 0) return [];
+    const candidates = await this.tickets.repo.openInArea(ticket.areaCode, this.config.similar.candidates);
+    const profile = concernProfile(ticket.text, this.config.similar);
     const scored = candidates
       .filter((c) => c.id !== ticket.id)
-      .map((c) => ({ c, score: jaccard(ticket.keywords, c.keywords) }))
+      .map((c) => ({ c, score: profileSimilarity(profile, concernProfile(c.text, this.config.similar)) }))
       .filter((s) => s.score >= this.config.similar.threshold)
       .sort((a, b) => b.score - a.score || b.c.id - a.c.id)
       .slice(0, this.config.similar.shown);

@@ -1,6 +1,6 @@
 // Small shared pieces: empty states, error messages, and the placeholder a view shows until its API exists.
 import { ApiError } from './api.js';
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
 
 export const EmptyState = {
   props: { title: String, text: String },
@@ -11,8 +11,33 @@ export const EmptyState = {
   </div>`,
 };
 
-/** A message for the user from any error; validation details are shown per field by FieldError. */
+/**
+ * The messages of one field (or of every field when `field` is omitted) in the member's language: the server
+ * sends each problem as a locale key (`fieldIssues`); a message without one, written for API clients in
+ * English, is never shown as it is.
+ */
+export function fieldMessages(error, field) {
+  const issues = (error && error.details && error.details.fieldIssues) || {};
+  const errors = (error && error.fieldErrors) || {};
+  const matches = (path) => field === undefined || path === field || path.startsWith(`${field}.`);
+  const out = [];
+  for (const [path, list] of Object.entries(errors)) {
+    if (!matches(path)) continue;
+    list.forEach((message, i) => {
+      const issue = (issues[path] || [])[i];
+      if (issue) out.push(t(`common.fieldErrors.${issue.key}`, issue));
+      else out.push(has(`common.fieldErrors.${message}`) ? t(`common.fieldErrors.${message}`) : t('common.fieldErrors.invalid'));
+    });
+  }
+  return [...new Set(out)];
+}
+
+/** A message for the user from any error; validation details are also shown per field by FieldError. */
 export function errorText(error) {
+  if (error instanceof ApiError && error.code === 'validation') {
+    const messages = fieldMessages(error);
+    return messages.length ? t('common.errors.validationWith', { messages: messages.join(t('common.listSeparator')) }) : t('common.errors.validation');
+  }
   if (error instanceof ApiError) {
     const key = `common.errors.${error.code}`;
     const text = t(key, { message: error.message });
@@ -21,17 +46,16 @@ export function errorText(error) {
   return t('common.errors.generic');
 }
 
+/** A field's problems under it; the stylesheet marks the field itself (a label followed by or holding one). */
 export const FieldError = {
   props: { error: Object, field: String },
   computed: {
     messages() {
-      const errors = (this.error && this.error.fieldErrors) || {};
-      return Object.entries(errors)
-        .filter(([path]) => path === this.field || path.startsWith(`${this.field}.`))
-        .flatMap(([, list]) => list);
+      return fieldMessages(this.error, this.field);
     },
   },
-  template: `<small v-if="messages.length" class="field-error">{{ messages.join('; ') }}</small>`,
+  template: `<small v-if="messages.length" class="field-error" role="alert" :data-field-error="field">{{ messages.join(t('common.listSeparator')) }}</small>`,
+  methods: { t },
 };
 
 /** A view for a section another part of the console will provide; shows a friendly empty state meanwhile. */

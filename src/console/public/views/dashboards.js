@@ -34,9 +34,11 @@ export default {
       state.error = null;
       const unit = unitQuery(route.query);
       const q = new URLSearchParams({ ...unit, period: filter.period });
+      // Dates are China days and the API's end is exclusive: an end date of 12/03 asks up to the start of 12/04.
       if (filter.from) q.set('from', new Date(`${filter.from}T00:00:00+08:00`).toISOString());
-      if (filter.to) q.set('to', new Date(`${filter.to}T00:00:00+08:00`).toISOString());
+      if (filter.to) q.set('to', new Date(new Date(`${filter.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
       const topicsQ = new URLSearchParams(unit);
+      for (const key of ['from', 'to']) if (q.has(key)) topicsQ.set(key, q.get(key));
       try {
         const [data, overdue, topics, targets] = await Promise.all([
           api(`/api/member/reports/dashboard?${q}`),
@@ -134,8 +136,14 @@ export default {
         <div class="kpi"><span>{{ $t('dashboards.consultations.onTimeRate') }}</span><strong data-test="consultations-onTimeRate">{{ pct(state.data.consultations.onTimeRate, $t('common.none')) }}</strong></div>
       </div>
       <div class="charts">
-        <div class="panel"><h3>{{ $t('dashboards.bySector') }}</h3><e-chart :option="sectorChart" /></div>
-        <div class="panel"><h3>{{ $t('dashboards.byArea') }}</h3><e-chart :option="areaChart" /></div>
+        <div class="panel"><h3>{{ $t('dashboards.bySector') }}</h3>
+          <p v-if="!state.data.volumes.bySector.length" class="muted chart-empty" data-test="chart-empty">{{ $t('dashboards.noData') }}</p>
+          <e-chart v-else :option="sectorChart" />
+        </div>
+        <div class="panel"><h3>{{ $t('dashboards.byArea') }}</h3>
+          <p v-if="!state.data.volumes.byArea.length" class="muted chart-empty" data-test="chart-empty">{{ $t('dashboards.noData') }}</p>
+          <e-chart v-else :option="areaChart" />
+        </div>
       </div>
       <div class="panel" v-if="state.data.children.length">
         <h3>{{ $t('dashboards.children.' + state.data.children[0].level) }}</h3>

@@ -2,6 +2,7 @@
 // strings under "<name>" and "nav.<name>" in locales/*/console.json. `access`: 'member' (every role) or 'admin'.
 export const VIEWS = [
   { path: '/queue', label: 'nav.queue', access: 'member', load: () => import('./queue.js') },
+  { path: '/mine', label: 'nav.mine', access: 'member', load: () => import('./mine.js') },
   { path: '/tickets', label: 'nav.tickets', access: 'member', load: () => import('./tickets.js') },
   // One ticket, opened from a list (#/ticket?number=…); not in the menu.
   { path: '/ticket', label: 'nav.ticket', access: 'member', hidden: true, load: () => import('./ticket.js') },

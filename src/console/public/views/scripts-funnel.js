@@ -34,8 +34,8 @@ export default {
       <table data-test="script-funnel">
         <thead><tr><th>{{ $t('scripts.funnel.step') }}</th><th class="num">{{ $t('scripts.funnel.reached') }}</th><th class="num">{{ $t('scripts.funnel.completed') }}</th><th class="bar-cell"></th></tr></thead>
         <tbody>
-          <tr v-for="s in state.steps" :key="s.thread + '#' + s.step">
-            <td>{{ s.thread === '_end' ? $t('scripts.funnel.end') : $t('scripts.funnel.stepName', { thread: s.thread, step: s.step + 1 }) }}<span v-if="s.label" class="step-label">{{ s.label }}</span></td>
+          <tr v-for="(s, i) in state.steps" :key="s.thread + '#' + s.step">
+            <td>{{ s.thread === '_end' ? $t('scripts.funnel.end') : $t('scripts.funnel.stepName', { step: i + 1 }) }}<span v-if="s.label" class="step-label">{{ s.label }}</span></td>
             <td class="num">{{ s.reached }}</td><td class="num">{{ s.completed }}</td>
             <td class="bar-cell"><div class="bar" :style="{ width: pct(s.reached) }"></div><div class="bar done" :style="{ width: pct(s.completed) }"></div></td>
           </tr>

@@ -88,7 +88,7 @@ export default {
     <article v-else-if="mode === 'detail' && state.report" class="bulletin" data-test="sqmy-report">
       <p><a href="#/sqmy" class="no-print">{{ $t('sqmy.back') }}</a></p>
       <h2>{{ state.report.title }}</h2>
-      <p class="small muted">{{ state.report.workstationName }} · {{ state.report.authorUserid }} · {{ when(state.report.createdAt) }}
+      <p class="small muted">{{ state.report.workstationName }} · {{ state.report.authorName || $t('ticket.actor.member') }} · {{ when(state.report.createdAt) }}
         <span class="badge" data-test="sqmy-state">{{ $t('sqmy.state.' + state.report.state) }}</span></p>
       <h3>{{ $t('sqmy.field.situation') }}</h3><p class="ticket-text">{{ state.report.situation }}</p>
       <h3>{{ $t('sqmy.field.analysis') }}</h3><p class="ticket-text">{{ state.report.analysis }}</p>
@@ -115,7 +115,7 @@ export default {
       <ul v-else class="cards" data-test="sqmy-list">
         <li v-for="r in state.list" :key="r.id" class="card">
           <a class="row spread ticket-link" :href="'#/sqmy?id=' + r.id"><strong>{{ r.title }}</strong><span class="badge">{{ $t('sqmy.state.' + r.state) }}</span></a>
-          <p class="small muted">{{ r.workstationName }} · {{ r.authorUserid }} · {{ when(r.createdAt) }}</p>
+          <p class="small muted">{{ r.workstationName }} · {{ r.authorName || $t('ticket.actor.member') }} · {{ when(r.createdAt) }}</p>
         </li>
       </ul>
     </template>

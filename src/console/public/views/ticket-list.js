@@ -26,26 +26,32 @@ export const TicketCard = {
     <p class="ticket-title">{{ item.title }}</p>
     <p class="small muted">
       <span class="slot">{{ item.sectorName || $t('common.none') }} · {{ item.areaName || $t('common.none') }}</span>
-      <span class="slot" v-if="item.deadline">{{ $t('ticket.deadline') }} {{ when(item.deadline) }}</span>
-      <span class="slot">{{ $t('ticket.assignee') }} {{ item.assigneeName || item.assigneeUserid || $t('ticket.unassigned') }}</span>
+      <span class="slot" v-if="item.answerDeadline && !['answered', 'closed', 'merged'].includes(item.state)" data-test="answer-deadline">{{ $t('ticket.answerDeadline') }} {{ when(item.answerDeadline) }}</span>
+      <span class="slot" v-if="item.state === 'submitted' && item.takeDeadline" data-test="take-deadline">{{ $t('ticket.takeDeadline') }} {{ when(item.takeDeadline) }}</span>
+      <span class="slot">{{ $t('ticket.assignee') }} {{ item.assigneeName || $t(item.assigneeUserid ? 'ticket.actor.member' : 'ticket.unassigned') }}</span>
       <span class="slot" v-if="item.residentName || item.residentPhone">{{ item.residentName }} {{ item.residentPhone }}</span>
     </p>
   </li>`,
 };
 
-export function ticketListView(section, path) {
+/**
+ * A list over one member API. `mineFilter`: offer "assigned to me" (the tickets list); the "my tickets" view is
+ * already only the member's own.
+ */
+export function ticketListView(section, path, { mineFilter = false } = {}) {
   return {
     name: `${section}-view`,
     components: { EmptyState, TicketCard },
     setup() {
       const state = reactive({ loading: true, items: [], unavailable: false, error: null, options: { sectors: [], areas: [] } });
-      const filter = reactive({ state: '', sector: '', area: '', overdue: false });
+      const filter = reactive({ state: '', sector: '', area: '', overdue: false, mine: false });
       async function load() {
         state.loading = true;
         state.error = null;
         const query = new URLSearchParams();
         for (const key of ['state', 'sector', 'area']) if (filter[key]) query.set(key, filter[key]);
         if (filter.overdue) query.set('overdue', 'true');
+        if (filter.mine) query.set('mine', 'true');
         try {
           const data = await api(query.toString() ? `${path}?${query}` : path);
           state.items = Array.isArray(data) ? data : (data && data.items) || [];
@@ -61,7 +67,7 @@ export function ticketListView(section, path) {
         await load();
       });
       watch(filter, load);
-      return { state, filter, section, states: STATES };
+      return { state, filter, section, mineFilter, states: STATES };
     },
     template: `<section class="view">
       <h1>{{ $t(section + '.title') }}</h1>
@@ -85,6 +91,7 @@ export function ticketListView(section, path) {
           </select>
         </label>
         <label class="inline"><input type="checkbox" v-model="filter.overdue" data-test="filter-overdue" /> {{ $t('ticket.filter.overdue') }}</label>
+        <label v-if="mineFilter" class="inline"><input type="checkbox" v-model="filter.mine" data-test="filter-mine" /> {{ $t('ticket.filter.mine') }}</label>
       </form>
       <p v-if="state.loading" class="muted">{{ $t('common.loading') }}</p>
       <p v-else-if="state.error" class="alert">{{ state.error }}</p>

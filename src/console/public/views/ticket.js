@@ -1,7 +1,7 @@
 // One ticket: what the resident asked, why it came here, its timeline, and the member's moves on it.
 import { computed, reactive, watch } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
-import { t } from '../lib/i18n.js';
+import { has, t } from '../lib/i18n.js';
 import { route } from '../lib/router.js';
 import { EmptyState, errorText, FieldError } from '../lib/ui.js';
 import { when } from './ticket-list.js';
@@ -13,8 +13,12 @@ const OUTCOMES = ['resolved', 'referred', 'proposal', 'sqmy_report', 'not_accept
 const NOTE_KINDS = ['note', 'department_contacted', 'consultation'];
 const WORKING = ['taken', 'in_progress'];
 
-/** Which moves to offer; the server decides in the end (403/409 are shown as they come). */
+/**
+ * Which moves to offer; the server decides in the end (403/409 are shown as they come). None once the ticket has
+ * left the member's studios (re-routed, returned to the triage desk).
+ */
 function movesFor(ticket) {
+  if (!ticket.here) return [];
   const open = ['submitted', ...WORKING].includes(ticket.state);
   const working = WORKING.includes(ticket.state);
   return [
@@ -28,6 +32,26 @@ function movesFor(ticket) {
   ].filter(Boolean);
 }
 
+/**
+ * An event's reason as lines members read: routing codes as sentences, a re-routing as the member's words plus
+ * where it went, system reasons from the locale. Stored codes never reach the screen.
+ */
+function eventReasons(e, names) {
+  if (!e.reason) return [];
+  if (e.type === 'routed') return e.reason.split('; ').map((code) => reasonText(code, names));
+  if (e.type === 'rerouted') {
+    const cut = e.reason.lastIndexOf(' | ');
+    const said = cut < 0 ? e.reason : e.reason.slice(0, cut);
+    const codes = cut < 0 ? [] : e.reason.slice(cut + 3).split('; ');
+    return [t('ticket.memberReason', { reason: said }), ...codes.map((code) => reasonText(code, names))];
+  }
+  if (e.actorKind === 'system' && /^[a-z-]+:[a-z-]+$/.test(e.reason)) {
+    const key = 'ticket.systemReason.' + e.reason.replace(':', '.');
+    return [has(key) ? t(key) : t('ticket.systemReason.other')];
+  }
+  return [e.reason];
+}
+
 function failure(e) {
   if (e && e.code === 'ALREADY_TAKEN') return t('ticket.alreadyTaken', { assignee: (e.details && e.details.assignee) || '' });
   return errorText(e);
@@ -37,10 +61,9 @@ export default {
   name: 'ticket-view',
   components: { EmptyState, FieldError },
   setup() {
-    const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, workstations: [], names: {} });
-    api('/api/member/ticket-options').then((o) => { state.names = namesOf(o); }).catch(() => undefined);
-    const reasons = (e) => (e.type === 'routed' && e.reason ? e.reason.split('; ').map((code) => reasonText(code, state.names)) : [e.reason]);
-    const form = reactive({ way: 'bridge', activity: 'micro_consultation', kind: 'note', text: '', reply: '', outcome: 'resolved', reason: '', workstationCode: '' });
+    const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, options: null, names: {} });
+    api('/api/member/ticket-options').then((o) => { state.options = o; state.names = namesOf(o); }).catch(() => undefined);
+    const form = reactive({ way: 'bridge', activity: 'micro_consultation', kind: 'note', text: '', reply: '', outcome: 'resolved', reason: '', workstationCode: '', sector: '' });
 
     async function load() {
       const number = route.query.number;
@@ -63,8 +86,10 @@ export default {
       state.apiError = null;
       state.done = null;
       if (action === 'close') form.outcome = state.ticket.state === 'answered' ? 'resolved' : 'not_accepted';
-      if (action === 'reroute' && !state.workstations.length) {
-        api('/api/member/ticket-options').then((o) => { state.workstations = o.workstations; }).catch(() => undefined);
+      // A misfiled ticket is corrected here: the sector starts as classified, the studio as "wherever it belongs".
+      if (action === 'reroute') {
+        form.sector = state.ticket.sectorCode || '';
+        form.workstationCode = '';
       }
     }
 
@@ -74,13 +99,15 @@ export default {
         case 'note': return { kind: form.kind, text: form.text };
         case 'answer': return { reply: form.reply, outcome: form.outcome };
         case 'close': return { outcome: form.outcome, reason: form.reason || null };
-        case 'reroute': return { workstationCode: form.workstationCode || null, reason: form.reason };
+        case 'reroute': return { workstationCode: form.workstationCode || null, sector: form.sector || null, reason: form.reason };
         default: return { reason: form.reason };
       }
     }
 
     async function submit() {
       const action = state.action;
+      // The form already says where a returned ticket goes; the dialog makes the member say yes to it.
+      if (action === 'return' && !window.confirm(returnWarning.value)) return;
       state.busy = true;
       state.failure = null;
       state.apiError = null;
@@ -102,7 +129,12 @@ export default {
     watch(() => route.query.number, load, { immediate: true });
     const moves = computed(() => (state.ticket ? movesFor(state.ticket) : []));
     const attachmentUrl = (i) => `/api/member/tickets/${encodeURIComponent(state.ticket.number)}/attachments/${i}`;
-    return { state, form, moves, open, submit, when, reasons, attachmentUrl, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
+    const returnWarning = computed(() => t('ticket.returnWarning', { desk: (state.options && state.options.triageDesk && state.options.triageDesk.name) || t('ticket.triageDesk') }));
+    const reasons = (e) => eventReasons(e, state.names);
+    const actorOf = (e) => (e.actorKind === 'member' ? e.actorName || t('ticket.actor.member') : t('ticket.actor.' + e.actorKind));
+    const authorOf = (n) => (n.author === 'resident' ? t('ticket.actor.resident') : n.authorName || t('ticket.actor.member'));
+    const residentOf = (x) => (x.anonymous && !x.residentName ? t('ticket.anonymous') : x.residentName || t('common.none'));
+    return { state, form, moves, open, submit, when, reasons, actorOf, authorOf, residentOf, returnWarning, attachmentUrl, WAYS, ACTIVITIES, OUTCOMES, NOTE_KINDS };
   },
   template: `<section class="view ticket-view">
     <p><a href="#/queue" data-test="back">{{ $t('ticket.back') }}</a></p>
@@ -120,9 +152,11 @@ export default {
       <p class="ticket-title"><strong>{{ state.ticket.title }}</strong></p>
       <p class="ticket-text" data-test="ticket-text">{{ state.ticket.text }}</p>
       <dl class="facts">
-        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ state.ticket.residentName || $t('common.none') }} {{ state.ticket.residentPhone || '' }}</dd>
+        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ residentOf(state.ticket) }} {{ state.ticket.residentPhone || '' }}</dd>
         <dt>{{ $t('ticket.sectorArea') }}</dt><dd>{{ state.ticket.sectorName || $t('common.none') }} · {{ state.ticket.areaName || $t('common.none') }}</dd>
         <dt v-if="state.ticket.address">{{ $t('ticket.address') }}</dt><dd v-if="state.ticket.address">{{ state.ticket.address }}</dd>
+        <dt v-if="state.ticket.since">{{ $t('ticket.since') }}</dt><dd v-if="state.ticket.since" data-test="since">{{ state.ticket.since }}</dd>
+        <dt v-if="state.ticket.affected">{{ $t('ticket.affected') }}</dt><dd v-if="state.ticket.affected" data-test="affected">{{ state.ticket.affected }}</dd>
         <dt>{{ $t('ticket.workstation') }}</dt><dd>{{ state.ticket.workstationName }}</dd>
         <dt>{{ $t('ticket.assignee') }}</dt><dd data-test="assignee">{{ state.ticket.assigneeName || state.ticket.assigneeUserid || $t('ticket.unassigned') }}</dd>
         <dt>{{ $t('ticket.takeDeadline') }}</dt><dd>{{ when(state.ticket.takeDeadline) }}</dd>
@@ -130,6 +164,10 @@ export default {
         <dt v-if="state.ticket.wayOfWorking">{{ $t('ticket.plan') }}</dt>
         <dd v-if="state.ticket.wayOfWorking">{{ $t('ticket.way.' + state.ticket.wayOfWorking) }} · {{ $t('ticket.activity.' + state.ticket.activity) }}</dd>
         <dt v-if="state.ticket.outcome">{{ $t('ticket.outcomeLabel') }}</dt><dd v-if="state.ticket.outcome">{{ $t('ticket.outcome.' + state.ticket.outcome) }}</dd>
+        <template v-if="['answered', 'closed'].includes(state.ticket.state)">
+          <dt>{{ $t('ticket.ratingLabel') }}</dt>
+          <dd data-test="rating">{{ state.ticket.rating ? $t('ticket.rating.' + state.ticket.rating) : $t('ticket.notRated') }}<template v-if="state.ticket.ratingComment">：{{ state.ticket.ratingComment }}</template></dd>
+        </template>
       </dl>
 
       <h2>{{ $t('ticket.keywords') }}</h2>
@@ -163,6 +201,7 @@ export default {
 
       <h2>{{ $t('ticket.actions') }}</h2>
       <p v-if="state.done" class="notice" data-test="action-done">{{ state.done }}</p>
+      <p v-if="!state.ticket.here" class="notice" data-test="not-here">{{ $t('ticket.notHere', { workstation: state.ticket.workstationName }) }} <a href="#/queue">{{ $t('ticket.backToQueue') }}</a></p>
       <div class="row actions">
         <button v-for="m in moves" :key="m" type="button" class="button" :class="{ primary: state.action === m }" :data-action="m" @click="open(m)">{{ $t('ticket.action.' + m) }}</button>
         <a class="button" :href="'#/sqmy?tickets=' + encodeURIComponent(state.ticket.number)" data-test="compose-sqmy">{{ $t('sqmy.fromTicket') }}</a>
@@ -184,9 +223,20 @@ export default {
         <label v-if="state.action === 'answer' || state.action === 'close'">{{ $t('ticket.outcomeLabel') }}
           <select v-model="form.outcome" data-test="outcome"><option v-for="o in OUTCOMES" :key="o" :value="o">{{ $t('ticket.outcome.' + o) }}</option></select>
         </label>
-        <label v-if="state.action === 'reroute'">{{ $t('ticket.rerouteTo') }}
-          <select v-model="form.workstationCode" data-test="reroute-to"><option v-for="w in state.workstations" :key="w.code" :value="w.code">{{ w.name }}</option></select>
-        </label>
+        <template v-if="state.action === 'reroute' && state.options">
+          <label>{{ $t('ticket.rerouteSector') }}
+            <select v-model="form.sector" data-test="reroute-sector"><option v-for="x in state.options.sectors" :key="x.code" :value="x.code">{{ x.name }}</option></select>
+          </label>
+          <field-error :error="state.apiError" field="sector" />
+          <label>{{ $t('ticket.rerouteTo') }}
+            <select v-model="form.workstationCode" data-test="reroute-to">
+              <option value="">{{ $t('ticket.rerouteBySector') }}</option>
+              <option v-for="w in state.options.workstations" :key="w.code" :value="w.code">{{ w.name }}</option>
+            </select>
+          </label>
+          <field-error :error="state.apiError" field="workstationCode" />
+        </template>
+        <p v-if="state.action === 'return'" class="notice" data-test="return-warning">{{ returnWarning }}</p>
         <template v-if="['close', 'extend', 'reroute', 'return'].includes(state.action)">
           <label>{{ $t('ticket.reason') }}<textarea v-model="form.reason" rows="2" data-test="reason"></textarea></label>
           <field-error :error="state.apiError" field="reason" />
@@ -202,7 +252,7 @@ export default {
       <p v-if="!state.ticket.notes.length" class="muted small">{{ $t('ticket.noNotes') }}</p>
       <ul v-else class="cards">
         <li v-for="n in state.ticket.notes" :key="n.id" class="card" data-test="note">
-          <div class="small muted">{{ $t('ticket.noteKind.' + n.kind) }} · {{ n.author }} · {{ when(n.createdAt) }}</div>
+          <div class="small muted">{{ $t('ticket.noteKind.' + n.kind) }} · <span data-test="note-author">{{ authorOf(n) }}</span> · {{ when(n.createdAt) }}</div>
           <p class="ticket-text">{{ n.text }}</p>
         </li>
       </ul>
@@ -212,7 +262,7 @@ export default {
         <li v-for="e in state.ticket.events" :key="e.id" :data-event="e.type">
           <span class="small muted">{{ when(e.at) }}</span>
           <strong>{{ $t('ticket.event.' + e.type) }}</strong>
-          <span class="small">{{ e.actorKind === 'member' ? e.actor : $t('ticket.actor.' + e.actorKind) }}</span>
+          <span class="small" data-test="event-actor">{{ actorOf(e) }}</span>
           <div v-if="e.reason" class="small ticket-text" data-test="event-reason"><span v-for="(r, i) in reasons(e)" :key="i" class="reason-line">{{ r }}</span></div>
         </li>
       </ol>
