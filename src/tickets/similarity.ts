@@ -25,5 +25,6 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 export function deriveTitle(text: string, max = 30): string {
   const first = text.trim().split(SENTENCE_END).find((s) => s.trim().length > 0)?.trim() ?? '';
   const chars = Array.from(first || text.trim());
-  return chars.length > max ? chars.slice(0, max).join('') : chars.join('');
+  // A cut title says so, so nobody reads half a sentence as the whole concern.
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }

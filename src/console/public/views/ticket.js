@@ -114,13 +114,13 @@ export default {
         <h1 data-test="ticket-number">{{ state.ticket.number }}</h1>
         <span>
           <span v-if="state.ticket.overdue" class="badge warn">{{ $t('ticket.overdue') }}</span>
-          <span class="badge" data-test="ticket-state">{{ $t('ticket.state.' + state.ticket.state) }}</span>
+          <span class="badge" :class="'state-' + state.ticket.state" data-test="ticket-state">{{ $t('ticket.state.' + state.ticket.state) }}</span>
         </span>
       </div>
       <p class="ticket-title"><strong>{{ state.ticket.title }}</strong></p>
       <p class="ticket-text" data-test="ticket-text">{{ state.ticket.text }}</p>
       <dl class="facts">
-        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ state.ticket.residentName || $t('common.none') }} {{ state.ticket.residentPhone || '' }}</dd>
+        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ state.ticket.residentName || $t('common.none') }} <a v-if="state.ticket.residentPhone && !state.ticket.residentPhone.includes('*')" class="tel" data-test="resident-tel" :href="'tel:' + state.ticket.residentPhone">{{ state.ticket.residentPhone }}</a><template v-else>{{ state.ticket.residentPhone || '' }}</template></dd>
         <dt>{{ $t('ticket.sectorArea') }}</dt><dd>{{ state.ticket.sectorName || $t('common.none') }} · {{ state.ticket.areaName || $t('common.none') }}</dd>
         <dt v-if="state.ticket.address">{{ $t('ticket.address') }}</dt><dd v-if="state.ticket.address">{{ state.ticket.address }}</dd>
         <dt>{{ $t('ticket.workstation') }}</dt><dd>{{ state.ticket.workstationName }}</dd>
