@@ -1,0 +1,74 @@
+import { Browser, Page } from 'playwright-core';
+import { ManualClock } from '../../src/common/clock';
+import { periodContaining } from '../../src/reports/periods';
+import { aConcern, generateTickets, ticketsOf } from '../factories/ticket.factory';
+import { startTestApp, TestApp } from '../support/app';
+import { describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
+
+/** Issue 15's console findings 11–15, 17 and 20, each as a member or admin meets it. */
+describeWithChromium('console findings in a browser', () => {
+  const clock = new ManualClock(new Date('2026-11-02T01:00:00Z'));
+  let t: TestApp;
+  let browser: Browser;
+  let quietWeek = '';
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { clock });
+    const s = ticketsOf(t.app);
+    await generateTickets(s, clock, 30);
+    // A later week with concerns but no rating yet.
+    clock.advance(21 * 86_400_000);
+    quietWeek = periodContaining('weekly', clock.now()).key;
+    for (const text of ['滨河小学门口早上堵车严重', '滨河新区幼儿园收费太高了']) {
+      const { ticket } = await s.resident.fileConcern(aConcern({ text }));
+      await s.lifecycle.take(ticket.number, 'zhangwei', { way: 'bridge', activity: 'micro_consultation' });
+    }
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(userid: string, hash: string, width = 1366): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+    watchPage(page, problems);
+    page.on('dialog', (d) => void d.accept());
+    await signInConsole(page, t, userid);
+    await page.goto(`${t.url}/console#${hash}`);
+    return page;
+  }
+
+  it('17: a bulletin without supports or ratings says so in words, ranks studios only, and a send with no recipients says none are set', async () => {
+    const page = await signedIn('office01', `/bulletins?kind=weekly&period=${quietWeek}`);
+    await page.locator('[data-test=bulletin-total]', { hasText: '2' }).waitFor();
+    const summary = await page.locator('[data-test=summary]').innerText();
+    expect(summary).not.toContain('附议');
+    expect(summary).toContain('群众满意率暂无评价');
+    expect(summary).not.toContain('满意率—');
+    await expect(page.locator('[data-test=bulletin-satisfaction]').innerText()).resolves.toBe('暂无评价');
+    await page.locator('[data-ranked=ws-binhe]').waitFor();
+    await expect(page.locator('[data-ranked=triage]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-test=ranking]').innerText()).resolves.not.toContain('分流台');
+    await page.click('[data-test=send]');
+    await expect(page.locator('[data-test=notice]').innerText()).resolves.toContain('没有设置推送对象');
+    expect(problems).toEqual([]);
+  });
+
+  it("12: a committee head's scope lists their committee and its studios only; a refused choice clears the old bulletin", async () => {
+    const page = await signedIn('head-education', '/bulletins?kind=monthly&period=2026-11');
+    await page.locator('[data-test=bulletin]').waitFor();
+    await page.locator('[data-test=unit-own]', { hasText: '教科卫体委员会' }).waitFor({ state: 'attached' });
+    await expect(page.locator('[data-test=unit] option').allInnerTexts()).resolves.toEqual(['教科卫体委员会', '滨河新区委员工作室']);
+    await page.locator('[data-test=unit]').selectOption('workstation:ws-binhe');
+    await page.locator('[data-test=bulletin] h2', { hasText: '滨河新区委员工作室' }).waitFor();
+    // A studio of another committee, as an old link or a stale list would offer it.
+    await page.locator('[data-test=unit]').evaluate((select) => { const o = document.createElement('option'); o.value = 'workstation:ws-xisha'; o.textContent = '西沙'; select.appendChild(o); });
+    await page.locator('[data-test=unit]').selectOption('workstation:ws-xisha');
+    await page.locator('.alert').waitFor();
+    await expect(page.locator('[data-test=bulletin]').count()).resolves.toBe(0);
+    expect(problems.filter((p) => !p.includes('/api/member/reports/bulletin?'))).toEqual([]);
+    problems.length = 0;
+  });
+});
