@@ -71,4 +71,20 @@ describeWithChromium('console findings in a browser', () => {
     expect(problems.filter((p) => !p.includes('/api/member/reports/bulletin?'))).toEqual([]);
     problems.length = 0;
   });
+
+  it("13: the lexicon test box shows the runner-up's words too, and a word set in the lexicon file shows where its weight comes from", async () => {
+    const page = await signedIn('office01', '/lexicon');
+    await page.fill('[data-test=lexicon-test-text]', '小区门口的路灯坏了一个月，晚上很黑，车都看不清路');
+    await page.click('[data-test=lexicon-test-run]');
+    const top = page.locator('[data-test=lexicon-test-top3] li');
+    await top.first().waitFor();
+    await expect(top.count()).resolves.toBe(3);
+    await expect(top.nth(1).locator('[data-test=lexicon-test-word]').count()).resolves.toBeGreaterThan(0);
+    await page.locator('[data-test=lexicon-sector]').selectOption('劳动和社会保障');
+    await page.fill('[data-test=lexicon-search]', '住房公积金');
+    const row = page.locator('[data-test=lexicon-keywords] tr[data-word="住房公积金"]');
+    await row.waitFor();
+    await expect(row.locator('[data-test=keyword-curated]').innerText()).resolves.toMatch(/^\d+\.\d{3}$/);
+    expect(problems).toEqual([]);
+  });
 });
