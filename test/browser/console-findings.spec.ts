@@ -87,4 +87,29 @@ describeWithChromium('console findings in a browser', () => {
     await expect(row.locator('[data-test=keyword-curated]').innerText()).resolves.toMatch(/^\d+\.\d{3}$/);
     expect(problems).toEqual([]);
   });
+
+  it('15: a 社情民意 draft is titled by sector, place and key words, counts only taken tickets as in hand, and lists cut titles between words', async () => {
+    const s = ticketsOf(t.app);
+    const long = '滨河新区第三小学门口每天早上七点半到八点上下学时段接送车辆乱停乱放拥堵严重，学生过马路很危险。';
+    const { ticket: first } = await s.resident.fileConcern(aConcern({ text: long }));
+    const { ticket: second } = await s.resident.fileConcern(aConcern({ text: '三小门口上学时间太堵了，孩子过马路很危险，希望有人管管接送车辆' }));
+    await s.lifecycle.take(second.number, 'zhangwei', { way: 'bridge', activity: 'micro_consultation' });
+    const page = await signedIn('zhangwei', `/sqmy?tickets=${first.number},${second.number}`);
+    const title = page.locator('[data-test=sqmy-title]');
+    await title.waitFor();
+    const drafted = await title.inputValue();
+    expect(drafted).toContain('滨河新区街道');
+    expect(drafted).toContain('教育文体');
+    expect(drafted).not.toContain('滨河新区第三小学门口每天');
+    const analysis = await page.locator('[data-test=sqmy-form] textarea').nth(1).inputValue();
+    expect(analysis).toContain('仍在办理1件');
+    expect(analysis).toContain('另有1件尚待委员接单');
+    await page.click('[data-test=sqmy-submit]');
+    await page.locator('[data-test=sqmy-report]').waitFor();
+    const line = await page.locator('[data-test=sqmy-report] .plain-list li', { hasText: first.number }).innerText();
+    const shown = line.replace(first.number, '').replace(/待买单|待接单/, '').trim();
+    expect(shown.endsWith('…')).toBe(true);
+    expect(long.startsWith(shown.slice(0, -1))).toBe(true);
+    expect(problems).toEqual([]);
+  });
 });
