@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AreaEntity } from './area.entity';
 import { CommitteeEntity } from './committee.entity';
 import { DutyShiftEntity } from './duty-shift.entity';
@@ -53,7 +53,7 @@ export class OrgRepository {
     return this.members.find({ where: { committeeCode, role: 'committee_head', active: true } });
   }
   dutyShifts(workstationCode: string): Promise<DutyShiftEntity[]> {
-    return this.duty.find({ where: { workstationCode }, order: { id: 'ASC' } });
+    return this.duty.find({ where: { workstationCode, source: In(['config', 'console']) }, order: { id: 'ASC' } });
   }
   routingOverride(sectorCode: string, areaCode: string): Promise<RoutingOverrideEntity | null> {
     return this.overrides.findOneBy({ sectorCode, areaCode });

@@ -1,5 +1,11 @@
 import { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../src/common/clock';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../src/console/auth/principal';
+import { ConsoleException } from '../../src/console/console.exception';
+import { OrgAdminService } from '../../src/console/org/org-admin.service';
+import { OrgSeeder } from '../../src/database/org.seeder';
+import { loadOrgConfig } from '../../src/org/org-config';
 import { periodContaining } from '../../src/reports/periods';
 import { aConcern, generateTickets, ticketsOf } from '../factories/ticket.factory';
 import { startTestApp, TestApp } from '../support/app';
@@ -111,5 +117,48 @@ describeWithChromium('console findings in a browser', () => {
     expect(shown.endsWith('…')).toBe(true);
     expect(long.startsWith(shown.slice(0, -1))).toBe(true);
     expect(problems).toEqual([]);
+  });
+
+  it('11: adding a member checks the phone and the studio, clears the alert once saved; the roster offers only the studio\'s people and hands over an initial shift', async () => {
+    const page = await signedIn('office01', '/org?tab=members');
+    await page.locator('[data-member=zhangwei]').waitFor();
+    await page.click('text=添加成员');
+    await page.fill('[data-test=member-userid]', 'liming');
+    await page.fill('[data-test=member-name]', '李明');
+    await page.fill('[data-test=member-phone]', '12345');
+    await page.locator('[data-test=member-workstation]').selectOption('ws-binhe');
+    await page.click('[data-test=member-save]');
+    await expect(page.locator('[data-test=member-phone-error]').innerText()).resolves.toContain('11位手机号');
+    await page.fill('[data-test=member-phone]', '139 1234 5670');
+    await page.click('[data-test=member-save]');
+    await page.locator('[data-member=liming]').waitFor();
+    await expect(page.locator('[data-member=liming]').innerText()).resolves.toContain('13912345670');
+    await expect(page.locator('[data-test=member-alert]').count()).resolves.toBe(0);
+    await expect(page.locator('.alert').count()).resolves.toBe(0);
+    // The server says the same when a form is bypassed.
+    const admin = await t.app.get(OrgAdminService).createMember({ userid: 'office01', role: 'office_admin' } as Principal, { userid: 'nostudio', name: '无', role: 'member' }).catch((e: unknown) => e);
+    expect(admin).toBeInstanceOf(ConsoleException);
+
+    await page.goto(`${t.url}/console#/org?tab=duty&ws=ws-binhe`);
+    const monday = page.locator('.day').nth(0);
+    await monday.locator('[data-test=duty-entry]', { hasText: '张伟' }).waitFor();
+    await monday.locator('[data-test=duty-add]').click();
+    await expect(monday.locator('[data-test=duty-member] option').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['张伟', '刘红', '李明']));
+    await expect(monday.locator('[data-test=duty-member] option').count()).resolves.toBe(3);
+    await monday.locator('button', { hasText: '取消' }).click();
+    const initial = monday.locator('[data-test=duty-entry]', { hasText: '张伟' });
+    await expect(initial.innerText()).resolves.toContain('初始名单');
+    await initial.locator('[data-test=duty-reassign]').click();
+    await initial.locator('[data-test=duty-reassign-member]').selectOption('liuhong');
+    await monday.locator('[data-test=duty-entry]', { hasText: '刘红' }).waitFor();
+    await expect(monday.locator('[data-test=duty-entry]', { hasText: '张伟' }).count()).resolves.toBe(0);
+    await new OrgSeeder(t.app.get(DataSource)).seed(loadOrgConfig());
+    await page.reload();
+    await page.locator('.day').nth(0).locator('[data-test=duty-entry]', { hasText: '刘红' }).waitFor();
+    await expect(page.locator('.day').nth(0).locator('[data-test=duty-entry]', { hasText: '张伟' }).count()).resolves.toBe(0);
+    await expect(page.locator('main').innerText()).resolves.not.toContain('org.yaml');
+    // The refused phone was the one failed request.
+    expect(problems.filter((p) => !p.startsWith('400 ') || !p.endsWith('/api/admin/org/members'))).toEqual([]);
+    problems.length = 0;
   });
 });
