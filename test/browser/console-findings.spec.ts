@@ -8,6 +8,7 @@ import { OrgSeeder } from '../../src/database/org.seeder';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { periodContaining } from '../../src/reports/periods';
 import { aConcern, generateTickets, ticketsOf } from '../factories/ticket.factory';
+import { resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
 import { describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
 
@@ -160,5 +161,48 @@ describeWithChromium('console findings in a browser', () => {
     // The refused phone was the one failed request.
     expect(problems.filter((p) => !p.startsWith('400 ') || !p.endsWith('/api/admin/org/members'))).toEqual([]);
     problems.length = 0;
+  });
+
+  it('14: the script editor shows the words residents read beside the flow, edits them into a published version, and jumps to a problem\'s line', async () => {
+    const page = await signedIn('office01', '/scripts?id=FILE_CONCERN&tab=edit');
+    const since = page.locator('[data-test=script-wording] li', { hasText: '这个问题从什么时候开始的' });
+    await since.waitFor();
+    await expect(page.locator('[data-test=script-wording]').innerText()).resolves.not.toMatch(/concern\.ask_/);
+    // A problem near the end of a long script: clicking it brings that line into view.
+    const yaml = page.locator('[data-test=script-yaml]');
+    const original = await yaml.inputValue();
+    const lines = original.split('\n');
+    const last = lines.map((l, i) => [l, i] as const).filter(([l]) => l.includes('action: complete')).pop()![1];
+    lines[last] = lines[last].replace('action: complete', 'action: compleet');
+    await yaml.fill(lines.join('\n'));
+    const problem = page.locator(`[data-test=script-problems] [data-goto="${last + 1}"]`);
+    await problem.waitFor();
+    await yaml.evaluate((a: HTMLTextAreaElement) => { a.setSelectionRange(0, 0); a.scrollTop = 0; });
+    await problem.click();
+    // The line is in view: 20 px a line in a 480 px editor.
+    const top = await yaml.evaluate((a: HTMLTextAreaElement) => a.scrollTop);
+    expect(last * 20).toBeGreaterThanOrEqual(top);
+    expect(last * 20).toBeLessThan(top + 460);
+    expect(top).toBeGreaterThan(0);
+    await expect(yaml.evaluate((a: HTMLTextAreaElement) => a.value.slice(a.selectionStart, a.selectionEnd))).resolves.toContain('compleet');
+    await yaml.fill(original);
+    await page.locator('[data-test=script-valid]').waitFor();
+
+    await page.goto(`${t.url}/console#/scripts?id=CHECK_STATUS&tab=edit`);
+    const ask = page.locator('[data-test=script-wording] li', { hasText: '请输入诉求编号' });
+    await ask.waitFor();
+    await ask.locator('[data-test=wording-edit]').click();
+    await page.fill('[data-test=wording-input]', '请告诉我诉求编号，比如 SM20261128-0007。');
+    await page.click('[data-test=wording-apply]');
+    await page.locator('[data-test=script-wording] li', { hasText: '请告诉我诉求编号' }).waitFor();
+    await expect(page.locator('[data-test=script-yaml]').inputValue()).resolves.toContain('text: "请告诉我诉求编号，比如 SM20261128-0007。"');
+    await page.locator('[data-test=script-valid]').waitFor();
+    await page.click('[data-test=script-publish]');
+    await page.locator('[data-test=script-notice]').waitFor();
+    const fresh = resident(t);
+    await fresh.say('查询进度');
+    expect(fresh.last).toContain('请告诉我诉求编号');
+    await expect(page.locator('h1').innerText()).resolves.toContain('查询进度');
+    expect(problems).toEqual([]);
   });
 });

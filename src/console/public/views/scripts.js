@@ -2,6 +2,7 @@
 // preview, versions with diff / publish / rollback, and the per-step funnel.
 import { onMounted, reactive, watch } from '/console/assets/vue.js';
 import { api } from '../lib/api.js';
+import { has, t } from '../lib/i18n.js';
 import { navigate, route } from '../lib/router.js';
 import { useStylesheet } from '../lib/stylesheet.js';
 import { errorText } from '../lib/ui.js';
@@ -50,10 +51,12 @@ export default {
     };
     const short = (v) => (v ? v.slice(0, 8) : '');
     const when = (d) => (d ? new Date(d).toLocaleString() : '');
-    return { state, tab, open, changed, loadIntoEditor, TABS, route, short, when };
+    // A dialog by the name residents know it by; an id without a name (a new dialog) shows as it is.
+    const dialogName = (id) => (has(`scripts.dialogs.${id}`) ? t(`scripts.dialogs.${id}`) : id);
+    return { state, tab, open, changed, loadIntoEditor, TABS, route, short, when, dialogName };
   },
   template: `<section class="view">
-    <h1>{{ $t('scripts.title') }}<template v-if="route.query.id"> · {{ route.query.id }}</template></h1>
+    <h1>{{ $t('scripts.title') }}<template v-if="route.query.id"> · {{ dialogName(route.query.id) }}</template></h1>
     <p v-if="state.error" class="alert">{{ state.error }}</p>
     <template v-if="!route.query.id">
       <p v-if="!state.list" class="muted">{{ $t('common.loading') }}</p>
@@ -62,7 +65,7 @@ export default {
           <thead><tr><th>{{ $t('scripts.list.dialog') }}</th><th>{{ $t('scripts.list.version') }}</th><th>{{ $t('scripts.list.publishedAt') }}</th><th class="num">{{ $t('scripts.list.versions') }}</th><th></th></tr></thead>
           <tbody>
             <tr v-for="d in state.list" :key="d.id" :data-dialog="d.id">
-              <td>{{ d.id }}</td><td><code>{{ short(d.publishedVersion) }}</code></td><td>{{ when(d.publishedAt) }}</td><td class="num">{{ d.versions }}</td>
+              <td>{{ dialogName(d.id) }}</td><td><code>{{ short(d.publishedVersion) }}</code></td><td>{{ when(d.publishedAt) }}</td><td class="num">{{ d.versions }}</td>
               <td class="actions"><button type="button" class="link" @click="open(d.id)">{{ $t('scripts.list.open') }}</button>
                 <button type="button" class="link" @click="open(d.id, 'funnel')">{{ $t('scripts.tabs.funnel') }}</button></td>
             </tr>
