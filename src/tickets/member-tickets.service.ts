@@ -117,7 +117,7 @@ export class MemberTicketsService {
       this.org.activeSectors(), this.org.activeAreas(), this.org.activeCommittees(), this.org.activeWorkstations(),
     ]);
     const pick = (rows: Array<{ code: string; name: string }>) => rows.map(({ code, name }) => ({ code, name }));
-    return { sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: pick(workstations) };
+    return { sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: workstations.map(({ code, name, kind }) => ({ code, name, kind })) };
   }
 
   async show(principal: Principal, number: string): Promise<TicketView> {
@@ -255,7 +255,8 @@ export interface TicketOptions {
   sectors: Named;
   areas: Named;
   committees: Named;
-  workstations: Named;
+  /** With their kind, so a form can leave out the office's triage desk. */
+  workstations: Array<{ code: string; name: string; kind: string }>;
 }
 
 interface Names {

@@ -205,4 +205,30 @@ describeWithChromium('console findings in a browser', () => {
     await expect(page.locator('h1').innerText()).resolves.toContain('查询进度');
     expect(problems).toEqual([]);
   });
+
+  it('20: a member merges a repeat concern into another and asks a second studio to co-handle, from the ticket page', async () => {
+    const s = ticketsOf(t.app);
+    const { ticket: first } = await s.resident.fileConcern(aConcern({ text: '滨河三小门口的红绿灯坏了好几天了' }));
+    const { ticket: repeat } = await s.resident.fileConcern(aConcern({ text: '三小门口红绿灯不亮，孩子过马路危险' }));
+    const page = await signedIn('zhangwei', `/ticket?number=${repeat.number}`, 390);
+    await page.click('[data-test=ticket-more] [data-action=merge]');
+    await page.fill('[data-test=merge-into]', first.number.toLowerCase());
+    await page.fill('[data-test=merge-reason]', '同一个路口的红绿灯');
+    await page.click('[data-test=merge-submit]');
+    await page.locator('[data-test=more-done]').waitFor();
+    await expect(page.locator('[data-test=ticket-state]').innerText()).resolves.toBe('已合并');
+    await expect(s.repo.findByNumber(first.number).then((x) => x!.supportCount)).resolves.toBe(1);
+
+    await s.lifecycle.take(first.number, 'zhangwei', { way: 'bridge', activity: 'micro_consultation' });
+    await page.goto(`${t.url}/console#/ticket?number=${first.number}`);
+    await page.click('[data-test=ticket-more] [data-action=cohandle]');
+    await expect(page.locator('[data-test=cohandler-studio] option').allInnerTexts()).resolves.not.toContain('政协办公室分流台');
+    await page.locator('[data-test=cohandler-studio]').selectOption({ label: '西沙街道委员工作室' });
+    await page.click('[data-test=cohandler-submit]');
+    await page.locator('[data-test=cohandlers]', { hasText: '西沙街道委员工作室' }).waitFor();
+    // The co-handling studio's member now sees the ticket.
+    const wujing = await signedIn('wujing', `/ticket?number=${first.number}`);
+    await wujing.locator('[data-test=ticket-state]').waitFor();
+    expect(problems).toEqual([]);
+  });
 });

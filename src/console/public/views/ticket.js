@@ -6,6 +6,7 @@ import { route } from '../lib/router.js';
 import { EmptyState, errorText, FieldError } from '../lib/ui.js';
 import { when } from './ticket-list.js';
 import { namesOf, reasonText } from '../lib/routing-reasons.js';
+import TicketMore from './ticket-more.js';
 
 const WAYS = ['bridge', 'expert', 'welfare'];
 const ACTIVITIES = ['micro_consultation', 'micro_research', 'micro_inspection', 'micro_welfare'];
@@ -35,7 +36,7 @@ function failure(e) {
 
 export default {
   name: 'ticket-view',
-  components: { EmptyState, FieldError },
+  components: { EmptyState, FieldError, TicketMore },
   setup() {
     const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, workstations: [], names: {} });
     api('/api/member/ticket-options').then((o) => { state.names = namesOf(o); }).catch(() => undefined);
@@ -197,6 +198,8 @@ export default {
           <button type="button" class="button" @click="state.action = null">{{ $t('common.cancel') }}</button>
         </div>
       </form>
+
+      <ticket-more :ticket="state.ticket" @changed="(view) => { state.ticket = view; }" />
 
       <h2>{{ $t('ticket.notes') }}</h2>
       <p v-if="!state.ticket.notes.length" class="muted small">{{ $t('ticket.noNotes') }}</p>
