@@ -3,7 +3,7 @@ import type { AttachmentRef, NewConcern } from '../../tickets/tickets.port';
 import type { DialogVars, VarValue } from '../conversation.types';
 import { saveDraft, takeDraft } from '../drafts';
 import { chinaTime } from '../format';
-import { MIN_CONCERN_CHARS } from './common.handlers';
+import { MIN_CONCERN_CHARS, rememberStudioOf } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 
 /** Fields the resident can change from the summary: command list key → the thread that asks it. */
@@ -102,6 +102,7 @@ export const concernHandlers = {
     ctx.vars.address = place ?? location?.ref ?? null;
     ctx.vars.areaCode = area?.code ?? null;
     ctx.vars.areaName = area?.name ?? null;
+    if (area) await rememberStudioOf(ctx, area.code);
     if (location) ctx.vars.attachments = [...attachmentsOf(ctx.vars).filter((a) => a.kind !== 'location'), location] as unknown as VarValue;
   }),
 
