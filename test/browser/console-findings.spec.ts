@@ -8,7 +8,7 @@ import { OrgSeeder } from '../../src/database/org.seeder';
 import { loadOrgConfig } from '../../src/org/org-config';
 import { periodContaining } from '../../src/reports/periods';
 import { aConcern, generateTickets, ticketsOf } from '../factories/ticket.factory';
-import { resident } from '../dialogs/support/chat';
+import { buttons, resident } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
 import { describeWithChromium, launchChromium, signInConsole, watchPage } from '../support/browser';
 
@@ -229,6 +229,31 @@ describeWithChromium('console findings in a browser', () => {
     // The co-handling studio's member now sees the ticket.
     const wujing = await signedIn('wujing', `/ticket?number=${first.number}`);
     await wujing.locator('[data-test=ticket-state]').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("20: a web chat booking with who, phone and purpose appears in the studio's bookings, whole for the member on duty only", async () => {
+    const r = resident(t);
+    await r.say('预约接待', { ws: 'ws-binhe' });
+    await r.say(buttons(r.lastReplies)[0]);
+    await r.say('我姓周');
+    await r.say('139-1234-0000');
+    await r.say('反映小区电梯老是坏');
+    expect(r.last).toContain('预约成功');
+    const [row] = (await t.app.get(DataSource).query('SELECT memberUserid FROM reception_booking WHERE purpose = ?', ['反映小区电梯老是坏'])) as Array<{ memberUserid: string }>;
+    const onDuty = row.memberUserid;
+    const other = onDuty === 'zhangwei' ? 'liuhong' : 'zhangwei';
+    const page = await signedIn(onDuty, '/bookings', 390);
+    const card = page.locator('[data-test=bookings] li', { hasText: '反映小区电梯老是坏' });
+    await card.waitFor();
+    await expect(card.innerText()).resolves.toContain('13912340000');
+    await expect(card.locator('a[href="tel:13912340000"]').count()).resolves.toBe(1);
+    const theirs = await signedIn(other, '/bookings');
+    const masked = theirs.locator('[data-test=bookings] li', { hasText: '反映小区电梯老是坏' });
+    await masked.waitFor();
+    await expect(masked.innerText()).resolves.not.toContain('13912340000');
+    const stranger = await signedIn('wujing', '/bookings');
+    await stranger.locator('[data-test=empty-state]').waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ const CODES = [
 ];
 const RAW = new RegExp(`(^|[^A-Za-z0-9_-])(${CODES.map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?![A-Za-z0-9_-])|\\bws-[a-z]+|\\b[A-Z]{3,}_[A-Z_]+\\b`);
 
-const MEMBER_VIEWS = ['/queue', '/tickets', '/ticket', '/dashboards', '/bulletins', '/targets', '/sqmy', '/consultations', '/proposals', '/calendar'];
+const MEMBER_VIEWS = ['/queue', '/tickets', '/ticket', '/dashboards', '/bulletins', '/targets', '/sqmy', '/consultations', '/proposals', '/calendar', '/bookings'];
 const ADMIN_VIEWS = [
   ...MEMBER_VIEWS,
   ...['duty', 'members', 'workstations', 'committees', 'areas', 'calendar', 'settings'].map((tab) => `/org?tab=${tab}`),

@@ -17,6 +17,7 @@ export const VIEWS = [
   { path: '/consultations', label: 'nav.consultations', access: 'member', load: () => import('./consultations.js') },
   { path: '/proposals', label: 'nav.proposals', access: 'member', load: () => import('./proposals.js') },
   { path: '/calendar', label: 'nav.calendar', access: 'member', load: () => import('./consultation-calendar.js') },
+  { path: '/bookings', label: 'nav.bookings', access: 'member', load: () => import('./bookings.js') },
 ];
 
 /** The server enforces the same rule (403); hiding the links just keeps members' menus short. */
