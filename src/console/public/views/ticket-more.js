@@ -51,7 +51,7 @@ export default {
   },
   template: `<section class="ticket-more" data-test="ticket-more">
     <h2>{{ $t('ticketMore.title') }}</h2>
-    <p v-if="ticket.cohandlers.length" data-test="cohandlers">{{ $t('ticketMore.cohandlers') }}：<span v-for="c in ticket.cohandlers" :key="c.workstationCode" class="badge slot">{{ nameOf(c.workstationCode) }}</span></p>
+    <p v-if="ticket.cohandlers.length" data-test="cohandlers">{{ $t('ticketMore.cohandlers') }}<span v-for="c in ticket.cohandlers" :key="c.workstationCode" class="badge slot">{{ nameOf(c.workstationCode) }}</span></p>
     <p v-if="state.done" class="notice" data-test="more-done">{{ state.done }}</p>
     <div class="row actions">
       <button v-if="canMerge" type="button" class="button" :class="{ primary: state.open === 'merge' }" data-action="merge" @click="toggle('merge')">{{ $t('ticketMore.merge') }}</button>
