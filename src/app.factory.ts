@@ -11,6 +11,7 @@ import type { AppConfig } from './config/config.schema';
 import { setupOpenApi } from './console/console.openapi';
 import { PHOTO_TYPES } from './media/photo';
 import type { OrgConfig } from './org/org-config';
+import { registerCompression } from './common/compression';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -37,6 +38,7 @@ export async function createApp({ config, org, logger, clock }: CreateAppOptions
     { parseAs: 'buffer', bodyLimit: config.server.photoLimitBytes },
     (_req, body, done) => done(null, body),
   );
+  registerCompression(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, org, clock), adapter, {
     logger: new PinoNestLogger(logger ?? createPinoLogger(config.log.level)),
     abortOnError: false,

@@ -24,6 +24,13 @@ export interface UnitQuery {
   workstation?: string;
 }
 
+/** The units a principal may pick in a report's scope list, their own first. */
+export interface UnitChoices {
+  own: { level: UnitLevel; code: string | null; name: string | null };
+  committees: Array<{ code: string; name: string }>;
+  workstations: Array<{ code: string; name: string }>;
+}
+
 const forbidden = (what: string) => new AppException('FORBIDDEN', `${what} is outside your scope`);
 
 /**
@@ -51,6 +58,19 @@ export class UnitScope {
     if (p.role === 'committee_head' && p.committeeCode) return { ...(await this.unit('committee', p.committeeCode)), workstations: visible };
     if (p.workstationCode) return this.unit('workstation', p.workstationCode);
     throw forbidden('every unit');
+  }
+
+  /** What the scope list offers: only what resolve() would accept, so no choice ends in "no permission". */
+  async choices(p: Principal): Promise<UnitChoices> {
+    const [own, visible, committees, workstations] = await Promise.all([
+      this.resolve(p, {}), this.scope.workstationsVisibleTo(p), this.org.activeCommittees(), this.org.activeWorkstations(),
+    ]);
+    const studios = workstations.filter((w) => w.kind !== 'triage' && visible.includes(w.code) && !(own.level === 'workstation' && own.code === w.code));
+    return {
+      own: { level: own.level, code: own.code, name: own.name },
+      committees: p.role === 'office_admin' ? committees.filter((c) => c.kind !== 'office').map(({ code, name }) => ({ code, name })) : [],
+      workstations: studios.map(({ code, name }) => ({ code, name })),
+    };
   }
 
   /** A unit by level and code, without a principal (scheduled bulletins); 404 for an unknown code. */

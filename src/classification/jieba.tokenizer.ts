@@ -81,3 +81,11 @@ export class JiebaTokenizer {
     return out;
   };
 }
+
+/**
+ * Every word of a text in order, punctuation and stop words included, so the words join back into the text:
+ * for cutting a text short at a word boundary. Uses the dictionary the classifier loaded.
+ */
+export function segmentWords(text: string): string[] {
+  return nodejieba.cut(text, false);
+}

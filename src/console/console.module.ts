@@ -12,6 +12,7 @@ import { ApiDocsController } from './assets/api-docs.controller';
 import { ConsoleAssetsController } from './assets/console-assets.controller';
 import { ConsoleAssetsService } from './assets/console-assets.service';
 import { AuthController } from './auth/auth.controller';
+import { BookingsController, BookingsService } from './bookings/bookings.controller';
 import { SignInController } from './auth/sign-in.controller';
 import { ConsoleAuthModule } from './console-auth.module';
 import { DutyRosterService } from './org/duty-roster.service';
@@ -29,7 +30,7 @@ import { OrgAdminService } from './org/org-admin.service';
     TicketsModule,
     TypeOrmModule.forFeature([SectorEntity, CommitteeEntity, WorkstationEntity, AreaEntity, MemberEntity, DutyShiftEntity]),
   ],
-  controllers: [ApiDocsController, ConsoleAssetsController, SignInController, AuthController, OrgAdminController, MemberOrgController],
-  providers: [ConsoleAssetsService, OrgAdminRepository, OrgAdminService, DutyRosterService, MemberOrgService],
+  controllers: [ApiDocsController, ConsoleAssetsController, SignInController, AuthController, OrgAdminController, MemberOrgController, BookingsController],
+  providers: [BookingsService, ConsoleAssetsService, OrgAdminRepository, OrgAdminService, DutyRosterService, MemberOrgService],
 })
 export class ConsoleModule {}

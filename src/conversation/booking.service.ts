@@ -14,6 +14,14 @@ import { chinaInstant, chinaWallClock } from '../common/china-time';
 export const SLOT_MINUTES = 30;
 const DAYS_AHEAD = 14;
 
+/** Who is coming and what about, as the booking dialog asks it. */
+export interface VisitorDetails {
+  visitorName: string | null;
+  visitorPhone: string | null;
+  purpose: string | null;
+}
+const EMPTY_VISITOR: VisitorDetails = { visitorName: null, visitorPhone: null, purpose: null };
+
 /** The 30-minute slots of a workstation's weekly reception hours in the next two weeks, after `now`. */
 export function receptionSlots(hours: ReceptionHours[], now: Date, days = DAYS_AHEAD): Date[] {
   const slots: Date[] = [];
@@ -87,14 +95,14 @@ export class BookingService {
   }
 
   /** Books the slot and tells the duty member, in one transaction; `taken` when someone was faster. */
-  async book(workstationCode: string, slotStart: Date, booker: Booker, notice: (memberUserid: string) => string): Promise<BookResult> {
+  async book(workstationCode: string, slotStart: Date, booker: Booker, notice: (memberUserid: string) => string, visitor: VisitorDetails = EMPTY_VISITOR): Promise<BookResult> {
     const limit = await this.limitReached(booker);
     if (limit) return { ok: false, reason: limit };
     const residentKey = booker.residentKey;
     const member = await this.org.dutyMember(workstationCode, slotStart);
     try {
       const booking = await this.repo.dataSource.transaction(async (em) => {
-        const row = await this.repo.insert(em, { workstationCode, slotStart, residentKey, memberUserid: member?.userid ?? null, addressKey: addressKeyOf(booker.address) });
+        const row = await this.repo.insert(em, { workstationCode, slotStart, residentKey, memberUserid: member?.userid ?? null, addressKey: addressKeyOf(booker.address), ...visitor });
         if (member) {
           await this.outbox.enqueue(em, {
             idempotencyKey: `booking:${row.id}:booked`,

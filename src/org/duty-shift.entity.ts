@@ -1,7 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt } from '../database/columns';
 
-export type DutySource = 'config' | 'console';
+/**
+ * `suppressed`: an org.yaml shift the office removed or handed to someone else in the console. The row stays as
+ * a marker so seeding does not bring the shift back; nothing reads it as a shift.
+ */
+export type DutySource = 'config' | 'console' | 'suppressed';
 
 /**
  * Who is on duty at a workstation: a weekly slot (weekday 1–7) or one date (YYYY-MM-DD), which wins.

@@ -59,7 +59,7 @@ export class OrgRepository {
     return this.members.find({ where: { committeeCode, role: 'committee_head', active: true } });
   }
   dutyShifts(workstationCode: string): Promise<DutyShiftEntity[]> {
-    return this.duty.find({ where: { workstationCode }, order: { id: 'ASC' } });
+    return this.duty.find({ where: { workstationCode, source: In(['config', 'console']) }, order: { id: 'ASC' } });
   }
   routingOverride(sectorCode: string, areaCode: string): Promise<RoutingOverrideEntity | null> {
     return this.overrides.findOneBy({ sectorCode, areaCode });

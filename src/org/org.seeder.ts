@@ -49,12 +49,15 @@ export class OrgSeeder {
         userid: m.userid, name: m.name, phone: m.phone ?? null, role: m.role,
         committeeCode: m.committee ?? this.committeeOf(org, m.workstation), workstationCode: m.workstation ?? null, active: true,
       })));
+      const shiftKey = (r: Partial<DutyShiftEntity>) => `${r.workstationCode}|${r.memberUserid}|${r.weekday}|${r.date}`;
+      // Shifts the office took off or handed over in the console stay that way.
+      const suppressed = new Set((await em.getRepository(DutyShiftEntity).find({ where: { source: 'suppressed' } })).map(shiftKey));
       report.duty_shift = await this.reconcile(
         em, DutyShiftEntity, { source: 'config' },
         org.workstations.flatMap((w) => w.duty.map((d) => ({
           workstationCode: w.code, memberUserid: d.member, weekday: d.weekday ?? null, date: d.date ?? null, source: 'config' as const,
-        }))),
-        (r) => `${r.workstationCode}|${r.memberUserid}|${r.weekday}|${r.date}`,
+        }))).filter((row) => !suppressed.has(shiftKey(row))),
+        shiftKey,
       );
       report.routing_override = await this.reconcile(
         em, RoutingOverrideEntity, {},

@@ -84,7 +84,9 @@ export class BulletinsService {
       this.consultations.figures(filter),
     ]);
     const names = new Map(allWorkstations.map((w) => [w.code, w.name]));
-    const codes = unit.workstations ?? allWorkstations.map((w) => w.code);
+    // The office's triage desk passes tickets on; ranking it among the studios would compare unlike work.
+    const triage = new Set(allWorkstations.filter((w) => w.kind === 'triage').map((w) => w.code));
+    const codes = (unit.workstations ?? allWorkstations.map((w) => w.code)).filter((code) => !triage.has(code));
     const byWs = new Map(figures.byWorkstation.map((b) => [b.key, b]));
     const ranking = codes
       .map((code) => ({ workstationCode: code, name: names.get(code) ?? code, total: byWs.get(code)?.counters.total ?? 0, rates: byWs.get(code)?.rates ?? { onTimeTake: null, onTimeAnswer: null, satisfaction: null, reopen: null } }))
@@ -131,17 +133,20 @@ export class BulletinsService {
   private summary(b: Bulletin, locale: string): string[] {
     const t = (key: string, vars: Record<string, unknown> = {}) => this.i18n.t(`reports.summary.${key}`, vars, locale);
     const pct = (v: number | null) => this.percent(v, locale);
+    // No rating yet is not a rate of nothing: say so in words.
+    const rated = (v: number | null) => (v === null ? this.i18n.t('reports.noRatings', {}, locale) : pct(v));
     const c = b.figures.counters;
     if (c.total === 0) return [t('empty', { period: b.period.label, unit: b.unit.label })];
     const lines = [
-      t('volume', { period: b.period.label, unit: b.unit.label, total: c.total, answered: c.answeredEver, closed: c.closed, supports: c.supports }),
-      t('rates', { onTimeTake: pct(b.figures.rates.onTimeTake), onTimeAnswer: pct(b.figures.rates.onTimeAnswer), satisfaction: pct(b.figures.rates.satisfaction), reopen: pct(b.figures.rates.reopen) }),
+      t(c.supports > 0 ? 'volumeSupported' : 'volume', { period: b.period.label, unit: b.unit.label, total: c.total, answered: c.answeredEver, closed: c.closed, supports: c.supports }),
+      t('rates', { onTimeTake: pct(b.figures.rates.onTimeTake), onTimeAnswer: pct(b.figures.rates.onTimeAnswer), satisfaction: rated(b.figures.rates.satisfaction), reopen: pct(b.figures.rates.reopen) }),
     ];
     const ranked = b.ranking.filter((r) => r.total > 0);
     if (ranked.length > 1) {
       const best = ranked[0];
       const bestSat = [...ranked].sort((x, y) => desc(x.rates.satisfaction, y.rates.satisfaction))[0];
-      lines.push(t('best', { name: best.name, rate: pct(best.rates.onTimeAnswer), satName: bestSat.name, satRate: pct(bestSat.rates.satisfaction) }));
+      if (bestSat.rates.satisfaction === null) lines.push(t('bestAnswer', { name: best.name, rate: pct(best.rates.onTimeAnswer) }));
+      else lines.push(t('best', { name: best.name, rate: pct(best.rates.onTimeAnswer), satName: bestSat.name, satRate: pct(bestSat.rates.satisfaction) }));
     }
     lines.push(b.overdueTotal ? t('overdue', { count: b.overdueTotal }) : t('overdueNone'));
     if (b.topics.length) lines.push(t('topic', { title: b.topics[0].title, residents: b.topics[0].residents }));

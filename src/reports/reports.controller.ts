@@ -9,7 +9,7 @@ import { I18nService } from '../i18n/i18n.service';
 import { BulletinExport } from './bulletin-export';
 import { Bulletin, BulletinsService } from './bulletins.service';
 import { DashboardsService, DashboardView, OverdueItem, TopicView } from './dashboards.service';
-import { UnitScope } from '../auth/unit-scope';
+import { UnitChoices, UnitScope } from '../auth/unit-scope';
 import * as s from './reports.schemas';
 import { SqmyDraft, SqmyReportsService, SqmyView } from './sqmy-reports.service';
 import { TargetProgress, TargetsService } from './targets.service';
@@ -31,6 +31,12 @@ export class ReportsController {
     private readonly sqmy: SqmyReportsService,
     private readonly i18n: I18nService,
   ) {}
+
+  @Get('scopes')
+  @ApiOperation({ summary: "The units the caller may report on: their own, and for the office or a committee head the ones below" })
+  scopes(@CurrentPrincipal() p: Principal): Promise<UnitChoices> {
+    return this.scope.choices(p);
+  }
 
   @Get('dashboard')
   @ApiOperation({ summary: 'Figures of a unit (city, committee or workstation) with its drill-down, volumes by sector and area per period' })

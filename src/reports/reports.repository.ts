@@ -158,11 +158,11 @@ export class ReportsRepository {
     return qb.getMany();
   }
 
-  async reportTickets(reportId: number): Promise<Array<Pick<TicketEntity, 'id' | 'number' | 'title' | 'state' | 'workstationCode'>>> {
+  async reportTickets(reportId: number): Promise<Array<Pick<TicketEntity, 'id' | 'number' | 'title' | 'text' | 'state' | 'workstationCode'>>> {
     const links = await this.dataSource.getRepository(SqmyReportTicketEntity).find({ where: { reportId }, order: { ticketId: 'ASC' } });
     if (links.length === 0) return [];
     return this.dataSource.getRepository(TicketEntity).find({
-      select: { id: true, number: true, title: true, state: true, workstationCode: true },
+      select: { id: true, number: true, title: true, text: true, state: true, workstationCode: true },
       where: { id: In(links.map((l) => l.ticketId)) },
       order: { id: 'ASC' },
     });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { segmentWords } from '../classification/jieba.tokenizer';
 import { Clock } from '../common/clock';
 import { maskPhonesInText } from '../common/privacy';
 import { APP_CONFIG } from '../config/config.module';
@@ -15,6 +16,7 @@ import type { EventType } from '../tickets/ticket.types';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { inTransaction } from '../tickets/lifecycle/transaction';
 import { OrgNamesReader } from './org-names';
+import { commonWords, cutAtWord, firstSentence } from './short-text';
 import type { SqmyReportEntity, SqmyState } from './report.entities';
 import { ReportsRepository } from './reports.repository';
 
@@ -30,6 +32,8 @@ export interface SqmyView extends Omit<SqmyReportEntity, 'version'> {
   workstationName: string | null;
   /** Who wrote it, by name: userids are not for people to read. */
   authorName: string | null;
+  /** The title as a list shows it: cut between words with "…" when long. */
+  shortTitle: string;
   tickets: Array<{ number: string; title: string; state: string }>;
 }
 
@@ -74,18 +78,27 @@ export class SqmyReportsService {
     const rows = await this.visibleTickets(p, numbers);
     const names = await this.names.read();
     const t = (key: string, vars: Record<string, unknown>) => this.i18n.t(`reports.sqmy.${key}`, vars, locale);
-    const topic = maskPhonesInText(rows[0].title);
-    const list = (codes: Array<string | null>, map: Map<string, string>) => [...new Set(codes.filter((c): c is string => !!c).map((c) => map.get(c) ?? c))].join(locale.startsWith('zh') ? '\u3001' : ', ');
+    const separator = locale.startsWith('zh') ? '\u3001' : ', ';
+    const list = (codes: Array<string | null>, map: Map<string, string>) => [...new Set(codes.filter((c): c is string => !!c).map((c) => map.get(c) ?? c))].join(separator);
+    const short = (text: string, max: number) => maskPhonesInText(cutAtWord(firstSentence(text), max, segmentWords));
+    // What the concerns are about, in the words the classifier found in them; a resident's first sentence says too little.
+    const words = commonWords(rows.map((r) => r.keywords ?? []), 3);
+    const topic = words.length ? words.join(separator) : short(rows[0].text, 16);
+    const place = list(commonWords(rows.map((r) => (r.areaCode ? [r.areaCode] : [])), 2), names.area);
+    const sector = list(commonWords(rows.map((r) => (r.sectorCode ? [r.sectorCode] : [])), 1), names.sector);
     const supports = rows.reduce((n, r) => n + r.supportCount, 0);
     const answered = rows.filter((r) => r.answeredAt !== null).length;
-    const open = rows.filter((r) => ['submitted', 'taken', 'in_progress'].includes(r.state)).length;
+    // Being worked on means a member took it; one nobody took yet is waiting, and says so apart.
+    const open = rows.filter((r) => r.answeredAt === null && r.assigneeUserid !== null && ['taken', 'in_progress'].includes(r.state)).length;
+    const waiting = rows.filter((r) => r.state === 'submitted' && r.assigneeUserid === null).length;
+    const analysis = t('analysis', { sectors: list(rows.map((r) => r.sectorCode), names.sector), count: rows.length, residents: rows.length + supports, topic, answered, open });
     return {
-      title: t('title', { topic }),
+      title: t(place && sector ? 'title' : 'titlePlain', { topic, place, sector }),
       situation: [
         t('situation', { areas: list(rows.map((r) => r.areaCode), names.area), count: rows.length, supports }),
-        ...rows.map((r, i) => t('situationLine', { index: i + 1, title: maskPhonesInText(r.title), number: r.number })),
+        ...rows.map((r, i) => t('situationLine', { index: i + 1, title: short(r.text, 30), number: r.number })),
       ].join('\n'),
-      analysis: t('analysis', { sectors: list(rows.map((r) => r.sectorCode), names.sector), count: rows.length, residents: rows.length + supports, topic, answered, open }),
+      analysis: waiting ? `${analysis}${t('waiting', { waiting })}` : analysis,
       suggestions: t('suggestions', { topic }),
       tickets: rows.map((r) => r.number),
     };
@@ -127,7 +140,7 @@ export class SqmyReportsService {
     const where = p.role === 'office_admin' ? {} : { workstations: await this.scope.workstationsVisibleTo(p), committee: p.role === 'committee_head' ? p.committeeCode : null };
     const rows = await this.repo.reports(where, 200);
     const names = await this.names.read();
-    return rows.map((r) => ({ ...this.plain(r), workstationName: names.workstation.get(r.workstationCode) ?? null, authorName: names.member.get(r.authorUserid) ?? null, tickets: [] }));
+    return rows.map((r) => ({ ...this.plain(r), shortTitle: cutAtWord(r.title, 36, segmentWords), workstationName: names.workstation.get(r.workstationCode) ?? null, authorName: names.member.get(r.authorUserid) ?? null, tickets: [] }));
   }
 
   async get(p: Principal, id: number): Promise<SqmyView> {
@@ -173,6 +186,7 @@ export class SqmyReportsService {
 
   private async view(r: SqmyReportEntity): Promise<SqmyView> {
     const [tickets, ws, author] = await Promise.all([this.repo.reportTickets(r.id), this.org.workstation(r.workstationCode), this.org.member(r.authorUserid)]);
-    return { ...this.plain(r), workstationName: ws?.name ?? null, authorName: author?.name ?? null, tickets: tickets.map((t) => ({ number: t.number, title: maskPhonesInText(t.title), state: t.state })) };
+    const short = (text: string) => maskPhonesInText(cutAtWord(firstSentence(text), 30, segmentWords));
+    return { ...this.plain(r), shortTitle: cutAtWord(r.title, 36, segmentWords), workstationName: ws?.name ?? null, authorName: author?.name ?? null, tickets: tickets.map((t) => ({ number: t.number, title: short(t.text), state: t.state })) };
   }
 }

@@ -105,7 +105,7 @@ describeWithChromium('console admin pages in a browser', () => {
     await row.locator('input').fill('8');
     await row.locator('[data-test=keyword-save]').click();
     await page.locator('[data-test=lexicon-test-sector]', { hasText: '交通运输' }).waitFor();
-    await expect(row.locator('td').nth(3).textContent()).resolves.toBe('8.000');
+    await expect(row.locator('td').nth(4).textContent()).resolves.toBe('8.000');
     await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -96,7 +96,7 @@ describeWithChromium('reports in a browser', () => {
     await page.getByRole('button', { name: '加入并重新起草' }).click();
     await page.waitForFunction((n) => location.hash.includes(encodeURIComponent(n)) || location.hash.includes(n), mine[1].number);
     await page.locator('[data-test=sqmy-title]').waitFor();
-    await expect(page.locator('[data-test=sqmy-title]').inputValue()).resolves.toContain(mine[0].title);
+    await expect(page.locator('[data-test=sqmy-title]').inputValue()).resolves.toContain('滨河新区街道');
     await page.screenshot({ path: join(ARTIFACTS, 'reports-sqmy-compose.png'), fullPage: true });
     await page.click('[data-test=sqmy-submit]');
     await page.locator('[data-test=sqmy-state]').waitFor();

@@ -228,8 +228,13 @@ describeEachEngine('typed answers, every dialog', (engine) => {
   it('books a visit by the number of a slot and asks for the duty member in a sentence', async () => {
     const r = resident(t);
     await r.say('预约');
+    expect(r.last).toContain('哪个镇或街道');
+    await r.say('滨河新区');
     expect(r.last).toContain('请选择预约时段');
     await r.say('第一个');
+    await r.say('王先生');
+    await r.say('我的电话是0912-1234567');
+    await r.say('想问问老旧小区改造的事');
     expect(r.last).toContain('预约成功');
     await r.say('我要转人工');
     expect(r.last).toMatch(/值班委员/);

@@ -166,7 +166,7 @@ describeEachEngine('console auth', (engine) => {
     const member = await signInAs(t, 'maying');
     const pendingLink = await t.app.get(LoginLinks).create('maying', t.url);
     const head = await signInAs(t, 'head-culture');
-    await call(t.url, '/api/admin/org/members/head-culture', { method: 'PATCH', body: { role: 'member' }, ...admin });
+    await call(t.url, '/api/admin/org/members/head-culture', { method: 'PATCH', body: { role: 'member', workstationCode: 'ws-linzhou' }, ...admin });
     await expect(call(t.url, '/api/me', { cookie: head.cookie }).then((a) => (a.json as { role: string }).role)).resolves.toBe('member');
     await call(t.url, '/api/admin/org/members/maying', { method: 'PATCH', body: { active: false }, ...admin });
     await expect(call(t.url, '/api/me', { cookie: member.cookie }).then((a) => a.status)).resolves.toBe(401);
@@ -187,7 +187,7 @@ describe('console auth without ADMIN_TOKEN', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     await expect(call(t.url, '/console/login/wecom').then((a) => a.status)).resolves.toBe(404);
-    await expect(call(t.url, '/api/console/config').then((a) => a.json)).resolves.toEqual({ wecom: false, defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'] });
+    await expect(call(t.url, '/api/console/config').then((a) => a.json)).resolves.toEqual({ wecom: false, defaultLocale: 'zh-CN', locales: ['zh-CN', 'en'], vendor: { echarts: expect.stringMatching(/^\d+\.\d+\.\d+$/) } });
   });
 });
 

@@ -9,6 +9,8 @@ import { WorkingCalendar } from '../../src/tickets/calendar/working-calendar';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { call, cookieOf, Session, signInAs } from './console.support';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 interface DutyDay { date: string; weekday: number; entries: Array<{ id: number; memberUserid: string; source: string; kind: string; onDuty: boolean }> }
 
@@ -75,30 +77,37 @@ describeEachEngine('console organisation API', (engine) => {
     await expect(call(t.url, '/api/member/org', as(lina)).then((a) => (a.json as Array<{ code: string }>).map((w) => w.code))).resolves.toEqual(['ws-linzhou']);
   });
 
-  it('shows a week of duty, adds console shifts, and will not delete org.yaml shifts', async () => {
+  it("shows a week of duty, adds console shifts of the studio's own people only, and removes or hands over org.yaml shifts", async () => {
     const before = await week('ws-linzhou');
     expect(before.weekStart).toBe('2026-11-30');
     expect(before.days[1].entries).toEqual([expect.objectContaining({ memberUserid: 'maying', source: 'config', kind: 'weekly', onDuty: true })]);
 
-    const weekly = await post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'zhangwei', weekday: 6 });
+    const weekly = await post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'lina', weekday: 6 });
     expect(weekly.status).toBe(201);
-    await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'zhangwei', weekday: 6 }).then((a) => a.status)).resolves.toBe(409);
+    await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'lina', weekday: 6 }).then((a) => a.status)).resolves.toBe(409);
+    // Members of other studios, committee heads and the office do not staff this studio.
+    for (const outsider of ['zhangwei', 'head-culture', 'office01']) {
+      await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: outsider, weekday: 6 }).then((a) => a.status)).resolves.toBe(400);
+    }
     const dated = await post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'lina', date: '2026-12-01' });
     await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'lina', weekday: 1, date: '2026-12-01' }).then((a) => a.status)).resolves.toBe(400);
     await expect(post('/api/admin/org/duty', { workstationCode: 'ws-linzhou', memberUserid: 'nobody', weekday: 1 }).then((a) => a.status)).resolves.toBe(400);
 
     const after = await week('ws-linzhou');
-    // zhangwei sits in another studio: routing only reads shifts of the studio's own members, and the calendar says so.
-    expect(after.days[5].entries).toEqual([expect.objectContaining({ memberUserid: 'zhangwei', source: 'console', kind: 'weekly', onDuty: false, outsider: true })]);
+    expect(after.days[5].entries).toEqual([expect.objectContaining({ memberUserid: 'lina', source: 'console', kind: 'weekly', onDuty: true, outsider: false })]);
     expect(after.days[1].entries.map((e) => [e.memberUserid, e.kind, e.onDuty])).toEqual([['lina', 'date', true], ['maying', 'weekly', false]]);
     // Routing reads the same rows: the dated console shift wins today.
     await expect(t.app.get(OrgService).dutyMember('ws-linzhou', clock.now())).resolves.toMatchObject({ userid: 'lina' });
     await expect(week('ws-linzhou', '2026-12-09').then((w) => w.days[1].entries.map((e) => e.memberUserid))).resolves.toEqual(['maying']);
 
-    const configShift = before.days[0].entries[0].id;
-    const refused = await call(t.url, `/api/admin/org/duty/${configShift}`, { method: 'DELETE', ...as(admin) });
-    expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ error: 'CONFLICT', details: { source: 'config' } });
+    // org.yaml's Wednesday shift is taken off, its Thursday one handed to lina: both stay so through a reseed (next test).
+    await expect(call(t.url, `/api/admin/org/duty/${before.days[2].entries[0].id}`, { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(204);
+    const handed = await call(t.url, `/api/admin/org/duty/${before.days[3].entries[0].id}`, { method: 'PATCH', body: { memberUserid: 'lina' }, ...as(admin) });
+    expect(handed.status).toBe(200);
+    await expect(call(t.url, `/api/admin/org/duty/${before.days[4].entries[0].id}`, { method: 'PATCH', body: { memberUserid: 'zhangwei' }, ...as(admin) }).then((a) => a.status)).resolves.toBe(400);
+    const edited = await week('ws-linzhou', '2026-12-09');
+    expect(edited.days[2].entries).toEqual([]);
+    expect(edited.days[3].entries).toEqual([expect.objectContaining({ memberUserid: 'lina', source: 'console', kind: 'weekly' })]);
     await expect(call(t.url, `/api/admin/org/duty/${(dated.json as { id: number }).id}`, { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(204);
     await expect(call(t.url, '/api/admin/org/duty/999999', { method: 'DELETE', ...as(admin) }).then((a) => a.status)).resolves.toBe(404);
   });
@@ -110,9 +119,11 @@ describeEachEngine('console organisation API', (engine) => {
     t = await startTestApp(engine, { clock, db: t.db });
     admin = await signInAs(t, 'office01');
     const saturday = (await week('ws-linzhou')).days[5].entries;
-    expect(saturday).toEqual([expect.objectContaining({ memberUserid: 'zhangwei', source: 'console' })]);
-    const monday = (await week('ws-linzhou')).days[0].entries;
-    expect(monday).toEqual([expect.objectContaining({ memberUserid: 'maying', source: 'config' })]);
+    expect(saturday).toEqual([expect.objectContaining({ memberUserid: 'lina', source: 'console' })]);
+    const later = await week('ws-linzhou', '2026-12-09');
+    expect(later.days[0].entries).toEqual([expect.objectContaining({ memberUserid: 'maying', source: 'config' })]);
+    expect(later.days[2].entries).toEqual([]);
+    expect(later.days[3].entries.map((e) => [e.memberUserid, e.source])).toEqual([['lina', 'console']]);
   });
 
   it("keeps the console's edits and members through a reseed and a restart, while org.yaml still governs its own rows", async () => {
@@ -204,6 +215,35 @@ describe('console pages, assets and OpenAPI', () => {
     await expect(call(t.url, '/api/console/locales/zh-CN').then((a) => (a.json as { nav: { org: string } }).nav.org)).resolves.toBe('组织架构');
     await expect(call(t.url, '/api/console/locales/en').then((a) => (a.json as { nav: { org: string } }).nav.org)).resolves.toBe('Organisation');
     await expect(call(t.url, '/api/console/locales/fr').then((a) => a.status)).resolves.toBe(404);
+  });
+
+  it('serves assets compressed, with validators, and keeps a versioned ECharts for good', async () => {
+    const raw = (path: string, headers: Record<string, string>) => new Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+      get(`${t.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) })).on('error', fail);
+      }).on('error', fail);
+    });
+    const config = (await call(t.url, '/api/console/config')).json as { vendor: { echarts: string } };
+    const plain = await raw('/console/assets/echarts.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const pinned = await raw(`/console/assets/echarts.js?v=${config.vendor.echarts}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(pinned.headers['content-encoding']).toBe('br');
+    expect(pinned.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(pinned.headers.vary).toContain('Accept-Encoding');
+    expect(brotliDecompressSync(pinned.body).equals(plain.body)).toBe(true);
+    expect(pinned.body.length).toBeLessThan(plain.body.length / 3);
+    // An unknown version is not kept for good: after an upgrade the old URL must not pin the new file.
+    await expect(raw('/console/assets/echarts.js?v=0.0.1', {}).then((r) => r.headers['cache-control'])).resolves.toBe('public, max-age=86400');
+
+    const view = await raw('/console/app/views/dashboards.js', { 'accept-encoding': 'gzip' });
+    expect(view.headers['content-encoding']).toBe('gzip');
+    expect(view.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(view.body).toString('utf8')).toContain('export default');
+    const again = await raw('/console/app/views/dashboards.js', { 'accept-encoding': 'gzip', 'if-none-match': String(view.headers.etag) });
+    expect(again.status).toBe(304);
+    await expect(raw('/', { 'accept-encoding': 'br;q=0, gzip' }).then((r) => r.headers['content-encoding'])).resolves.toBe('gzip');
+    await expect(raw('/console/app/app.css', { 'accept-encoding': 'identity' }).then((r) => r.headers['content-encoding'])).resolves.toBeUndefined();
   });
 
   it('documents the console APIs in OpenAPI with the cookie and CSRF requirements', async () => {

@@ -117,6 +117,9 @@ describeEachEngine('reception bookings per address', (engine) => {
         const r = resident(t);
         await r.say('预约接待', { ws: 'ws-binhe' });
         await r.say(buttons(r.lastReplies)[0]);
+        await r.say('张先生');
+        await r.say('13800001111');
+        await r.say('路灯的事');
         expect(r.last).toContain('预约成功');
         booked.push(r.user);
       }

@@ -215,7 +215,10 @@ describeEachEngine('reports: dashboards, bulletins, targets and social-condition
     const draft = await send(zhangwei, 'POST', '/api/member/reports/sqmy/draft', { tickets: mine.map((r) => r.number) });
     expect(draft.status).toBe(200);
     const d = draft.json as { title: string; situation: string; analysis: string; suggestions: string; tickets: string[] };
-    expect(d.title).toContain(mine[0].title);
+    // Titled by place, sector and the concerns' key words, not by the first resident's sentence.
+    expect(d.title).toContain('滨河新区街道');
+    expect(d.title).toContain('教育文体');
+    expect(d.title).toContain(mine[0].keywords[0]);
     for (const r of mine) expect(d.situation).toContain(r.number);
     expect(d.analysis.length).toBeGreaterThan(10);
     expect((await send(zhangwei, 'POST', '/api/member/reports/sqmy/draft', { tickets: [other.number] })).status).toBe(403);

@@ -56,7 +56,7 @@ export function renderChatPage(lang: string, strings: Record<string, string>, no
   var boot = JSON.parse(document.getElementById('boot').textContent);
   var s = boot.strings;
   var params = new URLSearchParams(location.search);
-  var ws = params.get('ws') || undefined;
+  var ws = params.get('studio') || params.get('ws') || undefined;
   var log = document.getElementById('log');
   var input = document.getElementById('text');
   document.getElementById('title').textContent = s.title;

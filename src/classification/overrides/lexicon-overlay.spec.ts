@@ -34,9 +34,9 @@ describe(keywordRows.name, () => {
   it('lists every word of a sector with the weight in service and where it comes from, highest first', () => {
     const rows = keywordRows(base(), [{ sector: 'roads', word: 'road', weight: 4 }, { sector: 'roads', word: 'bus', weight: 0 }], 'roads');
     expect(rows).toEqual([
-      { word: 'road', weight: 4, learned: 1, override: 4 },
-      { word: 'lamp', weight: 3, learned: 0.5, override: null },
-      { word: 'bus', weight: 0, learned: 1.5, override: 0 },
+      { word: 'road', weight: 4, learned: 1, curated: null, override: 4 },
+      { word: 'lamp', weight: 3, learned: 0.5, curated: 3, override: null },
+      { word: 'bus', weight: 0, learned: 1.5, curated: null, override: 0 },
     ]);
     expect(keywordRows(base(), [], 'nowhere')).toEqual([]);
   });

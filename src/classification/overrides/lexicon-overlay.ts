@@ -27,6 +27,8 @@ export interface KeywordRow {
   /** The weight in service (override, else curated, else learned). */
   weight: number;
   learned: number | null;
+  /** The weight the lexicon file sets by hand (its curated words), if any. */
+  curated: number | null;
   /** The console's override, if any. */
   override: number | null;
 }
@@ -41,7 +43,7 @@ export function keywordRows(base: Lexicon, overrides: readonly KeywordOverride[]
     .map((word) => {
       const override = mine.get(word) ?? null;
       const weight = override ?? s.curated[word] ?? s.keywords[word] ?? 0;
-      return { word, weight, learned: s.keywords[word] ?? null, override };
+      return { word, weight, learned: s.keywords[word] ?? null, curated: s.curated[word] ?? null, override };
     })
     .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
 }

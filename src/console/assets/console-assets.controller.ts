@@ -1,10 +1,10 @@
 import { AppException } from '../../common/app.exception';
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig, wecomEnabled } from '../../config/config.schema';
-import { Asset, ConsoleAssetsService } from './console-assets.service';
+import { Asset, ConsoleAssetsService, etagOf, vendorVersion } from './console-assets.service';
 import { sendPage } from './page-headers';
 
 /** Serves the console shell, its modules and the strings it shows. */
@@ -24,14 +24,20 @@ export class ConsoleAssetsController {
 
   @Get('console/app/*')
   @ApiExcludeEndpoint()
-  async app(@Param('*') name: string, @Res() reply: FastifyReply): Promise<void> {
-    this.send(reply, await this.assets.publicFile(name));
+  async app(@Param('*') name: string, @Headers('if-none-match') seen: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.assets.publicFile(name), 'no-cache', seen);
   }
 
   @Get('console/assets/:name')
   @ApiExcludeEndpoint()
-  async vendor(@Param('name') name: string, @Res() reply: FastifyReply): Promise<void> {
-    this.send(reply, await this.assets.vendorFile(name), 'public, max-age=86400');
+  async vendor(
+    @Param('name') name: string,
+    @Query('v') version: string | undefined,
+    @Headers('if-none-match') seen: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pinned = version !== undefined && version === vendorVersion(name);
+    this.send(reply, await this.assets.vendorFile(name), pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=86400', seen);
   }
 
   @Get('api/console/locales/:lang')
@@ -45,12 +51,23 @@ export class ConsoleAssetsController {
 
   @Get('api/console/config')
   @ApiOperation({ summary: 'What the sign-in page offers: WeCom sign-in, languages' })
-  clientConfig(): { wecom: boolean; defaultLocale: string; locales: string[] } {
-    return { wecom: wecomEnabled(this.config), defaultLocale: this.config.locale.default, locales: this.config.locale.supported };
+  clientConfig(): { wecom: boolean; defaultLocale: string; locales: string[]; vendor: Record<string, string | null> } {
+    return {
+      wecom: wecomEnabled(this.config),
+      defaultLocale: this.config.locale.default,
+      locales: this.config.locale.supported,
+      vendor: { echarts: vendorVersion('echarts.js') },
+    };
   }
 
-  private send(reply: FastifyReply, asset: Asset | null, cache = 'no-cache'): void {
+  private send(reply: FastifyReply, asset: Asset | null, cache: string, seen?: string): void {
     if (!asset) throw new AppException('NOT_FOUND', 'no such asset');
-    void reply.header('content-type', asset.type).header('cache-control', cache).header('x-content-type-options', 'nosniff').send(asset.body);
+    const etag = etagOf(asset.body);
+    void reply.header('content-type', asset.type).header('cache-control', cache).header('etag', etag).header('x-content-type-options', 'nosniff');
+    if (seen && seen.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+      void reply.code(304).send();
+      return;
+    }
+    void reply.send(asset.body);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -8,6 +9,11 @@ import { localesPath, projectRoot } from '../../config/paths';
 export interface Asset {
   body: Buffer;
   type: string;
+}
+
+/** A strong validator from the bytes, so a revalidating browser gets 304 instead of the file again. */
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
 const TYPES: Record<string, string> = {
@@ -23,6 +29,12 @@ const VENDOR: Record<string, () => string> = {
   'vue.js': () => join(dirname(require.resolve('vue/package.json')), 'dist', 'vue.esm-browser.prod.js'),
   'echarts.js': () => join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js'),
 };
+
+/** Each vendor file's package version: a URL carrying it names one file for ever, so browsers keep it. */
+export function vendorVersion(name: string): string | null {
+  const pkg = { 'vue.js': 'vue', 'echarts.js': 'echarts' }[name];
+  return pkg ? (require(`${pkg}/package.json`) as { version: string }).version : null;
+}
 
 const PUBLIC_NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*\.(js|css|svg)$/;
 

@@ -31,7 +31,8 @@ export interface TestResult {
   workstation: string | null;
   confidence: number;
   triage: boolean;
-  top3: SectorScore[];
+  /** The three best sectors, each with the words that speak for it, so a close second is as readable as the winner. */
+  top3: Array<SectorScore & { keywords: KeywordContribution[] }>;
   keywords: KeywordContribution[];
 }
 
@@ -99,7 +100,11 @@ export class LexiconAdminService {
     await this.sync.sync();
     const c = this.classification.classify({ text, title }, { explain: 10 });
     const route = await resolveSectorRoute(this.dataSource, c.sector);
-    return { sector: c.sector, ...route, confidence: c.confidence, triage: c.triage, top3: c.top3, keywords: c.keywords };
+    const top3 = c.top3.map((score) => ({
+      ...score,
+      keywords: this.classification.classify({ text, title }, { explain: 6, restrictTo: [score.sector] }).keywords.filter((k) => k.weight > 0),
+    }));
+    return { sector: c.sector, ...route, confidence: c.confidence, triage: c.triage, top3, keywords: c.keywords };
   }
 
   /** Recent re-routings, and words they suggest per sector that nobody has accepted or rejected yet. */
@@ -125,7 +130,7 @@ export class LexiconAdminService {
 
   private row(sector: string, word: string): KeywordRow {
     const { base, overrides } = this.sync.state;
-    return keywordRows(base, overrides, sector).find((r) => r.word === word) ?? { word, weight: 0, learned: null, override: null };
+    return keywordRows(base, overrides, sector).find((r) => r.word === word) ?? { word, weight: 0, learned: null, curated: null, override: null };
   }
 
   private known(sector: string): void {

@@ -17,7 +17,8 @@ export interface DutyWeekView {
 
 /**
  * The duty roster as a week calendar. Shifts added here are `console` shifts, which org.yaml seeding leaves
- * alone; `config` shifts come from org.yaml and are changed there, or they would come back on restart.
+ * alone. An org.yaml shift removed or handed over here is kept as a `suppressed` marker, so the next seeding does
+ * not bring it back.
  */
 @Injectable()
 export class DutyRosterService {
@@ -40,8 +41,7 @@ export class DutyRosterService {
     if (!(await this.repo.workstation(input.workstationCode))) {
       throw AppException.field('workstationCode', `unknown workstation "${input.workstationCode}"`);
     }
-    const member = await this.repo.member(input.memberUserid);
-    if (!member?.active) throw AppException.field('memberUserid', `no active member "${input.memberUserid}"`);
+    await this.checkMember(input.workstationCode, input.memberUserid);
     const weekday = input.weekday ?? null;
     const date = input.date ?? null;
     const existing = await this.repo.shiftsOf(input.workstationCode);
@@ -56,10 +56,37 @@ export class DutyRosterService {
   async remove(actor: Principal, id: number): Promise<void> {
     const shift = await this.repo.shift(id);
     if (!shift) throw new AppException('NOT_FOUND', `no duty shift ${id}`);
-    if (shift.source !== 'console') {
-      throw new AppException('CONFLICT', 'this shift comes from config/org.yaml; change it there', { source: shift.source });
+    if (shift.source === 'suppressed') throw new AppException('NOT_FOUND', `no duty shift ${id}`);
+    if (shift.source === 'config') await this.repo.updateShift(id, { source: 'suppressed' });
+    else await this.repo.deleteShift(id);
+    await this.audit.record(actor.userid, 'org.duty.remove', shift.workstationCode, { id, memberUserid: shift.memberUserid, source: shift.source });
+  }
+
+  /** Hands a shift to another member of the studio; an org.yaml shift becomes a console one in its place. */
+  async reassign(actor: Principal, id: number, memberUserid: string): Promise<{ id: number }> {
+    const shift = await this.repo.shift(id);
+    if (!shift || shift.source === 'suppressed') throw new AppException('NOT_FOUND', `no duty shift ${id}`);
+    await this.checkMember(shift.workstationCode, memberUserid);
+    let result = id;
+    if (shift.source === 'console') {
+      await this.repo.updateShift(id, { memberUserid });
+    } else {
+      await this.repo.updateShift(id, { source: 'suppressed' });
+      result = await this.repo.insertShift({ workstationCode: shift.workstationCode, memberUserid, weekday: shift.weekday, date: shift.date, source: 'console' });
     }
-    await this.repo.deleteShift(id);
-    await this.audit.record(actor.userid, 'org.duty.remove', shift.workstationCode, { id, memberUserid: shift.memberUserid });
+    await this.audit.record(actor.userid, 'org.duty.reassign', shift.workstationCode, { id, from: shift.memberUserid, to: memberUserid });
+    return { id: result };
+  }
+
+  /**
+   * Who may be on duty at a studio: its own active members and staff. Committee heads and the office do not
+   * staff member studios; the office's triage desk is staffed by the office itself.
+   */
+  private async checkMember(workstationCode: string, userid: string): Promise<void> {
+    const member = await this.repo.member(userid);
+    if (!member?.active) throw AppException.field('memberUserid', `no active member "${userid}"`);
+    const ws = await this.repo.workstation(workstationCode);
+    const eligible = member.workstationCode === workstationCode && (ws?.kind === 'triage' || member.role === 'member' || member.role === 'staff');
+    if (!eligible) throw AppException.field('memberUserid', `"${userid}" is not a member of studio "${workstationCode}"`);
   }
 }

@@ -80,9 +80,15 @@ export class OrgAdminController {
     return this.duty.add(p, body);
   }
 
+  @Patch('duty/:id')
+  @ApiOperation({ summary: 'Hand a duty shift to another member of the studio (an org.yaml shift is replaced by a console one)' })
+  reassignShift(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number, @ZodBody(s.dutyPatchSchema) body: s.DutyPatch): Promise<{ id: number }> {
+    return this.duty.reassign(p, id, body.memberUserid);
+  }
+
   @Delete('duty/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a console duty shift (org.yaml shifts are changed in the file: 409)' })
+  @ApiOperation({ summary: 'Remove a duty shift; an org.yaml shift stays removed when the file is seeded again' })
   removeShift(@CurrentPrincipal() p: Principal, @Param('id', ParseIntPipe) id: number): Promise<void> {
     return this.duty.remove(p, id);
   }

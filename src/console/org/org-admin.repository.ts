@@ -74,7 +74,7 @@ export class OrgAdminRepository {
   }
 
   shiftsOf(workstationCode: string): Promise<DutyShiftEntity[]> {
-    return this.duty.find({ where: { workstationCode }, order: { id: 'ASC' } });
+    return this.duty.find({ where: { workstationCode, source: In(['config', 'console']) }, order: { id: 'ASC' } });
   }
   shift(id: number): Promise<DutyShiftEntity | null> {
     return this.duty.findOneBy({ id });
@@ -82,6 +82,9 @@ export class OrgAdminRepository {
   async insertShift(shift: Pick<DutyShiftEntity, 'workstationCode' | 'memberUserid' | 'weekday' | 'date' | 'source'>): Promise<number> {
     const result = await this.duty.insert(shift);
     return Number(result.identifiers[0]?.id);
+  }
+  async updateShift(id: number, change: Partial<Pick<DutyShiftEntity, 'memberUserid' | 'source'>>): Promise<void> {
+    await this.duty.update({ id }, change);
   }
   async deleteShift(id: number): Promise<void> {
     await this.duty.delete({ id });

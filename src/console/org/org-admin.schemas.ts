@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../../org/member.entity';
+import { parsePhone } from '../../understanding/phone';
 
 /** Request shapes of the organisation API; validated at the edge, references checked by OrgAdminService. */
 
@@ -8,7 +9,21 @@ const userid = z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'expected a WeCom use
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const weekday = z.number().int().min(1).max(7);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a date');
-const phone = z.string().trim().regex(/^[0-9+\- ]{5,32}$/, 'expected a phone number');
+/** A mobile (11 digits) or a landline with its area code, as the filing dialog accepts them; stored normalised. */
+const phone = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((value, ctx) => {
+    const reading = parsePhone(value);
+    // The whole field must be the number: parsePhone also finds one inside a sentence.
+    const digits = value.replace(/\D/g, '').replace(/^(?:0086|86)(?=1\d{10}$)/, '');
+    if (!reading.ok || reading.phone.replace(/\D/g, '') !== digits) {
+      ctx.addIssue({ code: 'custom', message: 'expected a mobile number (11 digits) or a landline with its area code' });
+      return z.NEVER;
+    }
+    return reading.phone;
+  });
 const name = (max: number) => z.string().trim().min(1).max(max);
 const nonEmpty = (o: object) => Object.keys(o).length > 0;
 const NOTHING = { message: 'nothing to change' };
@@ -64,6 +79,9 @@ export const dutyCreateSchema = z
   .object({ workstationCode: code, memberUserid: userid, weekday: weekday.optional(), date: isoDate.optional() })
   .strict()
   .refine((d) => (d.weekday === undefined) !== (d.date === undefined), { message: 'give either weekday or date', path: ['date'] });
+
+export const dutyPatchSchema = z.object({ memberUserid: userid }).strict();
+export type DutyPatch = z.infer<typeof dutyPatchSchema>;
 
 export const dutyWeekQuerySchema = z.object({ workstation: code, week: isoDate.optional() }).strict();
 

@@ -74,6 +74,7 @@ export class OrgAdminService {
       throw new AppException('CONFLICT', `member "${input.userid}" exists`, { fieldErrors: { userid: ['taken'] } });
     }
     const placement = await this.placement(input.workstationCode ?? null, input.committeeCode ?? null);
+    needsStudio(input.role, placement.workstationCode);
     await this.repo.insertMember({ userid: input.userid, name: input.name, phone: input.phone ?? null, role: input.role, ...placement, active: true });
     await this.audit.record(actor.userid, 'org.member.create', input.userid, { role: input.role, ...placement });
     return memberView((await this.repo.member(input.userid))!, true);
@@ -93,6 +94,7 @@ export class OrgAdminService {
         patch.committeeCode === undefined ? (patch.workstationCode !== undefined ? null : member.committeeCode) : patch.committeeCode,
       ));
     }
+    needsStudio(changes.role ?? member.role, changes.workstationCode === undefined ? member.workstationCode : changes.workstationCode);
     await this.repo.updateMember(userid, changes);
     if (patch.active === false) await this.sessions.revokeMember(userid);
     await this.audit.record(actor.userid, 'org.member.update', userid, { fields: Object.keys(patch) });
@@ -120,4 +122,9 @@ export class OrgAdminService {
     given.forEach((c, i) => { if (!known.includes(c)) errors[`${field}.${i}`] = [`unknown code "${c}"`]; });
     if (Object.keys(errors).length) throw AppException.validation(errors);
   }
+}
+
+/** Members and staff work tickets in a studio's queue: without one they would see nothing and be sent nothing. */
+function needsStudio(role: string, workstationCode: string | null | undefined): void {
+  if ((role === 'member' || role === 'staff') && !workstationCode) throw AppException.field('workstationCode', 'a member needs a studio');
 }

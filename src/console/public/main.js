@@ -8,6 +8,7 @@ import Login from './views/login.js';
 async function main() {
   const config = await fetch('/api/console/config', { credentials: 'same-origin' }).then((r) => r.json());
   await setLanguage(preferredLanguage(config));
+  if (config.vendor && config.vendor.echarts) document.documentElement.dataset.echarts = config.vendor.echarts;
   let root;
   if (window.location.pathname === '/console/login') {
     root = createApp(Login, { config });

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BotReply } from '../../conversation/conversation.types';
+import { I18nService } from '../../i18n/i18n.service';
 import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
 import type { Principal } from '../../auth/principal';
 import { ZodBody, ZodQuery } from '../../common/zod-body';
@@ -17,7 +18,16 @@ export class ScriptsAdminController {
   constructor(
     private readonly scripts: ScriptsAdminService,
     private readonly funnels: ScriptFunnelService,
+    private readonly i18n: I18nService,
   ) {}
+
+  @Post('strings')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What residents read for each locale key a script names (null for an unknown key), so the editor shows words, not keys' })
+  strings(@ZodBody(s.stringsSchema) body: s.StringsBody): Record<string, string | null> {
+    const locale = this.i18n.resolveLocale(body.locale);
+    return Object.fromEntries(body.keys.map((key) => [key, this.i18n.has(key) ? this.i18n.template(key, locale) : null]));
+  }
 
   @Get()
   @ApiOperation({ summary: 'Every dialog with its published version' })

@@ -18,6 +18,11 @@ export type DiffQuery = z.infer<typeof diffQuerySchema>;
 export const funnelQuerySchema = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }).strict();
 export type FunnelQuery = z.infer<typeof funnelQuerySchema>;
 
+export const stringsSchema = z
+  .object({ keys: z.array(z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'a locale key')).max(500), locale: z.string().max(16).optional() })
+  .strict();
+export type StringsBody = z.infer<typeof stringsSchema>;
+
 export const previewSchema = z
   .object({
     yaml: z.string().min(1).max(MAX_YAML),

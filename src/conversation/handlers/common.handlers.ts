@@ -6,11 +6,24 @@ import { chinaTime } from '../../common/china-time';
 
 const MIN_CONCERN_CHARS = 8;
 
-/** The studio the resident reached (web `?ws=`, remembered in the session), else the first studio. */
+/** The studio the resident reached (web `?studio=`/`?ws=`, or their town or street, kept in the session), else the first studio. */
 export async function sessionWorkstation(ctx: HandlerContext): Promise<WorkstationEntity | null> {
   const all = await ctx.deps.org.repo.activeWorkstations();
   const studios = all.filter((w) => w.kind === 'studio');
   return all.find((w) => w.code === ctx.session.workstationCode) ?? studios[0] ?? all[0] ?? null;
+}
+
+/** The resident's own studio when known (link or town), without falling back to another studio. */
+export async function knownWorkstation(ctx: HandlerContext): Promise<WorkstationEntity | null> {
+  if (!ctx.session.workstationCode) return null;
+  return (await ctx.deps.org.repo.activeWorkstations()).find((w) => w.code === ctx.session.workstationCode) ?? null;
+}
+
+/** The studio serving an area (town or street), which becomes the resident's studio if they had none. */
+export async function rememberStudioOf(ctx: HandlerContext, areaCode: string): Promise<WorkstationEntity | null> {
+  const ws = (await ctx.deps.org.repo.activeWorkstations()).find((w) => w.kind === 'studio' && w.areaCodes.includes(areaCode)) ?? null;
+  if (ws && !ctx.session.workstationCode) ctx.session.workstationCode = ws.code;
+  return ws;
 }
 
 export const commonHandlers = {
@@ -18,8 +31,9 @@ export const commonHandlers = {
   reask: handler(async (ctx) => ctx.reask()),
 
   loadWelcome: handler(async (ctx) => {
-    const ws = await sessionWorkstation(ctx);
-    ctx.vars.workstationName = ws?.name ?? '';
+    // Greeting as one studio a resident of another town did not choose would send them to the wrong door.
+    const ws = await knownWorkstation(ctx);
+    ctx.vars.workstationName = ws?.name ?? ctx.t('menu.any_studio');
     ctx.vars.today = chinaTime(ctx.deps.clock.now()).slice(0, 10);
   }),
 

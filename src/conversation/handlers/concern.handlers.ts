@@ -4,7 +4,7 @@ import type { AttachmentRef } from '../../common/resident';
 import type { DialogVars, VarValue } from '../conversation.types';
 import { saveDraft, takeDraft } from '../drafts';
 
-import { MIN_CONCERN_CHARS } from './common.handlers';
+import { MIN_CONCERN_CHARS, rememberStudioOf } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 import { chinaTime } from '../../common/china-time';
 
@@ -104,6 +104,7 @@ export const concernHandlers = {
     ctx.vars.address = place ?? location?.ref ?? null;
     ctx.vars.areaCode = area?.code ?? null;
     ctx.vars.areaName = area?.name ?? null;
+    if (area) await rememberStudioOf(ctx, area.code);
     if (location) ctx.vars.attachments = [...attachmentsOf(ctx.vars).filter((a) => a.kind !== 'location'), location] as unknown as VarValue;
   }),
 

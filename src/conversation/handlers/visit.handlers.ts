@@ -1,10 +1,14 @@
 import { residentHandle } from '../../common/resident-handle';
 import { chinaSlot } from '../format';
-import { sessionWorkstation } from './common.handlers';
+import { knownWorkstation, rememberStudioOf, sessionWorkstation } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 import { chinaTime } from '../../common/china-time';
 
 const SLOTS_OFFERED = 6;
+const MIN_PURPOSE_CHARS = 2;
+const MAX_PURPOSE_CHARS = 500;
+
+const visitorOf = (ctx: HandlerContext) => ({ visitorName: str(ctx.vars.visitorName) || null, visitorPhone: str(ctx.vars.visitorPhone) || null, purpose: str(ctx.vars.purpose) || null });
 
 const bookerOf = (ctx: HandlerContext) => ({ residentKey: ctx.session.key, address: ctx.resident.address ?? null });
 
@@ -28,6 +32,21 @@ export const visitHandlers = {
     ['manage'],
   ),
 
+  /** Without a studio from the link or an earlier answer, the visit needs the resident's town or street first. */
+  needStudio: handler(
+    async (ctx) => {
+      if (!(await knownWorkstation(ctx))) ctx.gotoThread('where');
+    },
+    ['where'],
+  ),
+
+  pickStudio: handler(async (ctx) => {
+    const area = ctx.answer ? ctx.understanding.area(ctx.answer, await ctx.deps.org.repo.activeAreas()) : null;
+    const ws = area ? await rememberStudioOf(ctx, area.code) : null;
+    if (!ws) return ctx.reask('visit.where_again');
+    ctx.session.workstationCode = ws.code;
+  }),
+
   /** Reception days and hours of the studio, and its next free 30-minute slots as buttons. */
   listSlots: handler(async (ctx) => {
     const limit = await ctx.deps.bookings.limitReached(bookerOf(ctx));
@@ -50,16 +69,51 @@ export const visitHandlers = {
     ctx.vars.slotMap = Object.fromEntries(slots.map((s) => [chinaSlot(s), s.toISOString()]));
   }),
 
-  bookSlot: handler(
+  /** The slot chosen; who is coming and what about is asked next, unless known already (a change, a lost race). */
+  chooseSlot: handler(
     async (ctx) => {
       const map = (ctx.vars.slotMap ?? {}) as Record<string, string>;
       const iso = ctx.answer ? map[ctx.answer] : undefined;
       if (!iso) return ctx.reask('system.pick_from_list');
+      ctx.vars.slotIso = iso;
+      const v = visitorOf(ctx);
+      if (v.visitorName && v.visitorPhone && v.purpose) ctx.gotoThread('confirm');
+    },
+    ['confirm'],
+  ),
+
+  checkVisitorName: handler(async (ctx) => {
+    const name = ctx.answer ? ctx.understanding.name(ctx.answer) : null;
+    if (!name) return ctx.reask('concern.bad_name');
+    ctx.vars.visitorName = name;
+  }),
+
+  checkVisitorPhone: handler(async (ctx) => {
+    const reading = ctx.understanding.interpret(ctx.answer ?? '', { kind: 'phone' });
+    if (reading.intent === 'phone') {
+      ctx.vars.visitorPhone = reading.phone;
+      return;
+    }
+    await ctx.reask(`visit.bad_phone`);
+  }),
+
+  checkPurpose: handler(async (ctx) => {
+    const text = (ctx.answer ?? '').trim();
+    if (Array.from(text).length < MIN_PURPOSE_CHARS) return ctx.reask('visit.purpose_again');
+    ctx.vars.purpose = Array.from(text).slice(0, MAX_PURPOSE_CHARS).join('');
+  }),
+
+  bookSlot: handler(
+    async (ctx) => {
+      const iso = str(ctx.vars.slotIso);
+      if (!iso) return ctx.gotoThread('pick');
       const ws = await workstationOrStop(ctx);
       if (!ws) return;
       const slot = chinaTime(iso);
+      const v = visitorOf(ctx);
       const result = await ctx.deps.bookings.book(ws.code, new Date(iso), bookerOf(ctx), () =>
-        ctx.deps.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: residentHandle(ctx.resident.channel, ctx.resident.externalId) }),
+        ctx.deps.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: residentHandle(ctx.resident.channel, ctx.resident.externalId), purpose: v.purpose ?? '' }),
+        v,
       );
       if (!result.ok && result.reason !== 'taken') {
         await ctx.say(`visit.${result.reason}`, { limit: ctx.deps.bookings.perResidentLimit });
@@ -83,7 +137,12 @@ export const visitHandlers = {
   changeBooking: handler(
     async (ctx) => {
       const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
-      if (booking) await ctx.deps.bookings.cancel(booking, ctx.deps.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
+      if (booking) {
+        // A new time for the same visit: who and what about stay as they were.
+        Object.assign(ctx.vars, { visitorName: booking.visitorName, visitorPhone: booking.visitorPhone, purpose: booking.purpose });
+        if (!ctx.session.workstationCode) ctx.session.workstationCode = booking.workstationCode;
+        await ctx.deps.bookings.cancel(booking, ctx.deps.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
+      }
       ctx.gotoThread('pick');
     },
     ['pick'],

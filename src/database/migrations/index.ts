@@ -14,6 +14,7 @@ import { ResidentCredentials1764390000000 } from './1764390000000-ResidentCreden
 import { CreateCalendarDays1764380000000 } from './1764380000000-CreateCalendarDays';
 import { CreateConsultations1764500000000 } from './1764500000000-CreateConsultations';
 import { AddConsultationTargets1764500000001 } from './1764500000001-AddConsultationTargets';
+import { AddBookingDetails1764600000000 } from './1764600000000-AddBookingDetails';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the service, the CLI and the tests load
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS = [
   ResidentCredentials1764390000000,
   CreateConsultations1764500000000,
   AddConsultationTargets1764500000001,
+  AddBookingDetails1764600000000,
 ];

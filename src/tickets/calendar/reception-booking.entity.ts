@@ -27,6 +27,16 @@ export class ReceptionBookingEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   addressKey!: string | null;
 
+  /** How the visitor asked to be called, their phone and what they come about; shown to the studio's members. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  visitorName!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  visitorPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  purpose!: string | null;
+
   @CreatedAt()
   createdAt!: Date;
 }

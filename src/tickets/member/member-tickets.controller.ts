@@ -109,6 +109,21 @@ export class MemberTicketsController {
     return this.tickets.act(p, number, (userid) => this.rerouting.reroute(number, userid, body));
   }
 
+  @Post('tickets/:number/merge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Merge an open ticket into another open one the caller can see: its resident becomes a supporter there' })
+  async merge(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.mergeSchema) body: z.infer<typeof s.mergeSchema>): Promise<TicketView> {
+    await this.tickets.show(p, body.into);
+    return this.tickets.act(p, number, (userid) => this.disposition.merge(number, userid, body.into, body.reason));
+  }
+
+  @Post('tickets/:number/cohandlers')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask another studio to co-handle a taken ticket; its members see it and are told' })
+  addCohandler(@CurrentPrincipal() p: Principal, @Param('number') number: string, @ZodBody(s.cohandlerSchema) body: z.infer<typeof s.cohandlerSchema>): Promise<TicketView> {
+    return this.tickets.act(p, number, (userid) => this.lifecycle.addCoHandler(number, userid, body));
+  }
+
   @Post('tickets/:number/return')
   @HttpCode(200)
   @ApiOperation({ summary: "Return a taken ticket to the office's triage queue, with a reason" })

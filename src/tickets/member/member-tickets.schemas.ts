@@ -26,6 +26,10 @@ export const closeSchema = z.object({ outcome: z.enum(OUTCOMES), reason: z.strin
 
 export const reasonSchema = z.object({ reason: text(500) });
 
+export const mergeSchema = z.object({ into: z.string().trim().regex(/^[A-Z]{2}\d{8}-\d{4,}$/, 'a ticket number'), reason: text(500) });
+
+export const cohandlerSchema = z.object({ workstationCode: code, notes: z.string().trim().max(500).nullish() });
+
 export const rerouteSchema = z
   .object({ workstationCode: code.nullish(), committeeCode: code.nullish(), sector: code.nullish(), reason: text(500) })
   .refine((v) => v.workstationCode || v.committeeCode || v.sector, { message: 'name a workstation, a committee or a sector', path: ['workstationCode'] });

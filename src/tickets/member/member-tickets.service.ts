@@ -133,7 +133,7 @@ export class MemberTicketsService {
     const pick = (rows: Array<{ code: string; name: string }>) => rows.map(({ code, name }) => ({ code, name }));
     const triage = workstations.find((w) => w.kind === 'triage');
     return {
-      sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: pick(workstations), triageDesk: triage ? { code: triage.code, name: triage.name } : null,
+      sectors: pick(sectors), areas: pick(areas), committees: pick(committees), workstations: workstations.map(({ code, name, kind }) => ({ code, name, kind })), triageDesk: triage ? { code: triage.code, name: triage.name } : null,
     };
   }
 
@@ -276,7 +276,8 @@ export interface TicketOptions {
   sectors: Named;
   areas: Named;
   committees: Named;
-  workstations: Named;
+  /** With their kind, so a form can leave out the office's triage desk. */
+  workstations: Array<{ code: string; name: string; kind: string }>;
   /** Where a returned ticket goes, named before the member confirms the return. */
   triageDesk: { code: string; name: string } | null;
 }

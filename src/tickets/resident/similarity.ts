@@ -125,5 +125,6 @@ export function profileSimilarity(a: ConcernProfile, b: ConcernProfile): number 
 export function deriveTitle(text: string, max = 30): string {
   const first = text.trim().split(SENTENCE_END).find((s) => s.trim().length > 0)?.trim() ?? '';
   const chars = Array.from(first || text.trim());
-  return chars.length > max ? chars.slice(0, max).join('') : chars.join('');
+  // A cut title says so, so nobody reads half a sentence as the whole concern.
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }

@@ -7,7 +7,9 @@ export function loadECharts() {
   if (window.echarts) return Promise.resolve(window.echarts);
   loading = loading || new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = '/console/assets/echarts.js';
+    // The version in the URL lets the browser keep the file until an upgrade changes it.
+    const version = document.documentElement.dataset.echarts;
+    script.src = version ? `/console/assets/echarts.js?v=${encodeURIComponent(version)}` : '/console/assets/echarts.js';
     script.onload = () => resolve(window.echarts);
     script.onerror = () => { loading = null; reject(new Error('echarts failed to load')); };
     document.head.appendChild(script);

@@ -25,6 +25,8 @@ export async function setLanguage(lang) {
   state.lang = lang;
   document.documentElement.lang = lang;
   document.title = t('app.title');
+  // CSS shows this under tables too wide for the screen (app.css, .table-wrap::before).
+  document.documentElement.style.setProperty('--scroll-hint', JSON.stringify(t('common.scrollHint')));
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {

@@ -14,7 +14,7 @@ export default {
   props: { me: Object },
   setup(props) {
     const admin = props.me.role === 'office_admin';
-    const state = reactive({ loading: true, error: null, bulletin: null, notice: null, options: { committees: [], workstations: [] }, recipients: [], recipientsError: null });
+    const state = reactive({ loading: true, error: null, bulletin: null, notice: null, options: { committees: [], workstations: [] }, scopes: null, members: [], recipients: [], recipientsError: null });
     const form = reactive({ kind: route.query.kind || 'weekly', period: route.query.period || '', unit: route.query.workstation ? `workstation:${route.query.workstation}` : route.query.committee ? `committee:${route.query.committee}` : '' });
     const adding = reactive({ userid: '', level: 'city', unit: '' });
 
@@ -31,6 +31,8 @@ export default {
       try {
         state.bulletin = await api(`/api/member/reports/bulletin?${query.value}`);
       } catch (e) {
+        // An old bulletin under the error would read as the answer to the new choice.
+        state.bulletin = null;
         state.error = errorText(e);
       } finally {
         state.loading = false;
@@ -41,6 +43,8 @@ export default {
     }
     onMounted(() => {
       api('/api/member/ticket-options').then((o) => { state.options = o; }).catch(() => undefined);
+      api('/api/member/reports/scopes').then((o) => { state.scopes = o; }).catch(() => undefined);
+      if (admin) api('/api/admin/org/members').then((list) => { state.members = list; }).catch(() => undefined);
       loadRecipients().catch(() => undefined);
       load();
     });
@@ -54,7 +58,7 @@ export default {
       state.notice = null;
       try {
         const r = await api('/api/admin/reports/bulletins/send', { method: 'POST', body: { kind: form.kind, period: state.bulletin.period.key } });
-        state.notice = t('bulletins.sent', r);
+        state.notice = r.enqueued + r.already === 0 ? t('bulletins.noRecipients') : t('bulletins.sent', r);
       } catch (e) {
         state.error = errorText(e);
       }
@@ -77,8 +81,19 @@ export default {
     const print = () => window.print();
     const exportUrl = computed(() => `/api/member/reports/bulletin/export?${query.value}`);
     const none = () => t('common.none');
+    const ownLabel = () => {
+      const own = state.scopes && state.scopes.own;
+      if (!own) return t('bulletins.ownUnit');
+      return own.level === 'city' ? t('bulletins.level.city') : own.name;
+    };
+    const memberName = (userid) => (state.members.find((m) => m.userid === userid) || {}).name || userid;
+    const unitName = (r) => {
+      const list = r.level === 'committee' ? state.options.committees : r.level === 'workstation' ? state.options.workstations : [];
+      return (list.find((u) => u.code === r.unit) || {}).name || '';
+    };
+    const satisfaction = (v) => (v === null || v === undefined ? t('bulletins.noRatings') : pct(v));
     const unitsFor = (level) => (level === 'committee' ? state.options.committees : level === 'workstation' ? state.options.workstations : []);
-    return { state, form, adding, admin, exportUrl, sendNow, print, addRecipient, removeRecipient, pct, none, KINDS, LEVELS, unitsFor };
+    return { state, form, adding, admin, exportUrl, sendNow, print, addRecipient, removeRecipient, pct, none, KINDS, LEVELS, unitsFor, ownLabel, memberName, unitName, satisfaction };
   },
   template: `<section class="view bulletins">
     <h1 class="no-print">{{ $t('bulletins.title') }}</h1>
@@ -92,9 +107,11 @@ export default {
       </label>
       <label v-if="me.role === 'office_admin' || me.role === 'committee_head'">{{ $t('bulletins.unit') }}
         <select v-model="form.unit" data-test="unit">
-          <option value="">{{ $t('bulletins.ownUnit') }}</option>
-          <template v-if="me.role === 'office_admin'"><option v-for="c in state.options.committees" :key="'c' + c.code" :value="'committee:' + c.code">{{ c.name }}</option></template>
-          <option v-for="w in state.options.workstations" :key="'w' + w.code" :value="'workstation:' + w.code">{{ w.name }}</option>
+          <option value="" data-test="unit-own">{{ ownLabel() }}</option>
+          <template v-if="state.scopes">
+            <option v-for="c in state.scopes.committees" :key="'c' + c.code" :value="'committee:' + c.code">{{ c.name }}</option>
+            <option v-for="w in state.scopes.workstations" :key="'w' + w.code" :value="'workstation:' + w.code">{{ w.name }}</option>
+          </template>
         </select>
       </label>
       <button type="button" class="button" @click="print" data-test="print">{{ $t('bulletins.print') }}</button>
@@ -113,7 +130,7 @@ export default {
         <div class="kpi"><span>{{ $t('bulletins.answered') }}</span><strong>{{ state.bulletin.figures.counters.answeredEver }}</strong></div>
         <div class="kpi"><span>{{ $t('dashboards.rate.onTimeTake') }}</span><strong>{{ pct(state.bulletin.figures.rates.onTimeTake, none()) }}</strong></div>
         <div class="kpi"><span>{{ $t('dashboards.rate.onTimeAnswer') }}</span><strong>{{ pct(state.bulletin.figures.rates.onTimeAnswer, none()) }}</strong></div>
-        <div class="kpi"><span>{{ $t('dashboards.rate.satisfaction') }}</span><strong>{{ pct(state.bulletin.figures.rates.satisfaction, none()) }}</strong></div>
+        <div class="kpi"><span>{{ $t('dashboards.rate.satisfaction') }}</span><strong data-test="bulletin-satisfaction">{{ satisfaction(state.bulletin.figures.rates.satisfaction) }}</strong></div>
         <div class="kpi"><span>{{ $t('targets.metric.receptions') }}</span><strong>{{ state.bulletin.figures.receptions }}</strong></div>
         <div class="kpi"><span>{{ $t('targets.metric.sqmyAdopted') }}</span><strong>{{ state.bulletin.figures.sqmyAdopted }}</strong></div>
       </div>
@@ -122,7 +139,7 @@ export default {
         <table data-test="ranking">
           <thead><tr><th>{{ $t('bulletins.rank') }}</th><th>{{ $t('dashboards.name') }}</th><th>{{ $t('dashboards.total') }}</th><th>{{ $t('dashboards.rate.onTimeAnswer') }}</th><th>{{ $t('dashboards.rate.satisfaction') }}</th><th>{{ $t('targets.title') }}</th></tr></thead>
           <tbody>
-            <tr v-for="r in state.bulletin.ranking" :key="r.workstationCode">
+            <tr v-for="r in state.bulletin.ranking" :key="r.workstationCode" :data-ranked="r.workstationCode">
               <td>{{ r.rank }}</td><td>{{ r.name }}</td><td>{{ r.total }}</td>
               <td>{{ pct(r.rates.onTimeAnswer, none()) }}</td><td>{{ pct(r.rates.satisfaction, none()) }}</td>
               <td>
@@ -146,13 +163,16 @@ export default {
       <p class="small muted">{{ $t('bulletins.recipientsHelp') }}</p>
       <ul class="plain-list">
         <li v-for="(r, i) in state.recipients" :key="i">
-          {{ r.userid }} · {{ $t('bulletins.level.' + r.level) }} {{ r.unit }}
+          {{ memberName(r.userid) }} · {{ $t('bulletins.level.' + r.level) }} {{ unitName(r) }}
           <span v-if="r.source === 'config'" class="badge muted">{{ $t('bulletins.fromConfig') }}</span>
           <button v-else type="button" class="link danger" @click="removeRecipient(r)">{{ $t('bulletins.remove') }}</button>
         </li>
       </ul>
       <form class="row" @submit.prevent="addRecipient">
-        <input v-model="adding.userid" :placeholder="$t('bulletins.userid')" />
+        <select v-model="adding.userid" :aria-label="$t('bulletins.userid')" data-test="recipient-member">
+          <option value="" disabled>{{ $t('bulletins.userid') }}</option>
+          <option v-for="m in state.members" :key="m.userid" :value="m.userid">{{ m.name }}</option>
+        </select>
         <select v-model="adding.level"><option v-for="l in LEVELS" :key="l" :value="l">{{ $t('bulletins.level.' + l) }}</option></select>
         <select v-if="adding.level !== 'city'" v-model="adding.unit">
           <option v-for="u in unitsFor(adding.level)" :key="u.code" :value="u.code">{{ u.name }}</option>

@@ -19,6 +19,7 @@ export const VIEWS = [
   { path: '/proposals', label: 'nav.proposals', access: 'member', load: () => import('./proposals.js') },
   { path: '/calendar', label: 'nav.calendar', access: 'member', load: () => import('./consultation-calendar.js') },
   { path: '/departments', label: 'nav.departments', access: 'admin', load: () => import('./departments.js') },
+  { path: '/bookings', label: 'nav.bookings', access: 'member', load: () => import('./bookings.js') },
 ];
 
 /** The server enforces the same rule (403); hiding the links just keeps members' menus short. */

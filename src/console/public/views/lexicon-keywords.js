@@ -70,12 +70,12 @@ export default {
       <p class="muted small">{{ $t('lexicon.keywords.total', { total: state.data.total, page: state.page, pages }) }}</p>
       <div class="table-wrap">
         <table data-test="lexicon-keywords">
-          <thead><tr><th>{{ $t('lexicon.keywords.word') }}</th><th>{{ $t('lexicon.keywords.weight') }}</th><th class="num">{{ $t('lexicon.keywords.learned') }}</th><th class="num">{{ $t('lexicon.keywords.override') }}</th><th></th></tr></thead>
+          <thead><tr><th>{{ $t('lexicon.keywords.word') }}</th><th>{{ $t('lexicon.keywords.weight') }}</th><th class="num">{{ $t('lexicon.keywords.learned') }}</th><th class="num">{{ $t('lexicon.keywords.curated') }}</th><th class="num">{{ $t('lexicon.keywords.override') }}</th><th></th></tr></thead>
           <tbody>
             <tr v-for="r in state.data.items" :key="r.word" :data-word="r.word">
               <td>{{ r.word }}</td>
               <td><input v-model="state.edits[r.word]" type="number" step="0.1" min="-10" max="10" class="weight-input" :aria-label="$t('lexicon.keywords.weight')"></td>
-              <td class="num">{{ fmt(r.learned) }}</td><td class="num">{{ fmt(r.override) }}</td>
+              <td class="num">{{ fmt(r.learned) }}</td><td class="num" data-test="keyword-curated">{{ fmt(r.curated) }}</td><td class="num">{{ fmt(r.override) }}</td>
               <td class="actions">
                 <button type="button" class="link" @click="setWeight(r.word, state.edits[r.word])" data-test="keyword-save">{{ $t('common.save') }}</button>
                 <button type="button" class="link danger" @click="remove(r.word)">{{ $t('common.remove') }}</button>

@@ -34,10 +34,14 @@ export default {
         <dt>{{ $t('lexicon.test.workstation') }}</dt><dd>{{ state.result.workstation }}</dd>
         <dt>{{ $t('lexicon.test.confidence') }}</dt><dd>{{ pct(state.result.confidence) }}<span v-if="state.result.triage" class="badge">{{ $t('lexicon.test.triage') }}</span></dd>
       </dl>
-      <table v-if="state.result.keywords.length" class="compact">
-        <thead><tr><th>{{ $t('lexicon.test.word') }}</th><th class="num">{{ $t('lexicon.test.contribution') }}</th></tr></thead>
-        <tbody><tr v-for="k in state.result.keywords" :key="k.word"><td>{{ k.word }}</td><td class="num">{{ Number(k.weight).toFixed(2) }}</td></tr></tbody>
-      </table>
+      <h3>{{ $t('lexicon.test.top3') }}</h3>
+      <ol class="plain-list" data-test="lexicon-test-top3">
+        <li v-for="(s, i) in state.result.top3" :key="s.sector" :data-rank="i + 1">
+          <strong>{{ s.sector }}</strong> <span class="muted">{{ pct(s.confidence) }}</span>
+          <span class="small" v-if="s.keywords.length"> · {{ $t('lexicon.test.wordsLabel') }}<span v-for="k in s.keywords" :key="k.word" class="badge slot" data-test="lexicon-test-word">{{ k.word }} {{ Number(k.weight).toFixed(2) }}</span></span>
+          <span class="small muted" v-else> · {{ $t('lexicon.test.noWords') }}</span>
+        </li>
+      </ol>
     </template>
   </div>`,
 };

@@ -22,6 +22,7 @@ export default {
       adding: null,
       error: null,
       formError: null,
+      reassigning: null,
     });
 
     async function load() {
@@ -42,11 +43,11 @@ export default {
       load();
     }, { immediate: true });
 
-    // The studio's own members first, then everyone else active (the office may cover a studio).
+    // Only the studio's own members and staff (the server checks the same); the triage desk is the office's own.
     const candidates = computed(() => {
-      const active = props.members.filter((m) => m.active);
-      const own = active.filter((m) => m.workstationCode === state.workstation);
-      return [...own, ...active.filter((m) => m.workstationCode !== state.workstation)];
+      const ws = props.org.workstations.find((w) => w.code === state.workstation);
+      const triage = ws && ws.kind === 'triage';
+      return props.members.filter((m) => m.active && m.workstationCode === state.workstation && (triage || m.role === 'member' || m.role === 'staff'));
     });
 
     function moveWeek(days) {
@@ -65,22 +66,35 @@ export default {
       try {
         await api('/api/admin/org/duty', { method: 'POST', body });
         state.adding = null;
+        state.error = null;
         await load();
       } catch (e) {
         state.formError = e;
+      }
+    }
+    async function reassign(entry, memberUserid) {
+      state.reassigning = null;
+      if (!memberUserid) return;
+      try {
+        await api(`/api/admin/org/duty/${entry.id}`, { method: 'PATCH', body: { memberUserid } });
+        state.error = null;
+        await load();
+      } catch (e) {
+        state.error = errorText(e);
       }
     }
     async function remove(entry) {
       if (!window.confirm(t('common.confirmRemove'))) return;
       try {
         await api(`/api/admin/org/duty/${entry.id}`, { method: 'DELETE' });
+        state.error = null;
         await load();
       } catch (e) {
         state.error = errorText(e);
       }
     }
     const weekLabel = computed(() => (state.week ? t('org.duty.weekOf', { start: state.week.weekStart, end: addDays(state.week.weekStart, 6) }) : ''));
-    return { state, workstations, candidates, moveWeek, startAdd, add, remove, weekLabel, errorText };
+    return { state, workstations, candidates, moveWeek, startAdd, add, remove, reassign, weekLabel, errorText };
   },
   template: `<div class="duty">
     <div class="toolbar">
@@ -107,14 +121,19 @@ export default {
             <span v-if="e.onDuty" class="badge ok">{{ $t('org.duty.onDuty') }}</span>
             <span v-if="e.outsider" class="badge warn" :title="$t('org.duty.outsiderHint')">{{ $t('org.duty.outsider') }}</span>
             <span v-if="e.source === 'config'" class="badge muted">{{ $t('org.duty.fromConfig') }}</span>
-            <button v-else type="button" class="icon" @click="remove(e)" :aria-label="$t('common.remove')" data-test="duty-remove">&times;</button>
+            <select v-if="state.reassigning === e.id" class="reassign" :aria-label="$t('org.duty.reassign')" data-test="duty-reassign-member" @change="reassign(e, $event.target.value)">
+              <option value="" disabled selected>{{ $t('org.duty.reassignTo') }}</option>
+              <option v-for="m in candidates.filter((c) => c.userid !== e.memberUserid)" :key="m.userid" :value="m.userid">{{ m.name }}</option>
+            </select>
+            <button v-else type="button" class="link" @click="state.reassigning = e.id" data-test="duty-reassign">{{ $t('org.duty.reassign') }}</button>
+            <button type="button" class="icon" @click="remove(e)" :aria-label="$t('common.remove')" data-test="duty-remove">&times;</button>
           </li>
           <li v-if="!day.entries.length" class="muted">{{ $t('org.duty.empty') }}</li>
         </ul>
         <form v-if="state.adding && state.adding.date === day.date" class="stack add-shift" @submit.prevent="add" data-test="duty-form">
           <label>{{ $t('org.duty.member') }}
             <select v-model="state.adding.member" data-test="duty-member">
-              <option v-for="m in candidates" :key="m.userid" :value="m.userid">{{ m.name }} ({{ m.userid }})</option>
+              <option v-for="m in candidates" :key="m.userid" :value="m.userid">{{ m.name }}</option>
             </select>
           </label>
           <label class="inline"><input type="radio" value="once" v-model="state.adding.repeat"> {{ $t('org.duty.once') }}</label>

@@ -40,6 +40,7 @@ export default {
       try {
         await api(`/api/admin/org/${props.kind}/${encodeURIComponent(state.editing)}`, { method: 'PATCH', body: FORMS[props.kind].body(state.form) });
         state.editing = null;
+        state.error = null;
         emit('changed');
       } catch (e) {
         state.error = e;
@@ -72,7 +73,7 @@ export default {
           </fieldset>
           <template v-if="kind === 'workstations'">
             <label>{{ $t('org.workstations.address') }}<input v-model="state.form.address"></label>
-            <label>{{ $t('org.workstations.phone') }}<input v-model="state.form.phone" inputmode="tel"><field-error :error="state.error" field="phone" /></label>
+            <label>{{ $t('org.workstations.phone') }}<input v-model="state.form.phone" inputmode="tel"><small v-if="state.error && state.error.fieldErrors && state.error.fieldErrors.phone" class="field-error">{{ $t('org.members.phoneInvalid') }}</small></label>
             <fieldset><legend>{{ $t('org.workstations.areas') }}</legend>
               <label v-for="a in org.areas" :key="a.code" class="inline"><input type="checkbox" :value="a.code" v-model="state.form.areaCodes"> {{ a.name }}</label>
             </fieldset>

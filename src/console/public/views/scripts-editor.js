@@ -6,12 +6,37 @@ import { i18n, t } from '../lib/i18n.js';
 import { errorText } from '../lib/ui.js';
 
 const CHECK_DELAY_MS = 400;
+const LINE_PX = 20;
+const TEXT_LINE = /^(\s*(?:-\s+)?text:\s*)(.*)$/;
+const LOCALE_KEY = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
+
+/** A YAML scalar as written (plain, 'single' or "double" quoted) to its text. */
+function scalar(raw) {
+  const value = raw.trim();
+  if (value.startsWith('"')) {
+    try { return JSON.parse(value); } catch { return value; }
+  }
+  if (value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replace(/''/g, "'");
+  return value;
+}
+
+/** Every single-line `text:` of the script with its line: what residents read at each step of the flow. */
+export function textLines(yaml) {
+  const out = [];
+  yaml.split('\n').forEach((line, i) => {
+    const m = TEXT_LINE.exec(line);
+    if (!m || !m[2].trim() || m[2].trim().startsWith('[')) return;
+    const value = scalar(m[2]);
+    out.push({ line: i + 1, prefix: m[1], key: LOCALE_KEY.test(value) ? value : null, literal: LOCALE_KEY.test(value) ? null : value });
+  });
+  return out;
+}
 
 export default {
   props: { id: String, draft: Object, detail: Object },
   emits: ['changed'],
   setup(props, { emit }) {
-    const state = reactive({ problems: [], checking: false, notice: '', error: null, chat: [], input: '', sending: false });
+    const state = reactive({ problems: [], checking: false, notice: '', error: null, chat: [], input: '', sending: false, strings: {}, editingLine: null, wording: '' });
     const area = ref(null);
     const gutter = ref(null);
     const notes = ref(null);
@@ -47,6 +72,32 @@ export default {
     }, { immediate: true });
     onBeforeUnmount(() => clearTimeout(timer));
 
+    // The words beside the flow: locale keys resolved to what residents read, literals as written.
+    const wording = computed(() => textLines(props.draft.yaml).map((w) => ({ ...w, text: w.literal !== null ? w.literal : state.strings[w.key] })));
+    async function loadStrings() {
+      const keys = [...new Set(textLines(props.draft.yaml).map((w) => w.key).filter((k) => k && !(k in state.strings)))];
+      if (!keys.length) return;
+      try {
+        Object.assign(state.strings, await api('/api/admin/scripts/strings', { method: 'POST', body: { keys, locale: i18n.lang } }));
+      } catch (e) {
+        state.error = e;
+      }
+    }
+    watch(() => props.draft.yaml, loadStrings, { immediate: true });
+    function editWording(w) {
+      state.editingLine = w.line;
+      state.wording = w.text || '';
+    }
+    /** The new words go into the draft as the step's literal text: saved, previewed, published and rolled back with it. */
+    function applyWording(w) {
+      const text = state.wording.trim();
+      state.editingLine = null;
+      if (!text || text === w.text) return;
+      const lines = props.draft.yaml.split('\n');
+      lines[w.line - 1] = `${w.prefix}${JSON.stringify(text)}`;
+      props.draft.yaml = lines.join('\n');
+    }
+
     function syncScroll() {
       gutter.value.scrollTop = area.value.scrollTop;
       notes.value.scrollTop = area.value.scrollTop;
@@ -57,6 +108,9 @@ export default {
       const start = text.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
       area.value.focus();
       area.value.setSelectionRange(start, start + (text[line - 1] || '').length);
+      // Selecting does not scroll a textarea that does not wrap: bring the line to the upper third.
+      area.value.scrollTop = Math.max(0, (line - 1) * LINE_PX - area.value.clientHeight / 3);
+      syncScroll();
     }
 
     function failed(e) {
@@ -103,7 +157,7 @@ export default {
     const send = () => say(state.input.trim());
     const restart = () => say('', true);
     const revert = () => { props.draft.yaml = props.detail.yaml; };
-    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, restart, revert, errorText };
+    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, restart, revert, errorText, wording, editWording, applyWording };
   },
   template: `<div class="split">
     <div>
@@ -114,11 +168,29 @@ export default {
       </div>
       <p v-if="state.checking" class="muted small">{{ $t('scripts.editor.checking') }}</p>
       <ul v-else-if="state.problems.length" class="problems" data-test="script-problems">
-        <li v-for="p in state.problems" :key="p.text" @click="goTo(p.line)">{{ p.text }}</li>
+        <li v-for="p in state.problems" :key="p.text"><button type="button" class="link problem-link" :data-goto="p.line" @click="goTo(p.line)">{{ p.text }}</button></li>
       </ul>
       <p v-else class="muted small" data-test="script-valid">{{ $t('scripts.editor.valid') }}</p>
       <p v-if="state.error" class="alert">{{ errorText(state.error) }}</p>
       <p v-if="state.notice" class="notice" data-test="script-notice">{{ state.notice }}</p>
+      <section class="wording" data-test="script-wording">
+        <h3>{{ $t('scripts.wording.title') }}</h3>
+        <p class="muted small">{{ $t('scripts.wording.help') }}</p>
+        <ol class="plain-list">
+          <li v-for="w in wording" :key="w.line" :data-wording-line="w.line">
+            <button type="button" class="link small" @click="goTo(w.line)">{{ $t('scripts.wording.line', { line: w.line }) }}</button>
+            <form v-if="state.editingLine === w.line" class="row" @submit.prevent="applyWording(w)">
+              <textarea v-model="state.wording" rows="3" :aria-label="$t('scripts.wording.edit')" data-test="wording-input"></textarea>
+              <button type="submit" class="button primary" data-test="wording-apply">{{ $t('scripts.wording.apply') }}</button>
+              <button type="button" class="button" @click="state.editingLine = null">{{ $t('common.cancel') }}</button>
+            </form>
+            <template v-else>
+              <span class="wording-text" data-test="wording-text">{{ w.text === undefined ? $t('common.loading') : w.text === null ? $t('scripts.wording.missing') : w.text }}</span>
+              <button type="button" class="link" @click="editWording(w)" data-test="wording-edit">{{ $t('scripts.wording.edit') }}</button>
+            </template>
+          </li>
+        </ol>
+      </section>
       <div class="row">
         <button type="button" class="button" :disabled="!dirty || state.problems.length > 0" @click="save(false)" data-test="script-save">{{ $t('scripts.editor.save') }}</button>
         <button type="button" class="button primary" :disabled="!dirty || state.problems.length > 0" @click="save(true)" data-test="script-publish">{{ $t('scripts.editor.saveAndPublish') }}</button>

@@ -114,7 +114,7 @@ export default {
       <empty-state v-if="!state.list.length" :text="$t('sqmy.empty')" />
       <ul v-else class="cards" data-test="sqmy-list">
         <li v-for="r in state.list" :key="r.id" class="card">
-          <a class="row spread ticket-link" :href="'#/sqmy?id=' + r.id"><strong>{{ r.title }}</strong><span class="badge">{{ $t('sqmy.state.' + r.state) }}</span></a>
+          <a class="row spread ticket-link" :href="'#/sqmy?id=' + r.id"><strong :title="r.title" data-test="sqmy-list-title">{{ r.shortTitle || r.title }}</strong><span class="badge">{{ $t('sqmy.state.' + r.state) }}</span></a>
           <p class="small muted">{{ r.workstationName }} · {{ r.authorName || $t('ticket.actor.member') }} · {{ when(r.createdAt) }}</p>
         </li>
       </ul>

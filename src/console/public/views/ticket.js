@@ -6,6 +6,7 @@ import { route } from '../lib/router.js';
 import { EmptyState, errorText, FieldError } from '../lib/ui.js';
 import { when } from './ticket-list.js';
 import { namesOf, reasonText } from '../lib/routing-reasons.js';
+import TicketMore from './ticket-more.js';
 
 const WAYS = ['bridge', 'expert', 'welfare'];
 const ACTIVITIES = ['micro_consultation', 'micro_research', 'micro_inspection', 'micro_welfare'];
@@ -59,7 +60,7 @@ function failure(e) {
 
 export default {
   name: 'ticket-view',
-  components: { EmptyState, FieldError },
+  components: { EmptyState, FieldError, TicketMore },
   setup() {
     const state = reactive({ loading: true, ticket: null, missing: false, error: null, action: null, busy: false, failure: null, apiError: null, done: null, options: null, names: {} });
     api('/api/member/ticket-options').then((o) => { state.options = o; state.names = namesOf(o); }).catch(() => undefined);
@@ -146,13 +147,13 @@ export default {
         <h1 data-test="ticket-number">{{ state.ticket.number }}</h1>
         <span>
           <span v-if="state.ticket.overdue" class="badge warn">{{ $t('ticket.overdue') }}</span>
-          <span class="badge" data-test="ticket-state">{{ $t('ticket.state.' + state.ticket.state) }}</span>
+          <span class="badge" :class="'state-' + state.ticket.state" data-test="ticket-state">{{ $t('ticket.state.' + state.ticket.state) }}</span>
         </span>
       </div>
       <p class="ticket-title"><strong>{{ state.ticket.title }}</strong></p>
       <p class="ticket-text" data-test="ticket-text">{{ state.ticket.text }}</p>
       <dl class="facts">
-        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ residentOf(state.ticket) }} {{ state.ticket.residentPhone || '' }}</dd>
+        <dt>{{ $t('ticket.resident') }}</dt><dd data-test="resident">{{ residentOf(state.ticket) }} <a v-if="state.ticket.residentPhone && !state.ticket.residentPhone.includes('*')" class="tel" data-test="resident-tel" :href="'tel:' + state.ticket.residentPhone">{{ state.ticket.residentPhone }}</a><template v-else>{{ state.ticket.residentPhone || '' }}</template></dd>
         <dt>{{ $t('ticket.sectorArea') }}</dt><dd>{{ state.ticket.sectorName || $t('common.none') }} · {{ state.ticket.areaName || $t('common.none') }}</dd>
         <dt v-if="state.ticket.address">{{ $t('ticket.address') }}</dt><dd v-if="state.ticket.address">{{ state.ticket.address }}</dd>
         <dt v-if="state.ticket.since">{{ $t('ticket.since') }}</dt><dd v-if="state.ticket.since" data-test="since">{{ state.ticket.since }}</dd>
@@ -247,6 +248,8 @@ export default {
           <button type="button" class="button" @click="state.action = null">{{ $t('common.cancel') }}</button>
         </div>
       </form>
+
+      <ticket-more :ticket="state.ticket" @changed="(view) => { state.ticket = view; }" />
 
       <h2>{{ $t('ticket.notes') }}</h2>
       <p v-if="!state.ticket.notes.length" class="muted small">{{ $t('ticket.noNotes') }}</p>
