@@ -34,7 +34,7 @@ export function fieldMessages(error, field) {
 
 /** A message for the user from any error; validation details are also shown per field by FieldError. */
 export function errorText(error) {
-  if (error instanceof ApiError && error.code === 'validation') {
+  if (error instanceof ApiError && error.code === 'VALIDATION') {
     const messages = fieldMessages(error);
     return messages.length ? t('common.errors.validationWith', { messages: messages.join(t('common.listSeparator')) }) : t('common.errors.validation');
   }

@@ -17,8 +17,8 @@ export default {
     const form = reactive({ into: '', reason: '', workstationCode: '', notes: '' });
     api('/api/member/ticket-options').then((o) => { state.workstations = o.workstations.filter((w) => w.kind !== 'triage'); }).catch(() => undefined);
 
-    const canMerge = computed(() => OPEN.includes(props.ticket.state));
-    const canCohandle = computed(() => WORKING.includes(props.ticket.state) && props.ticket.mine);
+    const canMerge = computed(() => props.ticket.here !== false && OPEN.includes(props.ticket.state));
+    const canCohandle = computed(() => props.ticket.here !== false && WORKING.includes(props.ticket.state) && props.ticket.mine);
     const nameOf = (code) => (state.workstations.find((w) => w.code === code) || {}).name || t('common.none');
     const others = computed(() => state.workstations.filter((w) => w.code !== props.ticket.workstationCode && !props.ticket.cohandlers.some((c) => c.workstationCode === w.code)));
     // Similar open tickets are the likely targets; any number the member can see is accepted.
