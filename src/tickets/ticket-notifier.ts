@@ -6,7 +6,8 @@ import type { AppConfig } from '../config/config.schema';
 import { I18nService } from '../conversation/i18n.service';
 import { OutboxService } from '../outbox/outbox.service';
 import type { TicketEntity } from './ticket.entity';
-import { WAYS_OF_WORKING } from './ticket.types';
+import { ratingId, takeKey, ticketUrl, WAY_QUESTION, type TicketLinkAction } from './ticket-links';
+import { RATINGS, WAYS_OF_WORKING } from './ticket.types';
 
 /** China time as `YYYY-MM-DD HH:mm`, the way deadlines are shown to people. */
 export function formatChinaTime(at: Date | null): string {
@@ -31,8 +32,8 @@ export class TicketNotifier {
   ) {}
 
   /** The console page of a ticket, for link buttons on member cards. */
-  ticketUrl(number: string, action?: string): string {
-    return `${this.config.server.publicUrl.replace(/\/$/, '')}/console#/tickets/${encodeURIComponent(number)}${action ? `?do=${action}` : ''}`;
+  ticketUrl(number: string, action?: TicketLinkAction): string {
+    return ticketUrl(this.config.server.publicUrl, { number, action });
   }
 
   t(key: string, vars: Record<string, unknown> = {}, locale?: string): string {
@@ -49,8 +50,8 @@ export class TicketNotifier {
       payload: withRating
         ? {
             text,
-            options: (['satisfied', 'basically_satisfied', 'not_satisfied'] as const).map((r) => ({
-              id: `rate:${ticket.number}:${r}`,
+            options: RATINGS.map((r) => ({
+              id: ratingId(ticket.number, r),
               label: this.t(`rating.${r}`, {}, ticket.locale),
             })),
           }
@@ -98,12 +99,12 @@ export class TicketNotifier {
               { label: this.t('member.field.takeBy'), value: vars.takeBy },
             ],
             selection: {
-              questionKey: 'way',
+              questionKey: WAY_QUESTION,
               title: this.t('member.wayTitle'),
               options: WAYS_OF_WORKING.map((way) => ({ id: way, text: this.t(`way.${way}`) })),
             },
             buttons: [
-              { key: `ticket:take:${ticket.number}`, text: this.t('member.take'), style: 1 },
+              { key: takeKey(ticket.number), text: this.t('member.take'), style: 1 },
               { url: this.ticketUrl(ticket.number, 'reroute'), text: this.t('member.reroute'), style: 2 },
               { url: this.ticketUrl(ticket.number), text: this.t('member.view'), style: 2 },
             ],
