@@ -111,6 +111,16 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     return this.view(await this.disposition.rate(number, resident, rating, comment));
   }
 
+  async commentOnRating(number: string, resident: ResidentRef, comment: string): Promise<ResidentTicketView> {
+    return this.view(await this.disposition.commentOnRating(number, resident, comment));
+  }
+
+  async awaitingRating(resident: ResidentRef): Promise<ResidentTicketView | null> {
+    const rows = await this.tickets.repo.forResident(resident.channel, resident.externalId, 20);
+    const answered = rows.filter((t) => t.state === 'answered').sort((a, b) => (b.answeredAt?.getTime() ?? 0) - (a.answeredAt?.getTime() ?? 0));
+    return answered.length ? this.view(answered[0]) : null;
+  }
+
   async view(t: TicketEntity): Promise<ResidentTicketView> {
     const [names, reply] = await Promise.all([this.tickets.repo.names(), this.tickets.repo.latestNote(t.id, 'reply')]);
     return {

@@ -1,4 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { parseRatingId } from '../../tickets/ticket-links';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -83,7 +84,8 @@ export class WebChatController {
     const rows = await this.outbox.collect('web', user);
     return rows.map((r) => {
       const reply: BotReply = { type: 'message', text: r.payload.text ?? '' };
-      if (r.payload.options?.length) reply.quick_replies = r.payload.options.map((o) => ({ title: o.label, payload: o.label }));
+      // A rating button sends its menu id, so one tap rates that ticket; other options answer with their words.
+      if (r.payload.options?.length) reply.quick_replies = r.payload.options.map((o) => ({ title: o.label, payload: parseRatingId(o.id) ? o.id : o.label }));
       return reply;
     });
   }
