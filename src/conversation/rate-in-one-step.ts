@@ -6,7 +6,7 @@ import { DIALOG } from './dialog-ids';
 import { saveDraft } from './drafts';
 import type { RouterTurn } from './global-intents';
 
-/** A typed rating is a few words ("挺好的", "不太满意"); anything longer is a sentence about something else. */
+/** A typed rating is a few words; anything longer is a sentence about something else. */
 const MAX_TYPED_RATING = 8;
 
 /**

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { parseTicketHash } from '../../src/tickets/ticket-links';
+import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
+import { describeEachEngine } from '../support/database';
+import { waitFor } from '../support/wait';
+import { buildKfEventCallback, buildTextCallback } from '../support/wecom-callback';
+import { startWecomApp } from '../support/wecom-app';
+import { cardFor, NUMBER, onServer, takeNoteAnswer, textsTo, ticketRow } from './support';
+
+jest.setTimeout(300_000);
+
+// The smallest valid PNG (1×1, transparent): the resident's photo.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/**
+ * Journeys as people live them, across modules: residents in WeCom (app and Customer Service) and the web chat,
+ * members in the console opened from their WeCom cards, against the fake WeCom server and real Chromium.
+ */
+describeWithChromium('journeys', () => {
+  describeEachEngine('end to end', (engine) => {
+    let w: Awaited<ReturnType<typeof startWecomApp>>;
+    let browser: Browser;
+    const problems: string[] = [];
+
+    beforeAll(async () => {
+      w = await startWecomApp(engine);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await w?.close();
+    });
+
+    async function phone(): Promise<Page> {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+      // Two shared cores run the browser, the service and the runner: allow for a slow first answer.
+      page.setDefaultTimeout(60_000);
+      return watchPage(page, problems);
+    }
+
+    /** A turn's replies go out one by one through the outbox: the turn has answered once they stop coming. */
+    async function settled(texts: () => string[], before: number, text: string): Promise<string> {
+      await waitFor(() => texts().length > before, 30_000, `reply to "${text}"`);
+      for (let seen = -1; seen !== texts().length; ) {
+        seen = texts().length;
+        await new Promise((r) => setTimeout(r, 800));
+      }
+      return texts().slice(before).join('\n');
+    }
+
+    /** A resident typing into the WeCom app; resolves once minyi has answered that message. */
+    async function appSays(user: string, text: string): Promise<string> {
+      const before = textsTo(w.fake.sent, '/cgi-bin/message/send', user).length;
+      expect((await w.post(buildTextCallback({ from: user, content: text }))).status).toBe(200);
+      return settled(() => textsTo(w.fake.sent, '/cgi-bin/message/send', user), before, text);
+    }
+
+    /** A Customer Service message (a typed text, or a menu click carrying the option's id) fetched by sync_msg. */
+    async function kfSays(user: string, text: string, menuId?: string): Promise<string> {
+      const before = textsTo(w.fake.sent, '/cgi-bin/kf/send_msg', user).length;
+      const message = { external_userid: user, msgtype: 'text', text: { content: text, ...(menuId ? { menu_id: menuId } : {}) } };
+      const { token } = w.fake.queueKfMessages('wkTEST01', [message]);
+      expect((await w.post(buildKfEventCallback({ openKfId: 'wkTEST01', token }))).status).toBe(200);
+      return settled(() => textsTo(w.fake.sent, '/cgi-bin/kf/send_msg', user), before, text);
+    }
+
+    /**
+     * The member's phone opens a card link while signed out and signs in with WeCom on the way: WeCom's sign-in
+     * page (outside the test network) is played by the browser, answering with a code the fake server knows.
+     */
+    async function openCardLink(page: Page, url: string, userid: string, number: string): Promise<void> {
+      await page.route(/^https:\/\/(login\.work|open)\.weixin\.qq\.com\//, async (route) => {
+        const asked = new URL(route.request().url());
+        const back = new URL(onServer(w.t, asked.searchParams.get('redirect_uri')!));
+        const code = `CODE-${userid}-${Date.now()}`;
+        w.fake.registerOAuthCode(code, userid);
+        back.searchParams.set('code', code);
+        back.searchParams.set('state', asked.searchParams.get('state')!);
+        await route.fulfill({ status: 302, headers: { location: back.toString() } });
+      });
+      await page.goto(onServer(w.t, url));
+      await page.locator('[data-test=ticket-number]', { hasText: number }).waitFor();
+      expect(new URL(page.url()).hash).toBe(new URL(url).hash);
+      // The one expected refusal: who-am-I before signing in, which sent the page to sign in.
+      const signedOut = problems.findIndex((p) => /^401 .*\/api\/me$/.test(p));
+      expect(signedOut).toBeGreaterThanOrEqual(0);
+      problems.splice(signedOut, 1);
+    }
+
+    it('WeCom app: a concern typed in WeCom, the card opened on a phone, taken, noted, answered, rated by typing, counted', async () => {
+      const user = `res-app-journey-${engine}`;
+      const filing = [
+        '我们小区门口的路灯坏了一个多月了，晚上黑乎乎的，老人出门不安全',
+        '西沙街道幸福小区3号楼门口', '上个月开始的', '整个小区两百来户吧', '没有照片', '13812345678', '张三', '同意', '对的', '确认提交',
+      ];
+      const transcript: string[] = [];
+      for (const text of filing) transcript.push(`> ${text}`, await appSays(user, text));
+      const number = NUMBER.exec(transcript[transcript.length - 1])?.[1];
+      if (!number) throw new Error(`no ticket number in:\n${transcript.join('\n')}`);
+      expect((await ticketRow(w.t, number!)).workstationCode).toBe('ws-xisha');
+
+      const card = await cardFor(w.fake.sent, number!, 'wujing');
+      expect(parseTicketHash(card.card_action!.url!)).toEqual({ number });
+      const page = await phone();
+      await openCardLink(page, card.card_action!.url!, 'wujing', number!);
+      await takeNoteAnswer(page, '已电话联系供电所，约定周三上门检修', '您好，供电所已于周三更换了小区门口的路灯，现在晚上已经亮了。');
+      await page.screenshot({ path: join(ARTIFACTS, 'journey-app-answered.png'), fullPage: true });
+
+      await waitFor(() => textsTo(w.fake.sent, '/cgi-bin/message/send', user).find((m) => m.includes('更换了小区门口的路灯')), 30_000, 'the answer in WeCom');
+      const asked = await waitFor(() => textsTo(w.fake.sent, '/cgi-bin/message/send', user).find((m) => m.includes('作出评价')), 30_000, 'the rating request');
+      expect(asked).toContain('基本满意');
+      await appSays(user, '挺满意的，谢谢');
+      await expect(ticketRow(w.t, number!)).resolves.toMatchObject({ state: 'closed', rating: 'satisfied' });
+
+      await page.goto(`${w.t.url}/console#/dashboards`);
+      await page.locator('[data-test=rate-satisfaction]').filter({ hasText: '%' }).waitFor();
+      expect(await page.locator('[data-test=rate-satisfaction]').textContent()).toContain('100');
+      await page.screenshot({ path: join(ARTIFACTS, 'journey-app-dashboard.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    });
+  });
+});
