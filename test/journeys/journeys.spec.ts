@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { parseTicketHash } from '../../src/tickets/ticket-links';
 import { ARTIFACTS, describeWithChromium, launchChromium, watchPage } from '../support/browser';
 import { describeEachEngine } from '../support/database';
@@ -117,6 +118,98 @@ describeWithChromium('journeys', () => {
       await page.locator('[data-test=rate-satisfaction]').filter({ hasText: '%' }).waitFor();
       expect(await page.locator('[data-test=rate-satisfaction]').textContent()).toContain('100');
       await page.screenshot({ path: join(ARTIFACTS, 'journey-app-dashboard.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    });
+
+    it('Customer Service: a concern filed in WeCom Customer Service, answered, rated by one click on the menu that came with the answer', async () => {
+      const user = `wmRES-kf-journey-${engine}`;
+      const filing = [
+        '我家楼下的下水道堵了好几天了 污水都漫到路上了', '西沙街道幸福小区5号楼', '三天前', '一个单元的住户', '跳过', '13912345678', '李阿姨', '同意',
+      ];
+      const transcript: string[] = [];
+      for (const text of filing) transcript.push(`> ${text}`, await kfSays(user, text));
+      // What comes next depends on what minyi asks: answered as a person would.
+      for (let i = 0; i < 4 && !NUMBER.test(transcript[transcript.length - 1]); i++) {
+        const asked = transcript[transcript.length - 1];
+        const answer = asked.includes('还是') ? '是物业那块的' : asked.includes('是否正确') ? '正确' : '确认提交';
+        transcript.push(`> ${answer}`, await kfSays(user, answer));
+      }
+      const number = NUMBER.exec(transcript[transcript.length - 1])?.[1];
+      if (!number) throw new Error(`no ticket number in:\n${transcript.join('\n')}`);
+      const { workstationCode } = await ticketRow(w.t, number);
+      const member = workstationCode === 'ws-xisha' ? 'xugang' : (await w.t.app.get(DataSource).query('SELECT userid FROM member WHERE workstationCode = ? ORDER BY userid', [workstationCode]))[0].userid;
+
+      const page = await phone();
+      await openCardLink(page, (await cardFor(w.fake.sent, number, member)).card_action!.url!, member, number);
+      await takeNoteAnswer(page, '已联系物业安排疏通', '您好，物业已于今天上午疏通了下水道，路面也已清理干净。');
+
+      type Menu = { touser?: string; msgtype?: string; msgmenu?: { head_content?: string; list?: Array<{ type: string; click?: { id: string; content: string } }> } };
+      const menu = await waitFor(
+        () => w.fake.sent.map((m) => m.body as Menu).find((b) => b.touser === user && b.msgtype === 'msgmenu' && JSON.stringify(b).includes(`rate:${number}:`)),
+        30_000,
+        'the rating menu',
+      );
+      const options = menu.msgmenu!.list!.map((o) => o.click!);
+      expect(options.map((o) => o.content)).toEqual(['满意', '基本满意', '不满意']);
+      const said = await kfSays(user, options[1].content, options[1].id);
+      expect(said).toContain('感谢您的评价');
+      await expect(ticketRow(w.t, number)).resolves.toMatchObject({ state: 'closed', rating: 'basically_satisfied' });
+      expect(problems).toEqual([]);
+    });
+
+    it('web chat: a concern with a photo, re-routed from the card to another studio, answered there, rated with a button on the page', async () => {
+      const chat = await phone();
+      /** Types into the box, or taps the quick reply with that title when one is shown. */
+      const send = async (text: string) => {
+        const before = await chat.locator('.msg.bot').count();
+        const button = chat.locator('.quick button', { hasText: text });
+        if ((await button.count()) > 0 && (await button.first().textContent()) === text) await button.first().click();
+        else {
+          await chat.fill('#text', text);
+          await chat.click('#send');
+        }
+        await chat.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+      };
+      await chat.goto(`${w.t.url}/?ws=ws-xisha`);
+      await chat.waitForSelector('.quick button');
+      for (const text of ['反映问题', '小区健身广场的路灯杆歪了 快倒了 小孩老在下面玩 很危险', '西沙街道幸福小区中心广场', '昨天刮大风以后']) await send(text);
+      await send('跳过');
+      const before = await chat.locator('.msg.bot').count();
+      await chat.setInputFiles('#file', { name: 'lamp-post.png', mimeType: 'image/png', buffer: PNG });
+      await chat.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+      for (const text of ['完成', '13712345678', '王先生', '同意', '正确', '确认提交']) await send(text);
+      const number = NUMBER.exec((await chat.locator('.msg.bot').last().textContent()) ?? '')?.[1];
+      if (!number) throw new Error(`no ticket number in: ${await chat.locator('#log').textContent()}`);
+      const filed = await ticketRow(w.t, number);
+      expect(JSON.stringify(filed.attachments)).toContain('lamp-post.png');
+
+      // The card's re-route link opens the ticket with the re-route form already open.
+      const card = await cardFor(w.fake.sent, number, 'xugang');
+      const reroute = card.button_list!.find((b) => b.url && parseTicketHash(b.url)?.action === 'reroute')!;
+      expect(parseTicketHash(reroute.url!)).toEqual({ number, action: 'reroute' });
+      const xugang = await phone();
+      await openCardLink(xugang, reroute.url!, 'xugang', number);
+      await xugang.locator('[data-form=reroute]').waitFor();
+      await xugang.locator('[data-test=reroute-to] option[value=ws-binhe]').waitFor({ state: 'attached' });
+      await xugang.selectOption('[data-test=reroute-to]', 'ws-binhe');
+      await xugang.fill('[data-test=reason]', '广场属于滨河新区管辖');
+      await xugang.locator('[data-test=action-submit]').click();
+      await xugang.locator('[data-test=action-done]').waitFor();
+      await expect(ticketRow(w.t, number)).resolves.toMatchObject({ workstationCode: 'ws-binhe', state: 'submitted' });
+
+      const zhangwei = await phone();
+      await openCardLink(zhangwei, (await cardFor(w.fake.sent, number, 'zhangwei')).card_action!.url!, 'zhangwei', number);
+      await takeNoteAnswer(zhangwei, '已联系城管加固灯杆', '您好，城管已于今天加固了广场的路灯杆，并设置了临时围挡。');
+      await zhangwei.screenshot({ path: join(ARTIFACTS, 'journey-web-rerouted-answered.png'), fullPage: true });
+
+      // The page polls for the answer; its rating buttons rate in one tap.
+      await chat.locator('.msg.bot', { hasText: '加固了广场的路灯杆' }).waitFor({ timeout: 60_000 });
+      await chat.locator('.quick button', { hasText: '满意' }).first().waitFor();
+      await send('满意');
+      expect(await chat.locator('.msg.bot').last().textContent()).toContain('意见或建议');
+      expect(await chat.locator('#log').textContent()).toContain('感谢您的评价');
+      await expect(ticketRow(w.t, number)).resolves.toMatchObject({ state: 'closed', rating: 'satisfied' });
+      await chat.screenshot({ path: join(ARTIFACTS, 'journey-web-rated.png'), fullPage: true });
       expect(problems).toEqual([]);
     });
   });

@@ -10,7 +10,7 @@ export const NUMBER = /编号：([A-Z]{2}\d{8}-\d{4})/;
 type Card = { touser?: string; msgtype?: string; template_card?: { card_action?: { url?: string }; button_list?: Array<{ text: string; url?: string }> } };
 
 /** The ticket card one member got for one ticket, once the outbox has sent it to the fake WeCom server. */
-export async function cardFor(sent: FakeSent[], number: string, userid: string): Promise<NonNullable<Card['template_card']>> {
+export async function cardFor(sent: readonly FakeSent[], number: string, userid: string): Promise<NonNullable<Card['template_card']>> {
   const card = await waitFor(
     () => sent.map((s) => s.body as Card).find((b) => b.msgtype === 'template_card' && b.touser === userid && JSON.stringify(b).includes(number)),
     30_000,
@@ -26,7 +26,7 @@ export function onServer(t: TestApp, url: string): string {
 }
 
 /** Every text a resident got through WeCom, in order (app texts, kf texts and menus' heads). */
-export const textsTo = (sent: FakeSent[], path: string, user: string): string[] =>
+export const textsTo = (sent: readonly FakeSent[], path: string, user: string): string[] =>
   sent.filter((s) => s.path === path && (s.body as { touser?: string }).touser === user).map(sentText);
 
 export async function ticketRow(t: TestApp, number: string): Promise<{ state: string; rating: string | null; workstationCode: string; assigneeUserid: string | null; attachments: unknown }> {
