@@ -71,6 +71,12 @@ describeWithChromium('journeys', () => {
      * page (outside the test network) is played by the browser, answering with a code the fake server knows.
      */
     async function openCardLink(page: Page, url: string, userid: string, number: string): Promise<void> {
+      await signInOnTheWay(page, url, userid);
+      await page.locator('[data-test=ticket-number]', { hasText: number }).waitFor();
+      expect(new URL(page.url()).hash).toBe(new URL(url).hash);
+    }
+
+    async function signInOnTheWay(page: Page, url: string, userid: string): Promise<void> {
       await page.route(/^https:\/\/(login\.work|open)\.weixin\.qq\.com\//, async (route) => {
         const asked = new URL(route.request().url());
         const back = new URL(onServer(w.t, asked.searchParams.get('redirect_uri')!));
@@ -81,8 +87,7 @@ describeWithChromium('journeys', () => {
         await route.fulfill({ status: 302, headers: { location: back.toString() } });
       });
       await page.goto(onServer(w.t, url));
-      await page.locator('[data-test=ticket-number]', { hasText: number }).waitFor();
-      expect(new URL(page.url()).hash).toBe(new URL(url).hash);
+      await page.locator('[data-test=who]').waitFor({ state: 'attached' });
       // The one expected refusal: who-am-I before signing in, which sent the page to sign in.
       const signedOut = problems.findIndex((p) => /^401 .*\/api\/me$/.test(p));
       expect(signedOut).toBeGreaterThanOrEqual(0);
@@ -210,6 +215,55 @@ describeWithChromium('journeys', () => {
       expect(await chat.locator('#log').textContent()).toContain('感谢您的评价');
       await expect(ticketRow(w.t, number)).resolves.toMatchObject({ state: 'closed', rating: 'satisfied' });
       await chat.screenshot({ path: join(ARTIFACTS, 'journey-web-rated.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    });
+
+    it('dialog scripts: an admin edits and publishes a question while a resident is at it; the resident goes on with the new wording', async () => {
+      const chat = await phone();
+      const send = async (text: string) => {
+        const before = await chat.locator('.msg.bot').count();
+        await chat.fill('#text', text);
+        await chat.click('#send');
+        await chat.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+      };
+      await chat.goto(`${w.t.url}/?ws=ws-xisha`);
+      await chat.waitForSelector('.quick button');
+      await send('反映问题');
+      await send('幸福小区南门那段人行道的地砖翘起来好多块，走路老绊脚');
+      await send('西沙街道幸福小区南门');
+      await expect(chat.locator('.msg.bot').last().textContent()).resolves.toContain('从什么时候开始');
+
+      const admin = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+      admin.setDefaultTimeout(60_000);
+      watchPage(admin, problems);
+      admin.on('dialog', (d) => void d.accept());
+      await signInOnTheWay(admin, `${w.t.url}/console#/scripts`, 'office01');
+      await admin.locator('[data-dialog=FILE_CONCERN] button').first().click();
+      const yaml = admin.locator('[data-test=script-yaml]');
+      const original = await yaml.inputValue();
+      expect(original).toContain('text: concern.ask_since');
+      await yaml.fill(original.replace('text: concern.ask_since', 'text: "这个情况大概是哪天开始的？比如上周、三天前，记不清就说个大概"'));
+      await admin.locator('[data-test=script-valid]').waitFor();
+      await admin.click('[data-test=script-publish]');
+      await admin.locator('[data-test=script-notice]').waitFor();
+      await admin.screenshot({ path: join(ARTIFACTS, 'journey-script-published.png'), fullPage: true });
+
+      // The resident's next message meets the new version: told so, back at the same question in its new words.
+      await send('上个礼拜吧');
+      const after = (await chat.locator('.msg.bot').allTextContents()).slice(-2).join('\n');
+      expect(after).toContain('服务流程刚刚更新');
+      expect(after).toContain('大概是哪天开始的');
+      for (const text of ['上个礼拜吧', '走这条路的居民都受影响', '跳过', '13612345678', '赵大爷', '同意']) await send(text);
+      for (let i = 0; i < 4 && !NUMBER.test((await chat.locator('.msg.bot').last().textContent()) ?? ''); i++) {
+        const asked = (await chat.locator('.msg.bot').last().textContent()) ?? '';
+        await send(asked.includes('还是') ? '市政设施那方面的' : asked.includes('是否正确') ? '正确' : '确认提交');
+      }
+      const number = NUMBER.exec((await chat.locator('.msg.bot').last().textContent()) ?? '')?.[1];
+      if (!number) throw new Error(`no ticket number in: ${await chat.locator('#log').textContent()}`);
+      // What was said before the new version is kept.
+      const [row] = (await w.t.app.get(DataSource).query('SELECT text, address, since FROM ticket WHERE number = ?', [number])) as Array<Record<string, string>>;
+      expect(row.text).toContain('地砖翘起来');
+      expect(row.since).toContain('上个礼拜');
       expect(problems).toEqual([]);
     });
   });
