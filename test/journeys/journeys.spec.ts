@@ -211,6 +211,9 @@ describeWithChromium('journeys', () => {
       await chat.locator('.msg.bot', { hasText: '加固了广场的路灯杆' }).waitFor({ timeout: 60_000 });
       await chat.locator('.quick button', { hasText: '满意' }).first().waitFor();
       await send('满意');
+      // The resident's bubble shows the words of the button, never its id.
+      expect(await chat.locator('.msg.me').last().textContent()).toBe('满意');
+      expect(await chat.locator('#log').textContent()).not.toContain('rate:');
       expect(await chat.locator('.msg.bot').last().textContent()).toContain('意见或建议');
       expect(await chat.locator('#log').textContent()).toContain('感谢您的评价');
       await expect(ticketRow(w.t, number)).resolves.toMatchObject({ state: 'closed', rating: 'satisfied' });
