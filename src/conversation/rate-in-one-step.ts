@@ -1,5 +1,6 @@
 import { parseRatingId } from '../tickets/ticket-links';
 import { TicketException, TicketExceptionCode } from '../tickets/ticket.exception';
+import { RATINGS } from '../tickets/ticket.types';
 import type { Rating } from '../tickets/tickets.port';
 import { core } from '../understanding';
 import { DIALOG } from './dialog-ids';
@@ -39,12 +40,23 @@ export async function rateInOneStep(t: RouterTurn): Promise<boolean> {
   return true;
 }
 
-/** A typed rating counts only outside a dialog, and only while an answer waits for one. */
+/**
+ * A typed rating counts only outside a dialog, and only while an answer waits for one. The menu's number (the WeCom
+ * app shows the options as numbered lines) counts only as the first thing said after the answer arrived, since
+ * otherwise the same digits pick from the main menu.
+ */
 async function typedRating(t: RouterTurn): Promise<{ number: string; rating: Rating } | null> {
   if (t.active && t.active.id !== DIALOG.MENU) return null;
-  if (Array.from(core(t.text)).length > MAX_TYPED_RATING) return null;
-  const rating = t.understanding.rating(t.text);
-  if (!rating) return null;
+  const said = core(t.text);
+  if (Array.from(said).length > MAX_TYPED_RATING) return null;
+  const digit = /^[1-3]$/.test(said) ? Number(said) : null;
+  // A greeting or a bare "ok" contains a rating word but rates nothing.
+  const chatter = t.understanding.isGreeting(t.text) || t.understanding.saysExactly(t.text, t.info.deps.i18n.words('understanding.yes'));
+  const rating = digit === null && !chatter ? t.understanding.rating(t.text) : null;
+  if (!rating && digit === null) return null;
   const waiting = await t.info.deps.tickets.awaitingRating(t.info.resident);
-  return waiting ? { number: waiting.number, rating } : null;
+  if (!waiting) return null;
+  if (rating) return { number: waiting.number, rating };
+  const lastSeen = t.info.session.lastSeenAt ? new Date(t.info.session.lastSeenAt).getTime() : 0;
+  return lastSeen < waiting.answeredAt.getTime() ? { number: waiting.number, rating: RATINGS[digit! - 1] } : null;
 }

@@ -115,10 +115,13 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     return this.view(await this.disposition.commentOnRating(number, resident, comment));
   }
 
-  async awaitingRating(resident: ResidentRef): Promise<ResidentTicketView | null> {
+  async awaitingRating(resident: ResidentRef): Promise<{ number: string; answeredAt: Date } | null> {
     const rows = await this.tickets.repo.forResident(resident.channel, resident.externalId, 20);
-    const answered = rows.filter((t) => t.state === 'answered').sort((a, b) => (b.answeredAt?.getTime() ?? 0) - (a.answeredAt?.getTime() ?? 0));
-    return answered.length ? this.view(answered[0]) : null;
+    const answered = rows
+      .filter((t) => t.state === 'answered' && t.answeredAt)
+      .map((t) => ({ number: t.number, answeredAt: new Date(t.answeredAt!) }))
+      .sort((a, b) => b.answeredAt.getTime() - a.answeredAt.getTime());
+    return answered[0] ?? null;
   }
 
   async view(t: TicketEntity): Promise<ResidentTicketView> {

@@ -110,8 +110,8 @@ export interface ResidentTicketsPort {
   rate(number: string, resident: ResidentRef, rating: Rating, comment?: string | null): Promise<ResidentTicketView>;
   /** The comment a resident adds after rating by one click (once); the handler hears it. */
   commentOnRating(number: string, resident: ResidentRef, comment: string): Promise<ResidentTicketView>;
-  /** The resident's answered ticket still waiting for a rating, the latest answer first; null when none. */
-  awaitingRating(resident: ResidentRef): Promise<ResidentTicketView | null>;
+  /** The resident's answered ticket still waiting for a rating (the latest answer) and when it was answered. */
+  awaitingRating(resident: ResidentRef): Promise<{ number: string; answeredAt: Date } | null>;
 }
 
 export const RESIDENT_TICKETS = Symbol('RESIDENT_TICKETS');

@@ -56,6 +56,26 @@ describeEachEngine('RATE transcript', (engine) => {
     await expect(rating(second)).resolves.toMatchObject({ ratingComment: '垃圾还是没人收' });
   });
 
+  it("takes the option's number as a rating only as the first reply after the answer; later the number is the menu's", async () => {
+    const r = resident(t);
+    const number = await fileConcern(r);
+    await answerTicket(t, number);
+    await r.say('2');
+    expect(r.last).toContain('感谢您的评价');
+    await expect(rating(number)).resolves.toMatchObject({ state: 'closed', rating: 'basically_satisfied' });
+
+    const later = resident(t);
+    const second = await fileConcern(later, '小区里的健身器材坏了好几个，一直没人修');
+    await answerTicket(t, second);
+    // Neither a greeting nor a bare "ok" is a rating.
+    await later.say('你好');
+    await later.say('好的');
+    await expect(rating(second)).resolves.toMatchObject({ state: 'answered', rating: null });
+    await later.say('1');
+    expect(later.last).not.toContain('感谢您的评价');
+    await expect(rating(second)).resolves.toMatchObject({ state: 'answered', rating: null });
+  });
+
   it("rates only the resident's own ticket: another's button id reads as unknown and changes nothing", async () => {
     const owner = resident(t);
     const number = await fileConcern(owner);

@@ -71,7 +71,7 @@ export class PreviewTickets implements ResidentTicketsPort {
     throw new Error('PreviewTickets.commentOnRating(): a preview owns no ticket');
   }
 
-  async awaitingRating(): Promise<ResidentTicketView | null> {
+  async awaitingRating(): Promise<null> {
     return null;
   }
 }
