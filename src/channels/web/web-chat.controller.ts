@@ -1,5 +1,4 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { parseRatingId } from '../../tickets/ticket-links';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +9,7 @@ import { ConversationService } from '../../conversation/conversation.service';
 import { I18nService } from '../../conversation/i18n.service';
 import { MediaStore } from '../../media/media.store';
 import { OutboxService } from '../../outbox/outbox.service';
+import { parseRatingId } from '../../tickets/ticket-links';
 import { chatPageCsp, renderChatPage } from './chat-page';
 import { ResidentCredentials } from './resident-credential';
 import { WebRateLimit } from './web-rate-limit';

@@ -10,7 +10,6 @@ import { TicketException, TicketExceptionCode } from '../../tickets/ticket.excep
 import { WAYS_OF_WORKING, type Activity, type WayOfWorking } from '../../tickets/ticket.types';
 import type { TemplateCardEvent } from './wecom-messages';
 
-
 /** A card has room for one choice; the activity follows from the way and can be changed in the console. */
 const ACTIVITY_FOR_WAY: Record<WayOfWorking, Activity> = {
   bridge: 'micro_consultation',
