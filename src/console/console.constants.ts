@@ -3,6 +3,8 @@
 export const SESSION_COOKIE = 'minyi_console';
 /** Holds the OAuth `state` between the redirect to WeCom and the way back, so a forged callback is refused. */
 export const OAUTH_STATE_COOKIE = 'minyi_oauth_state';
+/** Where to land after WeCom's OAuth round trip (a console hash route), kept beside the state. */
+export const OAUTH_NEXT_COOKIE = 'minyi_oauth_next';
 
 export const SESSION_IDLE_MS = 12 * 3600_000;
 /** Even an active session signs in again weekly, so a stolen cookie does not live for ever. */

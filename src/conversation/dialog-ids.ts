@@ -18,4 +18,6 @@ export const REQUIRED_DIALOGS: readonly string[] = Object.values(DIALOG);
 /** Threads that code starts directly (besides `default`), so the reachability check counts them. */
 export const ENTRY_THREADS: Readonly<Record<string, readonly string[]>> = {
   [DIALOG.MENU]: ['options', 'help'],
+  // The comment after a one-step rating (rate-in-one-step.ts).
+  [DIALOG.RATE]: ['comment'],
 };

@@ -8,6 +8,7 @@ import type { ActiveDialog } from './dialog.runtime';
 import { hasDraft, resumeOptions, saveDraft, savedDraft, takeDraft } from './drafts';
 import { MIN_CONCERN_CHARS } from './handlers/common.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
+import { rateInOneStep } from './rate-in-one-step';
 import type { TurnInfo } from './turn-info';
 
 /** Menu words typed outside any dialog start the dialog directly (the menu script offers the same). */
@@ -109,6 +110,9 @@ export class GlobalIntents {
       await this.resume(t);
       return true;
     }
+
+    // Before ticket numbers: a rating menu's id carries one.
+    if (await rateInOneStep(t)) return true;
 
     const number = u.ticketNumber(text);
     if (number && !(active && READS_NUMBERS.has(active.id))) {

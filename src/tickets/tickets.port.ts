@@ -89,6 +89,10 @@ export interface ResidentTicketsPort {
   addInformation(number: string, resident: ResidentRef, addition: { text?: string; attachments?: AttachmentRef[] }): Promise<ResidentTicketView>;
   /** Rates an answered ticket; not_satisfied reopens it with the comment as reason. */
   rate(number: string, resident: ResidentRef, rating: Rating, comment?: string | null): Promise<ResidentTicketView>;
+  /** The comment a resident adds after rating by one click (once); the handler hears it. */
+  commentOnRating(number: string, resident: ResidentRef, comment: string): Promise<ResidentTicketView>;
+  /** The resident's answered ticket still waiting for a rating (the latest answer) and when it was answered. */
+  awaitingRating(resident: ResidentRef): Promise<{ number: string; answeredAt: Date } | null>;
 }
 
 export const RESIDENT_TICKETS = Symbol('RESIDENT_TICKETS');

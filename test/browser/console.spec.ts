@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { ticketHash, ticketUrl } from '../../src/tickets/ticket-links';
 import { aConcern, ticketsOf } from '../factories/ticket.factory';
 import { resident as residentChat } from '../dialogs/support/chat';
 import { startTestApp, TestApp } from '../support/app';
@@ -136,6 +137,23 @@ describeWithChromium('console in a browser', () => {
 
     const pending = (await (await fetch(`${t.url}/api/messages/pending`, { headers: { cookie: chat.cookie } })).json()) as Array<{ text: string }>;
     expect(pending.some((m) => m.text.includes('已协调交警在上下学时段增设护学岗'))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("opens a card's re-route link after signing in with a login link, with the re-route form open", async () => {
+    const { ticket } = await ticketsOf(t.app).resident.fileConcern(aConcern({ areaCode: 'binhe', chosenSector: '教育文体' }));
+    const page = await newPage(390, 844);
+    await page.goto(ticketUrl(t.url, { number: ticket.number, action: 'reroute' }));
+    await page.waitForURL(/\/console\/login\?next=/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(ticketHash({ number: ticket.number, action: 'reroute' }));
+    // The sign-in page forgets nothing when the member signs in another way than the link that sent them.
+    await signIn(page, 'zhangwei');
+    await page.locator('[data-test=ticket-number]', { hasText: ticket.number }).waitFor();
+    await page.locator('[data-form=reroute]').waitFor();
+    expect(new URL(page.url()).hash).toBe(ticketHash({ number: ticket.number, action: 'reroute' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'console-card-reroute-link.png'), fullPage: true });
+    // Who-am-I before signing in is refused: that is what sent the page to sign in.
+    expect(problems.splice(problems.findIndex((p) => /^401 .*\/api\/me$/.test(p)), 1)).toHaveLength(1);
     expect(problems).toEqual([]);
   });
 

@@ -125,6 +125,17 @@ describeEachEngine('console auth', (engine) => {
     await expect(links.create('nobody', t.url)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('lands a login link on the console route it carries, and only on one', async () => {
+    const links = t.app.get(LoginLinks);
+    const open = async (next: string) => {
+      const link = new URL((await links.create('zhangwei', t.url)).url);
+      return (await call(t.url, `${link.pathname}${link.search}&next=${encodeURIComponent(next)}`)).headers.get('location');
+    };
+    await expect(open('#/ticket?number=SM20261203-0007')).resolves.toBe('/console#/ticket?number=SM20261203-0007');
+    await expect(open('https://evil.example/')).resolves.toBe('/console');
+    await expect(open('#//evil.example')).resolves.toBe('/console');
+  });
+
   it('expires a session after 12 idle hours and keeps a used one alive', async () => {
     const idle = await signInAs(t, 'zhangwei');
     const busy = await signInAs(t, 'zhangwei');

@@ -91,6 +91,33 @@ describeEachEngine('console sign-in with WeCom OAuth', (engine) => {
     expect(fake.callCount('/cgi-bin/auth/getuserinfo')).toBe(calls);
   });
 
+  it('lands on the ticket a card linked to after the WeCom round trip, and never outside the console', async () => {
+    const link = '#/ticket?number=SM20261203-0007&do=reroute';
+    const login = await call(t.url, `/console/login?next=${encodeURIComponent(link)}`);
+    expect(login.status).toBe(302);
+    const startPath = login.headers.get('location')!;
+    expect(new URL(startPath, t.url).searchParams.get('next')).toBe(link);
+    const answer = await call(t.url, startPath, { headers: { 'user-agent': WXWORK_UA } });
+    const state = new URL(answer.headers.get('location')!).searchParams.get('state')!;
+    const cookies = [cookieOf(answer, 'minyi_oauth_state'), cookieOf(answer, 'minyi_oauth_next')].join('; ');
+    fake.registerOAuthCode('CODE-card', 'zhangwei');
+    const landed = await back('CODE-card', state, cookies);
+    expect(landed.headers.get('location')).toBe(`/console${link}`);
+    expect(landed.setCookies.find((c) => c.startsWith('minyi_oauth_next='))).toMatch(/Max-Age=0/);
+
+    for (const evil of ['https://evil.example/', '//evil.example/#/ticket', '#//evil.example', '#/x"><script>']) {
+      const redirect = await call(t.url, `/console/login?next=${encodeURIComponent(evil)}`);
+      expect(redirect.headers.get('location')).toBe('/console/login/wecom');
+      const started = await call(t.url, `/console/login/wecom?next=${encodeURIComponent(evil)}`, { headers: { 'user-agent': WXWORK_UA } });
+      expect(cookieOf(started, 'minyi_oauth_next')).toBeUndefined();
+      const s = new URL(started.headers.get('location')!).searchParams.get('state')!;
+      fake.registerOAuthCode(`CODE-evil-${evil.length}`, 'zhangwei');
+      // A next cookie planted by hand is checked again on the way out.
+      const planted = `${cookieOf(started, 'minyi_oauth_state')}; minyi_oauth_next=${encodeURIComponent(evil)}`;
+      await expect(back(`CODE-evil-${evil.length}`, s, planted).then((a) => a.headers.get('location'))).resolves.toBe('/console');
+    }
+  });
+
   it('fetches the access token once for many sign-ins', async () => {
     for (const userid of ['zhaomin', 'sunli', 'chenjie']) {
       const { state, stateCookie } = await start();

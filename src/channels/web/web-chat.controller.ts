@@ -10,6 +10,7 @@ import { ConversationService } from '../../conversation/conversation.service';
 import { I18nService } from '../../i18n/i18n.service';
 import { MediaStore } from '../../media/media.store';
 import { OutboxService } from '../../outbox/outbox.service';
+import { parseRatingId } from '../../tickets/ticket-links';
 import { chatPageCsp, renderChatPage } from './chat-page';
 import { ResidentCredentials } from './resident-credential';
 import { WebRateLimit } from './web-rate-limit';
@@ -84,7 +85,8 @@ export class WebChatController {
     const rows = await this.outbox.collect('web', user);
     return rows.map((r) => {
       const reply: BotReply = { type: 'message', text: r.payload.text ?? '' };
-      if (r.payload.options?.length) reply.quick_replies = r.payload.options.map((o) => ({ title: o.label, payload: o.label }));
+      // A rating button sends its menu id, so one tap rates that ticket; other options answer with their words.
+      if (r.payload.options?.length) reply.quick_replies = r.payload.options.map((o) => ({ title: o.label, payload: parseRatingId(o.id) ? o.id : o.label }));
       return reply;
     });
   }

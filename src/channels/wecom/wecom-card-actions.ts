@@ -5,13 +5,10 @@ import type { OrgRepository } from '../../org/org.repository';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';
 import type { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
+import { parseTakeKey, WAY_QUESTION } from '../../tickets/ticket-links';
 import { TicketException, TicketExceptionCode } from '../../tickets/ticket.exception';
 import { WAYS_OF_WORKING, type Activity, type WayOfWorking } from '../../tickets/ticket.types';
 import type { TemplateCardEvent } from './wecom-messages';
-
-/** Card button keys minyi sends: `ticket:take:<number>`; the way of working comes from the card's drop-down. */
-export const TAKE_KEY = /^ticket:take:([A-Za-z0-9-]{1,64})$/;
-export const WAY_QUESTION = 'way';
 
 /** A card has room for one choice; the activity follows from the way and can be changed in the console. */
 const ACTIVITY_FOR_WAY: Record<WayOfWorking, Activity> = {
@@ -36,7 +33,7 @@ export class WecomCardActions {
   ) {}
 
   async handle(click: TemplateCardEvent, inboxId: number): Promise<void> {
-    const number = TAKE_KEY.exec(click.eventKey)?.[1];
+    const number = parseTakeKey(click.eventKey);
     if (!number) {
       this.logger.warn(`unknown card key ${click.eventKey}`);
       return;

@@ -6,7 +6,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { ConsoleAssetsService } from '../assets/console-assets.service';
 import { sendPage } from '../assets/page-headers';
-import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_S } from '../console.constants';
+import { safeConsoleHash } from '../../tickets/ticket-links';
+import { OAUTH_NEXT_COOKIE, OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_S } from '../console.constants';
 import { parseCookies, serializeCookie } from '../../common/cookies';
 import { SessionService } from './session.service';
 import { SignInResult, SignInService } from './sign-in.service';
@@ -39,20 +40,29 @@ export class SignInController {
 
   /** With WeCom on, go straight to WeCom (silent inside its app); otherwise, or after a failure, show the page. */
   @Get('login')
-  async login(@Query('error') error: string | undefined, @Query('local') local: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async login(
+    @Query('error') error: string | undefined,
+    @Query('local') local: string | undefined,
+    @Query('next') next: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (this.signIn.wecomEnabled() && !error && local === undefined) {
-      void reply.redirect('/console/login/wecom', 302);
+      const target = safeConsoleHash(next);
+      void reply.redirect(target ? `/console/login/wecom?next=${encodeURIComponent(target)}` : '/console/login/wecom', 302);
       return;
     }
     sendPage(reply, await this.assets.index());
   }
 
   @Get('login/wecom')
-  startWecom(@Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
+  startWecom(@Query('next') next: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply): void {
     if (!this.signIn.wecomEnabled()) throw new AppException('NOT_FOUND', 'WeCom is not configured');
     const state = newToken().slice(0, 32);
+    const options = { secure: this.sessions.secure(), maxAgeSeconds: OAUTH_STATE_TTL_S, path: '/console/auth' };
+    const target = safeConsoleHash(next);
+    const cookies = [serializeCookie(OAUTH_STATE_COOKIE, state, options), ...(target ? [serializeCookie(OAUTH_NEXT_COOKIE, target, options)] : [])];
     void reply
-      .header('set-cookie', serializeCookie(OAUTH_STATE_COOKIE, state, { secure: this.sessions.secure(), maxAgeSeconds: OAUTH_STATE_TTL_S, path: '/console/auth' }))
+      .header('set-cookie', cookies)
       .redirect(wecomSignInUrl(this.config, req.headers['user-agent'], state), 302);
   }
 
@@ -65,24 +75,33 @@ export class SignInController {
   ): Promise<void> {
     if (!this.signIn.wecomEnabled()) throw new AppException('NOT_FOUND', 'WeCom is not configured');
     if (this.throttled(req, reply)) return;
-    const expected = parseCookies(req.headers.cookie).get(OAUTH_STATE_COOKIE);
+    const cookies = parseCookies(req.headers.cookie);
+    const expected = cookies.get(OAUTH_STATE_COOKIE);
     // The state must come back with the browser that started the sign-in, so nobody can plant their own code.
     const stateOk = Boolean(expected && state && safeEqual(state, expected));
     const result: SignInResult = stateOk && code ? await this.signIn.withWecomCode(code) : { failure: 'wecom_failed' };
-    const clearState = serializeCookie(OAUTH_STATE_COOKIE, '', { secure: this.sessions.secure(), maxAgeSeconds: 0, path: '/console/auth' });
-    this.finish(reply, result, [clearState]);
+    const clear = { secure: this.sessions.secure(), maxAgeSeconds: 0, path: '/console/auth' };
+    const cleared = [serializeCookie(OAUTH_STATE_COOKIE, '', clear), serializeCookie(OAUTH_NEXT_COOKIE, '', clear)];
+    this.finish(reply, result, cleared, cookies.get(OAUTH_NEXT_COOKIE));
   }
 
   @Get('auth/link')
-  async link(@Query('token') token: string | undefined, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async link(
+    @Query('token') token: string | undefined,
+    @Query('next') next: string | undefined,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (this.throttled(req, reply)) return;
-    this.finish(reply, await this.signIn.withLoginLink(token ?? ''), []);
+    this.finish(reply, await this.signIn.withLoginLink(token ?? ''), [], next);
   }
 
-  private finish(reply: FastifyReply, result: SignInResult, cookies: string[]): void {
+  /** Signed in: to the console route asked for (only a console hash route, never another site), else its home. */
+  private finish(reply: FastifyReply, result: SignInResult, cookies: string[], next?: string): void {
     void reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     if ('token' in result) {
-      void reply.header('set-cookie', [...cookies, this.sessions.cookie(result.token)]).redirect('/console', 302);
+      const target = safeConsoleHash(next);
+      void reply.header('set-cookie', [...cookies, this.sessions.cookie(result.token)]).redirect(target ? `/console${target}` : '/console', 302);
       return;
     }
     if (cookies.length) void reply.header('set-cookie', cookies);

@@ -1,6 +1,7 @@
 // Console bootstrap: strings first, then either the sign-in page or the signed-in shell.
 import { createApp } from '/console/assets/vue.js';
-import { api, setCsrfToken } from './lib/api.js';
+import { api, setCsrfToken, takeNext } from './lib/api.js';
+import { navigate } from './lib/router.js';
 import { preferredLanguage, setLanguage, t } from './lib/i18n.js';
 import Shell from './shell.js';
 import Login from './views/login.js';
@@ -15,6 +16,9 @@ async function main() {
   } else {
     const me = await api('/api/me');
     setCsrfToken(me.csrfToken);
+    // Signed in by a login link or the admin token: go where the member was headed before the sign-in page.
+    const next = takeNext();
+    if (next && (!window.location.hash || window.location.hash === '#/' || window.location.hash === '#')) navigate(next.slice(1));
     root = createApp(Shell, { me, config });
   }
   root.config.globalProperties.$t = t;

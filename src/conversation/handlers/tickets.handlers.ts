@@ -74,17 +74,27 @@ export const ticketsHandlers = {
     await ctx.say('add.done', { number: ticket.number });
   }),
 
-  /** A rating in words or stars, or the offered option by its number. */
+  /** A rating in words or stars, or the offered option by its number; recorded at once, the comment is optional. */
   chooseRating: handler(async (ctx) => {
     const rating = ctx.understanding.rating(ctx.answer ?? '');
     if (!rating) return ctx.reask('rate.bad_rating');
     ctx.vars.rating = rating;
+    const ticket = await ctx.deps.tickets.rate(str(ctx.vars.number), ctx.resident, rating);
+    ctx.vars.rated = true;
+    await ctx.say(rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: ticket.number });
   }),
 
+  /** The comment after the rating; a script published before one-step rating still rates here, with the comment. */
   submitRating: handler(async (ctx) => {
-    const comment = ctx.is('commands.skip') ? null : ctx.answer;
+    const comment = ctx.is('commands.skip') ? null : ctx.answer?.trim() || null;
+    const number = str(ctx.vars.number);
+    if (ctx.vars.rated === true) {
+      if (!comment) return ctx.say('rate.comment_skipped');
+      await ctx.deps.tickets.commentOnRating(number, ctx.resident, comment);
+      return ctx.say('rate.comment_thanks');
+    }
     const rating = str(ctx.vars.rating) as Rating;
-    const ticket = await ctx.deps.tickets.rate(str(ctx.vars.number), ctx.resident, rating, comment);
+    const ticket = await ctx.deps.tickets.rate(number, ctx.resident, rating, comment);
     await ctx.say(rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: ticket.number });
   }),
 };

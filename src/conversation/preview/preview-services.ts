@@ -66,6 +66,14 @@ export class PreviewTickets implements ResidentTicketsPort {
   async rate(): Promise<ResidentTicketView> {
     throw new Error('PreviewTickets.rate(): a preview owns no ticket');
   }
+
+  async commentOnRating(): Promise<ResidentTicketView> {
+    throw new Error('PreviewTickets.commentOnRating(): a preview owns no ticket');
+  }
+
+  async awaitingRating(): Promise<null> {
+    return null;
+  }
 }
 
 /** Booking in a preview: real free slots, a booking that is not stored and tells no member. */

@@ -68,6 +68,30 @@ export class TicketDispositionService implements OnModuleInit {
     });
   }
 
+  /**
+   * The optional comment a resident adds after rating by one click: kept with the rating, and the handler hears it
+   * (for a reopened ticket it is the reason to answer again). Only once, only the resident who filed and rated.
+   */
+  commentOnRating(number: string, resident: ResidentRef, comment: string): Promise<TicketEntity> {
+    const text = comment.trim();
+    if (!text) throw invalid('a rating comment needs text');
+    return this.moves.apply(number, RESIDENT, {
+      type: 'rated',
+      from: ['closed', 'in_progress'],
+      reason: text,
+      allow: (t) => {
+        if (!isFiler(t, resident)) throw new TicketException(`ticket ${number} not found`, Code.TICKET_NOT_FOUND, { number });
+        if (!t.rating || t.ratingComment) throw illegal(t, 'comment on a rating (none, or already commented)');
+      },
+      changes: () => ({ ratingComment: text }),
+      effects: async (em, _b, after, eventId) => {
+        const to = after.assigneeUserid ? [after.assigneeUserid] : [];
+        const rating = this.notifier.t(`rating.${after.rating}`);
+        await this.notifier.toMembers(em, after, `e${eventId}:rating-comment`, to, this.notifier.t('member.ratingComment', { number: after.number, rating, comment: text }));
+      },
+    });
+  }
+
   /** chongban: back to in_progress with a fresh answer deadline; the assignee hears why. */
   reopen(number: string, actor: Actor, reason: string, extra: Partial<TicketEntity> = {}, allow?: (t: TicketEntity) => void): Promise<TicketEntity> {
     return this.moves.apply(number, actor, {
@@ -86,7 +110,9 @@ export class TicketDispositionService implements OnModuleInit {
         const answerBy = chinaTime(after.answerDeadline);
         await this.notifier.toResident(em, after, `e${eventId}:reopened`, this.notifier.t('resident.reopened', { number: after.number, answerBy }, after.locale));
         const to = after.assigneeUserid ? [after.assigneeUserid] : [];
-        await this.notifier.toMembers(em, after, `e${eventId}:reopened`, to, this.notifier.t('member.reopened', { number: after.number, reason, answerBy }));
+        // A one-click "not satisfied" reopens before the resident says why; the why follows as a rating comment.
+        const key = reason.trim() ? 'member.reopened' : 'member.reopenedNoReason';
+        await this.notifier.toMembers(em, after, `e${eventId}:reopened`, to, this.notifier.t(key, { number: after.number, reason, answerBy }));
       },
     });
   }

@@ -7,7 +7,8 @@ import type { AppConfig } from '../../config/config.schema';
 import { I18nService } from '../../i18n/i18n.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import type { TicketEntity } from '../ticket.entity';
-import { WAYS_OF_WORKING } from '../ticket.types';
+import { ratingId, takeKey, ticketUrl, WAY_QUESTION, type TicketLinkAction } from '../ticket-links';
+import { RATINGS, WAYS_OF_WORKING } from '../ticket.types';
 
 
 export interface MemberRecipient {
@@ -27,8 +28,8 @@ export class TicketNotifier {
   ) {}
 
   /** The console page of a ticket, for link buttons on member cards. */
-  ticketUrl(number: string, action?: string): string {
-    return `${this.config.server.publicUrl.replace(/\/$/, '')}/console#/tickets/${encodeURIComponent(number)}${action ? `?do=${action}` : ''}`;
+  ticketUrl(number: string, action?: TicketLinkAction): string {
+    return ticketUrl(this.config.server.publicUrl, { number, action });
   }
 
   t(key: string, vars: Record<string, unknown> = {}, locale?: string): string {
@@ -45,8 +46,8 @@ export class TicketNotifier {
       payload: withRating
         ? {
             text,
-            options: (['satisfied', 'basically_satisfied', 'not_satisfied'] as const).map((r) => ({
-              id: `rate:${ticket.number}:${r}`,
+            options: RATINGS.map((r) => ({
+              id: ratingId(ticket.number, r),
               label: this.t(`rating.${r}`, {}, ticket.locale),
             })),
           }
@@ -94,12 +95,12 @@ export class TicketNotifier {
               { label: this.t('member.field.takeBy'), value: vars.takeBy },
             ],
             selection: {
-              questionKey: 'way',
+              questionKey: WAY_QUESTION,
               title: this.t('member.wayTitle'),
               options: WAYS_OF_WORKING.map((way) => ({ id: way, text: this.t(`way.${way}`) })),
             },
             buttons: [
-              { key: `ticket:take:${ticket.number}`, text: this.t('member.take'), style: 1 },
+              { key: takeKey(ticket.number), text: this.t('member.take'), style: 1 },
               { url: this.ticketUrl(ticket.number, 'reroute'), text: this.t('member.reroute'), style: 2 },
               { url: this.ticketUrl(ticket.number), text: this.t('member.view'), style: 2 },
             ],

@@ -111,6 +111,19 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     return this.view(await this.disposition.rate(number, resident, rating, comment));
   }
 
+  async commentOnRating(number: string, resident: ResidentRef, comment: string): Promise<ResidentTicketView> {
+    return this.view(await this.disposition.commentOnRating(number, resident, comment));
+  }
+
+  async awaitingRating(resident: ResidentRef): Promise<{ number: string; answeredAt: Date } | null> {
+    const rows = await this.tickets.repo.forResident(resident.channel, resident.externalId, 20);
+    const answered = rows
+      .filter((t) => t.state === 'answered' && t.answeredAt)
+      .map((t) => ({ number: t.number, answeredAt: new Date(t.answeredAt!) }))
+      .sort((a, b) => b.answeredAt.getTime() - a.answeredAt.getTime());
+    return answered[0] ?? null;
+  }
+
   async view(t: TicketEntity): Promise<ResidentTicketView> {
     const [names, reply] = await Promise.all([this.tickets.repo.names(), this.tickets.repo.latestNote(t.id, 'reply')]);
     return {

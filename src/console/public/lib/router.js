@@ -16,4 +16,6 @@ parse();
 export function navigate(path, query) {
   const search = query ? `?${new URLSearchParams(query).toString()}` : '';
   window.location.hash = `${path}${search}`;
+  // Now, not at the hashchange event: a view chosen before that event would see the old route.
+  parse();
 }

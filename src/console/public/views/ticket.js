@@ -73,6 +73,8 @@ export default {
       state.error = null;
       try {
         state.ticket = await api(`/api/member/tickets/${encodeURIComponent(number || '')}`);
+        // A card's re-route link (#/ticket?number=…&do=reroute, tickets/ticket-links.ts) opens that dialog at once.
+        if (route.query.do && movesFor(state.ticket).includes(route.query.do)) open(route.query.do);
       } catch (e) {
         if (e.status === 404) state.missing = true;
         else state.error = errorText(e);
