@@ -130,6 +130,9 @@ describe('close calls', () => {
   it('is no close call when the winner is clear, the two are unlikely together, or the lexicon never asks', () => {
     expect(asking().classify({ text: '停水 停水 停水' }).closeCall).toBe(false);
     expect(asking({ askCoverage: 0.99 }).classify({ text: '公交 路灯' }).closeCall).toBe(false);
+    const runnerUp = asking().classify({ text: '公交 路灯' }).runnerUp!.confidence;
+    expect(asking({ askRunnerUp: runnerUp + 0.01 }).classify({ text: '公交 路灯' }).closeCall).toBe(false);
+    expect(asking({ askRunnerUp: runnerUp - 0.01 }).classify({ text: '公交 路灯' }).closeCall).toBe(true);
     expect(sut().classify({ text: '公交 路灯' }).closeCall).toBe(false);
     expect(asking().classify({ text: '不认识 的 词' })).toMatchObject({ closeCall: false, reason: 'no-keywords' });
     expect(asking().classify({ text: '' })).toMatchObject({ closeCall: false, runnerUp: null, reason: 'empty' });

@@ -117,7 +117,8 @@ export function classifyWith(
     second !== undefined &&
     thresholds.askMargin !== undefined &&
     margin < thresholds.askMargin &&
-    best.confidence + second.confidence >= (thresholds.askCoverage ?? 0);
+    best.confidence + second.confidence >= (thresholds.askCoverage ?? 0) &&
+    second.confidence >= (thresholds.askRunnerUp ?? 0);
   const reason: TriageReason =
     matched === 0
       ? 'no-keywords'

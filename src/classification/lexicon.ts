@@ -37,7 +37,8 @@ export const lexiconSchema = z
     /**
      * Below minConfidence, or when the top two are closer than minMargin, a message goes to triage. When the top
      * two are closer than askMargin and together hold at least askCoverage of the confidence, it is a close call
-     * between two sectors: the resident can be asked which fits (absent: never).
+     * between two sectors: the resident can be asked which fits (absent: never). A runner-up below askRunnerUp is
+     * no real alternative, and a question naming it would puzzle the resident (garbage bins: 环境 or 政法?).
      */
     thresholds: z
       .object({
@@ -45,6 +46,7 @@ export const lexiconSchema = z
         minMargin: z.number().min(0).max(1),
         askMargin: z.number().min(0).max(1).optional(),
         askCoverage: z.number().min(0).max(1).optional(),
+        askRunnerUp: z.number().min(0).max(1).optional(),
       })
       .strict(),
     maxChars: z.number().int().min(100),
