@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ConversationService } from '../../conversation/conversation.service';
+import type { TurnPipeline } from '../../conversation/turn.pipeline';
 import type { ConversationTurn } from '../../conversation/conversation.types';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
 import type { OutboxService } from '../../outbox/outbox.service';
@@ -13,7 +13,7 @@ export type CardActionHandler = (callback: Extract<WecomCallback, { kind: 'templ
 /** Turns a self-built-app callback into a conversation turn, or a card click into a ticket action. */
 export class WecomAppProcessor {
   constructor(
-    private readonly conversation: ConversationService,
+    private readonly conversation: TurnPipeline,
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
     private readonly onCardAction: CardActionHandler,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
-import type { ConversationService } from '../../conversation/conversation.service';
+import type { TurnPipeline } from '../../conversation/turn.pipeline';
 import type { ConversationTurn } from '../../conversation/conversation.types';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
 import { KfWindowEntity } from '../../inbox/kf-window.entity';
@@ -24,7 +24,7 @@ export class WecomKfProcessor {
   private readonly logger = new Logger('WecomKfProcessor');
 
   constructor(
-    private readonly conversation: ConversationService,
+    private readonly conversation: TurnPipeline,
     private readonly outbox: OutboxService,
     private readonly api: WecomApiClient,
     private readonly dataSource: DataSource,

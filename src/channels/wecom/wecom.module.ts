@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { ConversationModule } from '../../conversation/conversation.module';
-import { ConversationService } from '../../conversation/conversation.service';
+import { TurnPipeline } from '../../conversation/turn.pipeline';
 import { I18nService } from '../../conversation/i18n.service';
 import { InboxService } from '../../inbox/inbox.service';
 import { InboxWorker } from '../../inbox/inbox.worker';
@@ -38,7 +38,7 @@ class WecomChannels implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly outboxRepo: OutboxRepository,
     private readonly dispatcher: OutboxDispatcher,
-    private readonly conversation: ConversationService,
+    private readonly conversation: TurnPipeline,
     private readonly lifecycle: TicketLifecycleService,
     private readonly org: OrgRepository,
     private readonly i18n: I18nService,

@@ -7,7 +7,7 @@ const MIN_CONCERN_CHARS = 8;
 
 /** The studio the resident reached (web `?ws=`, remembered in the session), else the first studio. */
 export async function sessionWorkstation(ctx: HandlerContext): Promise<WorkstationEntity | null> {
-  const all = await ctx.deps.org.repo.activeWorkstations();
+  const all = await ctx.ports.directory.activeWorkstations();
   const studios = all.filter((w) => w.kind === 'studio');
   return all.find((w) => w.code === ctx.session.workstationCode) ?? studios[0] ?? all[0] ?? null;
 }
@@ -19,7 +19,7 @@ export const commonHandlers = {
   loadWelcome: handler(async (ctx) => {
     const ws = await sessionWorkstation(ctx);
     ctx.vars.workstationName = ws?.name ?? '';
-    ctx.vars.today = chinaTime(ctx.deps.clock.now()).slice(0, 10);
+    ctx.vars.today = chinaTime(ctx.ports.clock.now()).slice(0, 10);
   }),
 
   /** A long free text at the menu is most likely the concern itself: start filing with it. */

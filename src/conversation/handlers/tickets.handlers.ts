@@ -18,7 +18,7 @@ const describe = (ctx: HandlerContext, ticket: ResidentTicketView): string => de
 
 /** Offers the resident's tickets that pass `filter`; one is picked at once, none ends the dialog. */
 async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boolean, noneKey: string): Promise<void> {
-  const tickets = (await ctx.deps.tickets.listForResident(ctx.resident, 20)).filter(filter);
+  const tickets = (await ctx.ports.tickets.listForResident(ctx.resident, 20)).filter(filter);
   const preset = str(ctx.vars.number);
   if (tickets.length === 0) {
     await ctx.say(noneKey);
@@ -40,13 +40,13 @@ export const ticketsHandlers = {
   }),
 
   lookupTicket: handler(async (ctx) => {
-    const ticket = await ctx.deps.tickets.findForResident(str(ctx.vars.number), ctx.resident);
+    const ticket = await ctx.ports.tickets.findForResident(str(ctx.vars.number), ctx.resident);
     if (!ticket) return ctx.say('status.not_found', { number: str(ctx.vars.number) });
     await ctx.say('status.one', { ticket: describe(ctx, ticket) });
   }),
 
   listMine: handler(async (ctx) => {
-    const tickets = await ctx.deps.tickets.listForResident(ctx.resident, 5);
+    const tickets = await ctx.ports.tickets.listForResident(ctx.resident, 5);
     if (tickets.length === 0) return ctx.say('status.none');
     await ctx.say('status.list', { count: tickets.length, tickets: tickets.map((t) => describe(ctx, t)).join('\n\n') });
   }),
@@ -66,7 +66,7 @@ export const ticketsHandlers = {
   addInformation: handler(async (ctx) => {
     const attachments = ctx.attachments.filter((a) => a.kind !== 'location');
     if (!ctx.answer && attachments.length === 0) return ctx.reask();
-    const ticket = await ctx.deps.tickets.addInformation(str(ctx.vars.number), ctx.resident, {
+    const ticket = await ctx.ports.tickets.addInformation(str(ctx.vars.number), ctx.resident, {
       text: ctx.answer ?? undefined,
       attachments,
     });
@@ -83,7 +83,7 @@ export const ticketsHandlers = {
   submitRating: handler(async (ctx) => {
     const comment = ctx.is('commands.skip') ? null : ctx.answer;
     const rating = str(ctx.vars.rating) as Rating;
-    const ticket = await ctx.deps.tickets.rate(str(ctx.vars.number), ctx.resident, rating, comment);
+    const ticket = await ctx.ports.ratings.rate(str(ctx.vars.number), ctx.resident, rating, comment);
     await ctx.say(rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: ticket.number });
   }),
 };
