@@ -4,18 +4,18 @@ import type { BotReply, QuickReply } from './conversation.types';
 const TURN_REPLIES = Symbol('minyi.turnReplies');
 
 /**
- * A botbuilder adapter without a transport: `process()` runs one turn and returns what the bot sent during it.
- * Channels decide how to deliver those replies (the web chat answers the HTTP request, WeCom uses the outbox).
+ * A botbuilder adapter without a transport: `open()` starts one turn and hands back the list that collects what
+ * the bot sends during it. Channels decide how to deliver those replies (the web chat answers the HTTP request,
+ * WeCom uses the outbox). No middleware is registered on it, so a turn needs no `runMiddleware` callback.
  */
 export class CollectingAdapter extends BotAdapter {
   private sequence = 0;
 
-  async process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<BotReply[]> {
+  open(activity: Partial<Activity>): { context: TurnContext; replies: BotReply[] } {
     const context = new TurnContext(this, activity);
     const replies: BotReply[] = [];
     context.turnState.set(TURN_REPLIES, replies);
-    await this.runMiddleware(context, logic);
-    return replies;
+    return { context, replies };
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -17,7 +17,7 @@ export interface BotReply {
   quick_replies?: QuickReply[];
 }
 
-/** One message from a resident, as every channel hands it to `ConversationService.handle`. */
+/** One message from a resident, as every channel hands it to `TurnPipeline.handle`. */
 export interface ConversationTurn {
   channel: ResidentChannel;
   /** Web: the browser's id; WeCom app: userid; kf: external_userid. */

@@ -5,6 +5,7 @@ import type { Storage } from 'botbuilder-core';
 import { TurnStorage } from './turn-storage';
 import { CollectingAdapter } from './collecting.adapter';
 import type { BotReply } from './conversation.types';
+import type { HandlerPorts } from './handler-ports';
 import type { DialogHandler } from './handlers/handler.types';
 import type { I18nService } from '../i18n/i18n.service';
 import type { LoadedScript } from './script.loader';
@@ -23,7 +24,17 @@ export interface ActiveDialog {
   values: Record<string, unknown>;
 }
 
-export type TurnRoute = (bot: BotWorker, dc: DialogContext, active: ActiveDialog | null) => Promise<void>;
+/** One open Botkit turn: the pipeline's global intents and the dialog act on it, then it is ended. */
+export interface DialogTurn {
+  readonly bot: BotWorker;
+  readonly dc: DialogContext;
+  /** The scripted dialog on top when the turn began. */
+  readonly before: ActiveDialog | null;
+  /** The replies said so far, the dialog left on top and the state to save with the session. */
+  outcome(): TurnOutcome;
+  /** Gives the staged state key back; safe to call more than once. */
+  release(): void;
+}
 
 /** What of Botkit's (private) conversation state a turn needs: its storage key and the loaded state object. */
 interface ConversationStateView {
@@ -39,8 +50,8 @@ export interface TurnOutcome {
 }
 
 /**
- * The one Botkit controller of the process, with no web server of its own: our channels feed it turns through
- * `runTurn`, state lives in the given storage, and the dialogs are the compiled scripts (swapped on reload).
+ * The one Botkit controller of the process, with no web server of its own: TurnPipeline opens each turn on it
+ * (`open`), state lives in the given storage, and the dialogs are the compiled scripts (swapped on reload).
  */
 export class DialogRuntime {
   readonly controller: Botkit;
@@ -52,12 +63,12 @@ export class DialogRuntime {
   /** Memory scopes and path resolvers, as botbuilder built them on the first turn (see `dispatch`). */
   private memory?: DialogStateManagerConfiguration;
 
-  constructor(storage: Storage, i18n: I18nService, handlers: ReadonlyMap<string, DialogHandler>) {
+  constructor(storage: Storage, i18n: I18nService, handlers: ReadonlyMap<string, DialogHandler>, ports: HandlerPorts) {
     this.storage = new TurnStorage(storage);
     this.controller = new Botkit({ adapter: this.adapter, storage: this.storage, disable_webserver: true, disable_console: true });
     // Botkit keeps its ConversationState private; the key and the state object are all we read of it.
     this.state = (this.controller as unknown as { conversationState: ConversationStateView }).conversationState;
-    this.compiler = new ScriptCompiler(i18n, handlers);
+    this.compiler = new ScriptCompiler(i18n, handlers, ports);
   }
 
   /** The storage key Botkit keeps this activity's dialog state under (channel, conversation and user). */
@@ -82,31 +93,36 @@ export class DialogRuntime {
   }
 
   /**
-   * One turn, like Botkit's `handleTurn` but awaited end to end: Botkit runs its middleware callbacks unawaited,
-   * so an error there would escape as an unhandled rejection and stop the process instead of failing this turn.
-   * The dialog state comes in as the JSON the caller read (null: none yet) and goes out as JSON; the caller
-   * stores it, so Botkit's own load and save cost no query and no second serialisation.
+   * Opens one turn, like Botkit's `handleTurn` but driven step by step by the caller (TurnPipeline), so its
+   * errors reject the caller's await instead of escaping Botkit's unawaited middleware. The dialog state comes in
+   * as the JSON the caller read (null: none yet) and goes out as JSON in `outcome()`; the caller stores it, so
+   * Botkit's own load and save cost no query and no second serialisation.
    */
-  async runTurn(activity: Partial<Activity>, info: TurnInfo, route: TurnRoute, stateKey: string, stateJson: string | null): Promise<TurnOutcome> {
-    let after: ActiveDialog | null = null;
-    let saved = '';
+  async open(activity: Partial<Activity>, info: TurnInfo, stateKey: string, stateJson: string | null): Promise<DialogTurn> {
     this.storage.stage(stateKey, stateJson ? (JSON.parse(stateJson) as Record<string, unknown>) : null);
+    let staged = true;
+    const release = () => {
+      if (staged) this.storage.unstage(stateKey);
+      staged = false;
+    };
     try {
-      const replies = await this.adapter.process(activity, async (context: TurnContext) => {
-        if (this.state.getStorageKey(context) !== stateKey) throw new Error(`DialogRuntime.runTurn(): state key is not "${stateKey}"`);
-        setTurnInfo(context, info);
-        after = await this.dispatch(context, route);
+      const { context, replies } = this.adapter.open(activity);
+      if (this.state.getStorageKey(context) !== stateKey) throw new Error(`DialogRuntime.open(): state key is not "${stateKey}"`);
+      setTurnInfo(context, info);
+      const { bot, dc } = await this.botkitTurn(context);
+      const outcome = (): TurnOutcome => {
         const { eTag: _eTag, ...state } = this.state.get(context) ?? {};
-        saved = JSON.stringify(state);
-      });
-      return { replies, active: after, stateJson: saved };
-    } finally {
-      this.storage.unstage(stateKey);
+        return { replies, active: this.active(dc), stateJson: JSON.stringify(state) };
+      };
+      return { bot, dc, before: this.active(dc), outcome, release };
+    } catch (e) {
+      release();
+      throw e;
     }
   }
 
-  /** Botkit's message middleware, then the route; returns the scripted dialog left on top. */
-  private async dispatch(context: TurnContext, route: TurnRoute): Promise<ActiveDialog | null> {
+  /** Botkit's message middleware: the message, the dialog context and the worker the turn acts through. */
+  private async botkitTurn(context: TurnContext): Promise<{ bot: BotWorker; dc: DialogContext }> {
     const incoming = context.activity;
     context.turnState.set('botkitMessage', {
       type: incoming.type,
@@ -123,10 +139,10 @@ export class DialogRuntime {
     const dc = await this.controller.dialogSet.createContext(context);
     this.memory ??= dc.state.configuration;
     const bot = await this.controller.spawn(dc);
-    await route(bot, dc, this.active(dc));
-    return this.active(dc);
+    return { bot, dc };
   }
 
+  /** The scripted dialog on top of the stack now. */
   private active(dc: DialogContext): ActiveDialog | null {
     for (let i = dc.stack.length - 1; i >= 0; i--) {
       const entry = dc.stack[i];

@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotWorker } from 'botkit';
-import type { Understanding } from '../understanding';
+import type { GlobalIntent, Understanding } from '../understanding';
 import { saysCommand } from './answers';
 import type { BotReply, QuickReply } from './conversation.types';
 import { DIALOG } from './dialog-ids';
@@ -8,6 +8,7 @@ import type { ActiveDialog } from './dialog.runtime';
 import { hasDraft, resumeOptions, saveDraft, savedDraft, takeDraft } from './drafts';
 import { MIN_CONCERN_CHARS } from './handlers/common.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
+import type { HandlerPorts } from './handler-ports';
 import { rateInOneStep } from './rate-in-one-step';
 import type { TurnInfo } from './turn-info';
 
@@ -27,14 +28,21 @@ const READS_NUMBERS = new Set<string>([DIALOG.CHECK_STATUS, DIALOG.ADD_INFO, DIA
 /** Longest progress question without a number ("how is my concern doing") taken as such rather than as a concern. */
 const MAX_STATUS_QUESTION = 14;
 
-/** One turn as the router sees it, with the few things it can do. */
-export interface RouterTurn {
+/** What the understanding read in the message before any intent looks at it (TurnPipeline's understand step). */
+export interface Heard {
+  intent: GlobalIntent | null;
+  ticketNumber: string | null;
+}
+
+/** One turn as the pipeline's intent steps see it, with the few things they can do. */
+export interface PipelineTurn {
   bot: BotWorker;
   dc: DialogContext;
   active: ActiveDialog | null;
   text: string;
   info: TurnInfo;
   understanding: Understanding;
+  heard: Heard;
   say(key: string, vars?: Record<string, unknown>, quickReplies?: QuickReply[]): Promise<void>;
   begin(id: string, options?: Record<string, unknown>): Promise<void>;
   restart(id: string, options?: Record<string, unknown>): Promise<void>;
@@ -47,35 +55,38 @@ export interface RouterTurn {
  * first message. Leaving the filing dialog keeps its draft in the session. Returns whether the turn was taken.
  */
 export class GlobalIntents {
-  async handle(t: RouterTurn): Promise<boolean> {
+  constructor(private readonly ports: Pick<HandlerPorts, 'i18n' | 'clock' | 'tickets' | 'ratings'>) {}
+
+  async handle(t: PipelineTurn): Promise<boolean> {
     const { text, active, info } = t;
     const { session } = info;
+    const { i18n } = this.ports;
     const u = t.understanding;
-    const now = info.deps.clock.now();
+    const now = this.ports.clock.now();
 
     if (session.meta.pendingDiscard) {
       session.meta.pendingDiscard = false;
-      if (u.polarity(text) === 'yes' || saysCommand(info.deps.i18n, 'commands.discard', text)) {
+      if (u.polarity(text) === 'yes' || saysCommand(i18n, 'commands.discard', text)) {
         takeDraft(session);
         await t.say('system.cancelled');
         await t.restart(DIALOG.MENU, { thread: 'options' });
         return true;
       }
       // Anything but a discard keeps the draft ("don't discard", "pressed it by mistake", or an answer to the question).
-      if (u.global(text) !== 'cancel') {
+      if (t.heard.intent !== 'cancel') {
         await t.say('system.draft_kept_continue');
         await this.resume(t);
         return true;
       }
     }
 
-    const intent = u.global(text);
+    const intent = t.heard.intent;
     if (intent === 'cancel') {
       if (hasDraft(active) || (savedDraft(session) && (!active || active.id === DIALOG.MENU))) {
         saveDraft(session, active, now);
         session.meta.pendingDiscard = true;
-        const yes = info.deps.i18n.t('system.discard_btn', {}, info.locale);
-        const no = info.deps.i18n.t('system.keep_btn', {}, info.locale);
+        const yes = i18n.t('system.discard_btn', {}, info.locale);
+        const no = i18n.t('system.keep_btn', {}, info.locale);
         await t.say('system.confirm_discard', {}, [
           { title: yes, payload: yes },
           { title: no, payload: no },
@@ -112,9 +123,9 @@ export class GlobalIntents {
     }
 
     // Before ticket numbers: a rating menu's id carries one.
-    if (await rateInOneStep(t)) return true;
+    if (await rateInOneStep(t, this.ports)) return true;
 
-    const number = u.ticketNumber(text);
+    const number = t.heard.ticketNumber;
     if (number && !(active && READS_NUMBERS.has(active.id))) {
       await this.status(t, number);
       return true;
@@ -122,7 +133,7 @@ export class GlobalIntents {
 
     if (active && active.id !== DIALOG.MENU) return false;
     // Outside a dialog, or at the menu's question.
-    const command = MENU_COMMANDS.find(([key]) => saysCommand(info.deps.i18n, key, text) && !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4));
+    const command = MENU_COMMANDS.find(([key]) => saysCommand(i18n, key, text) && !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4));
     if (command) {
       if (command[1] === DIALOG.FILE_CONCERN && savedDraft(session)) await this.resume(t);
       else await t.restart(command[1]);
@@ -144,7 +155,7 @@ export class GlobalIntents {
   }
 
   /** Begins the saved draft again at the question it was left at. */
-  async resume(t: RouterTurn): Promise<void> {
+  async resume(t: PipelineTurn): Promise<void> {
     const draft = takeDraft(t.info.session);
     if (!draft) {
       await t.resend(t.info.session.meta.lastPrompt);
@@ -154,11 +165,11 @@ export class GlobalIntents {
   }
 
   /** The status of the resident's own ticket, then the question in progress again; another's is "not found". */
-  private async status(t: RouterTurn, number: string): Promise<void> {
-    const { deps, resident, locale, session } = t.info;
-    const ticket = await deps.tickets.findForResident(number, resident);
+  private async status(t: PipelineTurn, number: string): Promise<void> {
+    const { resident, locale, session } = t.info;
+    const ticket = await this.ports.tickets.findForResident(number, resident);
     if (!ticket) await t.say('status.not_found', { number });
-    else await t.say('status.one', { ticket: describeTicket((key, vars) => deps.i18n.t(key, vars, locale), ticket) });
+    else await t.say('status.one', { ticket: describeTicket((key, vars) => this.ports.i18n.t(key, vars, locale), ticket) });
     if (t.active && t.active.id !== DIALOG.MENU) {
       await t.say('system.back_to_question');
       await t.resend(session.meta.lastPrompt);

@@ -1,6 +1,7 @@
 import type { BotkitDialogWrapper, BotWorker } from 'botkit';
 import { stepOf } from './botkit-step';
 import type { DialogVars, QuickReply } from './conversation.types';
+import type { HandlerPorts } from './handler-ports';
 import type { HandlerContext } from './handlers/handler.types';
 import { saysCommand, understandingOf } from './answers';
 import type { TurnInfo } from './turn-info';
@@ -20,9 +21,10 @@ export function createHandlerContext(
   convo: BotkitDialogWrapper,
   bot: BotWorker,
   info: TurnInfo,
+  ports: HandlerPorts,
 ): HandlerContext & { moved(): boolean } {
   const vars = convo.vars as DialogVars;
-  const { i18n } = info.deps;
+  const { i18n } = ports;
   const start = { index: stepOf(convo).index, thread: stepOf(convo).thread };
   let movedByCall = false;
   const render = (key: string, extra?: Record<string, unknown>) => i18n.t(key, { ...extra, vars }, info.locale);
@@ -36,7 +38,7 @@ export function createHandlerContext(
     resident: info.resident,
     turnId: info.turnId,
     session: info.session,
-    deps: info.deps,
+    ports,
     t: render,
     understanding: understandingOf(i18n),
     async say(key, extra, quickReplies?: QuickReply[]) {

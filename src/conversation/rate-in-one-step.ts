@@ -5,7 +5,8 @@ import type { Rating } from '../tickets/tickets.port';
 import { core } from '../understanding';
 import { DIALOG } from './dialog-ids';
 import { saveDraft } from './drafts';
-import type { RouterTurn } from './global-intents';
+import type { PipelineTurn } from './global-intents';
+import type { HandlerPorts } from './handler-ports';
 
 /** A typed rating is a few words; anything longer is a sentence about something else. */
 const MAX_TYPED_RATING = 8;
@@ -16,12 +17,14 @@ const MAX_TYPED_RATING = 8;
  * while one of the resident's answers waits for it. Records it at once, thanks the resident, then offers the
  * optional comment (the RATE dialog's `comment` thread). Returns whether the turn was taken.
  */
-export async function rateInOneStep(t: RouterTurn): Promise<boolean> {
-  const chosen = parseRatingId(t.text) ?? (await typedRating(t));
+type RatingPorts = Pick<HandlerPorts, 'ratings' | 'clock' | 'i18n'>;
+
+export async function rateInOneStep(t: PipelineTurn, ports: RatingPorts): Promise<boolean> {
+  const chosen = parseRatingId(t.text) ?? (await typedRating(t, ports));
   if (!chosen) return false;
-  const { deps, resident, session } = t.info;
+  const { resident, session } = t.info;
   try {
-    await deps.tickets.rate(chosen.number, resident, chosen.rating);
+    await ports.ratings.rate(chosen.number, resident, chosen.rating);
   } catch (e) {
     if (!(e instanceof TicketException)) throw e;
     // Someone else's ticket reads as unknown, so a guessed id learns nothing.
@@ -34,7 +37,7 @@ export async function rateInOneStep(t: RouterTurn): Promise<boolean> {
     }
     return true;
   }
-  if (saveDraft(session, t.active, deps.clock.now())) await t.say('system.draft_saved');
+  if (saveDraft(session, t.active, ports.clock.now())) await t.say('system.draft_saved');
   await t.say(chosen.rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: chosen.number });
   await t.restart(DIALOG.RATE, { thread: 'comment', number: chosen.number, rating: chosen.rating, rated: true });
   return true;
@@ -45,16 +48,16 @@ export async function rateInOneStep(t: RouterTurn): Promise<boolean> {
  * app shows the options as numbered lines) counts only as the first thing said after the answer arrived, since
  * otherwise the same digits pick from the main menu.
  */
-async function typedRating(t: RouterTurn): Promise<{ number: string; rating: Rating } | null> {
+async function typedRating(t: PipelineTurn, ports: RatingPorts): Promise<{ number: string; rating: Rating } | null> {
   if (t.active && t.active.id !== DIALOG.MENU) return null;
   const said = core(t.text);
   if (Array.from(said).length > MAX_TYPED_RATING) return null;
   const digit = /^[1-3]$/.test(said) ? Number(said) : null;
   // A greeting or a bare "ok" contains a rating word but rates nothing.
-  const chatter = t.understanding.isGreeting(t.text) || t.understanding.saysExactly(t.text, t.info.deps.i18n.words('understanding.yes'));
+  const chatter = t.understanding.isGreeting(t.text) || t.understanding.saysExactly(t.text, ports.i18n.words('understanding.yes'));
   const rating = digit === null && !chatter ? t.understanding.rating(t.text) : null;
   if (!rating && digit === null) return null;
-  const waiting = await t.info.deps.tickets.awaitingRating(t.info.resident);
+  const waiting = await ports.ratings.awaitingRating(t.info.resident);
   if (!waiting) return null;
   if (rating) return { number: waiting.number, rating };
   const lastSeen = t.info.session.lastSeenAt ? new Date(t.info.session.lastSeenAt).getTime() : 0;

@@ -3,6 +3,7 @@ import { stepOf } from './botkit-step';
 import type { DialogVars, QuickReply } from './conversation.types';
 import { DialogError } from './dialog.error';
 import { createHandlerContext } from './handler-context';
+import type { HandlerPorts } from './handler-ports';
 import type { DialogHandler, HandlerContext } from './handlers/handler.types';
 import { saysCommand, understandingOf } from './answers';
 import { DEFAULT_LOCALE, I18nService } from '../i18n/i18n.service';
@@ -34,6 +35,7 @@ export class ScriptCompiler {
   constructor(
     private readonly i18n: I18nService,
     private readonly handlers: ReadonlyMap<string, DialogHandler>,
+    private readonly ports: HandlerPorts,
   ) {}
 
   compile(loaded: LoadedScript): Record<string, BotkitLine[]> {
@@ -144,7 +146,7 @@ export class ScriptCompiler {
       if (chosen !== null) text = options[chosen].payload;
       // Botkit stores a non-text answer (a photo) as the whole activity: keep state small and JSON-clean.
       if (collectKey && (typeof convo.vars[collectKey] === 'object' || chosen !== null)) convo.vars[collectKey] = text;
-      const ctx = createHandlerContext(dialogId, text, convo, bot, info);
+      const ctx = createHandlerContext(dialogId, text, convo, bot, info, this.ports);
       try {
         await body(ctx, convo, bot);
       } catch (e) {

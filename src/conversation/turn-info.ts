@@ -1,15 +1,13 @@
 import type { TurnContext } from 'botbuilder-core';
 import type { AttachmentRef, ResidentRef } from '../common/resident';
 import type { DialogSessionEntity } from './dialog-session.entity';
-import type { HandlerDeps } from './handlers/handler.types';
 
-/** What one turn knows besides the activity, stashed in the botbuilder TurnContext for handlers. */
+/** The resident and session of one turn (data, no services), carried in the botbuilder TurnContext to handlers. */
 export interface TurnInfo {
   session: DialogSessionEntity;
   resident: ResidentRef;
   locale: string;
   attachments: AttachmentRef[];
-  deps: HandlerDeps;
   /** The message's id when its channel may deliver it again (ConversationTurn.turnId). */
   turnId?: string;
 }
@@ -22,6 +20,6 @@ export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
 
 export function turnInfo(context: TurnContext): TurnInfo {
   const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
-  if (!info) throw new Error('turnInfo(): the turn was not started by ConversationService');
+  if (!info) throw new Error('turnInfo(): the turn was not started by TurnPipeline');
   return info;
 }

@@ -110,6 +110,22 @@ describeEachEngine('console dialog scripts API', (engine) => {
     await expect(count('outbox_message')).resolves.toBe(outbox);
   });
 
+  it('hands a preview to the real duty member by name but tells nobody, and forwards nothing', async () => {
+    const yaml = ((await get('/api/admin/scripts/HANDOFF')).json as Detail).yaml;
+    const outbox = async () => Number(((await t.app.get(DataSource).query('SELECT COUNT(*) AS n FROM outbox_message')) as Array<{ n: number | string }>)[0].n);
+    const before = await outbox();
+    const say = async (text: string, restart = false) => {
+      const answer = await post('/api/admin/scripts/HANDOFF/preview', { yaml, text, restart });
+      expect(answer.status).toBe(200);
+      return (answer.json as { replies: Array<{ text: string }> }).replies.map((r) => r.text).join('\n');
+    };
+    expect(await say('', true)).toMatch(/已通知.+值班委员/);
+    // While handed off the bot is silent; a real resident's message would go to the member through the outbox.
+    expect(await say('我家楼下的路灯坏了，能尽快修吗')).toBe('');
+    expect(await outbox()).toBe(before);
+    expect(await say('结束人工')).toContain('人工服务已结束');
+  });
+
   it('counts residents per step: reached and moved on', async () => {
     const funnel = async () => ((await get('/api/admin/scripts/CHECK_STATUS/funnel?days=7')).json as { steps: Array<{ thread: string; step: number; reached: number; completed: number }> }).steps;
     const start = await funnel();

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ConversationService } from '../../src/conversation/conversation.service';
+import { TurnPipeline } from '../../src/conversation/turn.pipeline';
 import { ResidentTicketsService } from '../../src/tickets/resident/resident-tickets.service';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
@@ -12,7 +12,7 @@ describeEachEngine('a message handled twice', (engine) => {
   afterAll(async () => t.close());
 
   it('answers the same and does not move the dialog on when a turn comes again with the same id', async () => {
-    const conversation = t.app.get(ConversationService);
+    const conversation = t.app.get(TurnPipeline);
     const user = 'redeliver-1';
     const say = (text: string, turnId: string) => conversation.handle({ channel: 'wecom_app', user, text, turnId });
     let replies: Awaited<ReturnType<typeof say>> = [];

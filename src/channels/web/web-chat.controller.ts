@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { setPageHeaders } from '../../common/page-headers';
 import type { BotReply } from '../../conversation/conversation.types';
-import { ConversationService } from '../../conversation/conversation.service';
+import { TurnPipeline } from '../../conversation/turn.pipeline';
 import { I18nService } from '../../i18n/i18n.service';
 import { MediaStore } from '../../media/media.store';
 import { OutboxService } from '../../outbox/outbox.service';
@@ -25,7 +25,7 @@ export class WebChatController {
   private readonly media: MediaStore;
 
   constructor(
-    private readonly conversation: ConversationService,
+    private readonly conversation: TurnPipeline,
     private readonly outbox: OutboxService,
     private readonly i18n: I18nService,
     private readonly rateLimit: WebRateLimit,

@@ -1,30 +1,35 @@
-import type { DataSource } from 'typeorm';
-import type { ConversationService } from '../../conversation/conversation.service';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { ConversationTurn } from '../../conversation/conversation.types';
+import { I18nService } from '../../conversation/i18n.service';
+import { TurnPipeline } from '../../conversation/turn.pipeline';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
-import type { OutboxService } from '../../outbox/outbox.service';
+import { OutboxService } from '../../outbox/outbox.service';
+import { WecomCardActions } from './wecom-card-actions';
 import type { WecomCallback } from './wecom-messages';
 import { WecomMedia } from './wecom-media';
 import { enqueueReplies } from './wecom-replies';
 
-/** What a template-card click does (take, re-route, view); provided by the ticket side of the WeCom channel. */
-export type CardActionHandler = (callback: Extract<WecomCallback, { kind: 'template_card_event' }>, inboxId: number) => Promise<void>;
-
 /** Turns a self-built-app callback into a conversation turn, or a card click into a ticket action. */
+@Injectable()
 export class WecomAppProcessor {
+  /** Said under a numbered list of options: the app shows no buttons, so residents type the number. */
+  private readonly optionsHint: string;
+
   constructor(
-    private readonly conversation: ConversationService,
+    private readonly conversation: TurnPipeline,
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
-    private readonly onCardAction: CardActionHandler,
+    private readonly cards: WecomCardActions,
     private readonly media: WecomMedia,
-    /** Said under a numbered list of options: the app shows no buttons, so residents type the number. */
-    private readonly optionsHint = '',
-  ) {}
+    i18n: I18nService,
+  ) {
+    this.optionsHint = i18n.t('wecom.reply_by_number');
+  }
 
   async process(row: InboxMessageEntity): Promise<void> {
     const callback = row.payload as unknown as WecomCallback;
-    if (callback.kind === 'template_card_event') return this.onCardAction(callback, row.id);
+    if (callback.kind === 'template_card_event') return this.cards.handle(callback, row.id);
     const turn = await this.turnOf(callback);
     if (!turn) return;
     const replies = await this.conversation.handle({ ...turn, turnId: `inbox:${row.id}` });

@@ -1,9 +1,10 @@
-import type { Clock } from '../../common/clock';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import type { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
-import type { OutboxRepository } from '../../outbox/outbox.repository';
+import { OutboxRepository } from '../../outbox/outbox.repository';
 import type { OutboxTransport, TransportResult } from '../../outbox/outbox.transport';
 import type { CardPayload } from '../../outbox/outbox.types';
-import type { WecomApiClient } from './wecom-api.client';
+import { WecomApiClient } from './wecom-api.client';
 import type { AppMessage, TemplateCard } from './wecom-api.types';
 import { resultOfError } from './wecom-transport-result';
 
@@ -38,6 +39,7 @@ export function toTemplateCard(card: CardPayload): TemplateCard {
 }
 
 /** Delivers messages to members (and app users) through `message/send` and `update_template_card`. */
+@Injectable()
 export class WecomAppTransport implements OutboxTransport {
   readonly channel = 'wecom_app' as const;
 

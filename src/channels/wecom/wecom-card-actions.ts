@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import type { I18nService } from '../../i18n/i18n.service';
-import type { OrgRepository } from '../../org/org.repository';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { I18nService } from '../../i18n/i18n.service';
+import { OrgRepository } from '../../org/org.repository';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
-import type { OutboxService } from '../../outbox/outbox.service';
-import type { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
+import { OutboxService } from '../../outbox/outbox.service';
+import { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
 import { parseTakeKey, WAY_QUESTION } from '../../tickets/ticket-links';
 import { TicketException, TicketExceptionCode } from '../../tickets/ticket.exception';
 import { WAYS_OF_WORKING, type Activity, type WayOfWorking } from '../../tickets/ticket.types';
@@ -21,6 +21,7 @@ const ACTIVITY_FOR_WAY: Record<WayOfWorking, Activity> = {
  * A member clicked the take button on a ticket card: take the ticket through the tickets module, then grey out every copy of
  * the card (each member got their own) with who took it. A second click anywhere is told who has it.
  */
+@Injectable()
 export class WecomCardActions {
   private readonly logger = new Logger('WecomCardActions');
 

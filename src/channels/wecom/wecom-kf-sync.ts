@@ -1,9 +1,10 @@
-import type { DataSource } from 'typeorm';
-import type { Clock } from '../../common/clock';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
-import type { InboxService } from '../../inbox/inbox.service';
+import { InboxService } from '../../inbox/inbox.service';
 import { KfCursorEntity } from './kf-cursor.entity';
-import type { WecomApiClient } from './wecom-api.client';
+import { WecomApiClient } from './wecom-api.client';
 import type { KfMsgOrEvent } from './wecom-messages';
 
 /** Inbox source of one Customer Service message pulled by sync_msg. */
@@ -16,6 +17,7 @@ const MAX_PAGES = 50;
  * (deduplicated by msgid) in the same transaction that advances the stored cursor, so a crash between pages
  * neither skips nor doubles a message.
  */
+@Injectable()
 export class WecomKfSync {
   constructor(
     private readonly api: WecomApiClient,

@@ -1,13 +1,13 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import type { Clock } from '../../common/clock';
-import type { ConversationService } from '../../conversation/conversation.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { TurnPipeline } from '../../conversation/turn.pipeline';
 import type { ConversationTurn } from '../../conversation/conversation.types';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
 import { KfWindowEntity } from './kf-window.entity';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
-import type { OutboxService } from '../../outbox/outbox.service';
-import type { WecomApiClient } from './wecom-api.client';
+import { OutboxService } from '../../outbox/outbox.service';
+import { WecomApiClient } from './wecom-api.client';
 import type { KfSyncMessage } from './wecom-messages';
 import { WecomMedia } from './wecom-media';
 import { enqueueReplies } from './wecom-replies';
@@ -20,11 +20,12 @@ const RETRY_LATER_FAIL_TYPES = new Set([4, 5, 6]);
  * becomes a conversation turn; `enter_session` gets the welcome through send_msg_on_event; a send failure puts
  * the message back on hold so that it goes out in the next window.
  */
+@Injectable()
 export class WecomKfProcessor {
   private readonly logger = new Logger('WecomKfProcessor');
 
   constructor(
-    private readonly conversation: ConversationService,
+    private readonly conversation: TurnPipeline,
     private readonly outbox: OutboxService,
     private readonly api: WecomApiClient,
     private readonly dataSource: DataSource,

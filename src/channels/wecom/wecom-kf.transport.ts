@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
-import type { Clock } from '../../common/clock';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { KfWindowEntity } from './kf-window.entity';
 import type { OutboxMessageEntity } from '../../outbox/outbox-message.entity';
-import type { OutboxRepository } from '../../outbox/outbox.repository';
+import { OutboxRepository } from '../../outbox/outbox.repository';
 import type { OutboxTransport, TransportResult } from '../../outbox/outbox.transport';
-import type { WecomApiClient } from './wecom-api.client';
+import { WecomApiClient } from './wecom-api.client';
 import { WecomApiError } from './wecom-api.errors';
 import type { KfSendMsgRequest } from './wecom-api.types';
 import { resultOfError } from './wecom-transport-result';
@@ -16,6 +17,7 @@ export const KF_WINDOW = { ms: 48 * 3_600_000, maxMessages: 5 };
  * Replies to WeChat residents through `kf/send_msg`. Outside the window a message is held (not dropped): the
  * inbox releases held messages when the resident writes again, and they go out oldest first.
  */
+@Injectable()
 export class WecomKfTransport implements OutboxTransport {
   readonly channel = 'wecom_kf' as const;
 

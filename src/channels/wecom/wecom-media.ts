@@ -1,14 +1,15 @@
-import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { MediaStore, mediaRef } from '../../media/media.store';
 import type { AttachmentRef } from '../../common/resident';
-import type { WecomApiClient } from './wecom-api.client';
+import { WecomApiClient } from './wecom-api.client';
 
 /**
  * Copies a resident's WeCom media into our database when it arrives and returns the attachment to keep
  * (`media:<ref>`). If WeCom cannot be reached the message still goes on, with the WeCom media id, rather than
  * losing the resident's turn; the log says so.
  */
+@Injectable()
 export class WecomMedia {
   private readonly logger = new Logger('WecomMedia');
   private readonly store: MediaStore;

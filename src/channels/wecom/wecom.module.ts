@@ -1,19 +1,11 @@
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config.schema';
 import { ConversationModule } from '../../conversation/conversation.module';
-import { ConversationService } from '../../conversation/conversation.service';
-import { I18nService } from '../../i18n/i18n.service';
-import { InboxService } from '../../inbox/inbox.service';
 import { InboxWorker } from '../../inbox/inbox.worker';
 import { OrgModule } from '../../org/org.module';
-import { OrgRepository } from '../../org/org.repository';
 import { OutboxDispatcher } from '../../outbox/outbox.dispatcher';
-import { OutboxRepository } from '../../outbox/outbox.repository';
-import { OutboxService } from '../../outbox/outbox.service';
-import { TicketLifecycleService } from '../../tickets/lifecycle/ticket-lifecycle.service';
 import { TicketsModule } from '../../tickets/tickets.module';
 import { WecomApiClient } from './wecom-api.client';
 import { WecomAppProcessor } from './wecom-app.processor';
@@ -28,36 +20,25 @@ import { WecomMedia } from './wecom-media';
 import { InboxModule } from '../../inbox/inbox.module';
 import { OutboxModule } from '../../outbox/outbox.module';
 
-/** Connects the WeCom pieces to the inbox (what arrives) and the outbox (what leaves) once the app starts. */
+/** Connects the WeCom providers to the inbox (what arrives) and the outbox (what leaves) once the app starts. */
 @Injectable()
 class WecomChannels implements OnModuleInit {
   constructor(
-    private readonly api: WecomApiClient,
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
-    private readonly inbox: InboxService,
     private readonly worker: InboxWorker,
-    private readonly outbox: OutboxService,
-    private readonly outboxRepo: OutboxRepository,
     private readonly dispatcher: OutboxDispatcher,
-    private readonly conversation: ConversationService,
-    private readonly lifecycle: TicketLifecycleService,
-    private readonly org: OrgRepository,
-    private readonly i18n: I18nService,
+    private readonly appTransport: WecomAppTransport,
+    private readonly kfTransport: WecomKfTransport,
+    private readonly app: WecomAppProcessor,
+    private readonly sync: WecomKfSync,
+    private readonly kf: WecomKfProcessor,
   ) {}
 
   onModuleInit(): void {
-    const { api, dataSource, clock, outbox } = this;
-    this.dispatcher.register(new WecomAppTransport(api, this.outboxRepo, clock));
-    this.dispatcher.register(new WecomKfTransport(api, this.outboxRepo, dataSource, clock));
-    const cards = new WecomCardActions(this.lifecycle, this.org, outbox, dataSource, this.i18n);
-    const media = new WecomMedia(api, dataSource);
-    const app = new WecomAppProcessor(this.conversation, outbox, dataSource, (click, id) => cards.handle(click, id), media, this.i18n.t('wecom.reply_by_number'));
-    const sync = new WecomKfSync(api, this.inbox, dataSource, clock);
-    const kf = new WecomKfProcessor(this.conversation, outbox, api, dataSource, clock, media);
-    this.worker.register(WECOM_APP_SOURCE, (row) => app.process(row));
-    this.worker.register(WECOM_KF_EVENT_SOURCE, async (row) => void (await sync.process(row)));
-    this.worker.register(WECOM_KF_MSG_SOURCE, (row) => kf.process(row));
+    this.dispatcher.register(this.appTransport);
+    this.dispatcher.register(this.kfTransport);
+    this.worker.register(WECOM_APP_SOURCE, (row) => this.app.process(row));
+    this.worker.register(WECOM_KF_EVENT_SOURCE, async (row) => void (await this.sync.process(row)));
+    this.worker.register(WECOM_KF_MSG_SOURCE, (row) => this.kf.process(row));
   }
 }
 
@@ -89,6 +70,13 @@ export class WecomModule {
             }),
           inject: [APP_CONFIG, Clock],
         },
+        WecomAppTransport,
+        WecomKfTransport,
+        WecomMedia,
+        WecomCardActions,
+        WecomAppProcessor,
+        WecomKfSync,
+        WecomKfProcessor,
         WecomChannels,
       ],
       exports: [WecomApiClient],

@@ -24,7 +24,7 @@ const attachmentsOf = (vars: DialogVars): AttachmentRef[] =>
 
 async function preview(ctx: HandlerContext): Promise<void> {
   const chosen = str(ctx.vars.chosenSector) || null;
-  const route = await ctx.deps.tickets.previewRoute(str(ctx.vars.text), str(ctx.vars.areaCode) || null, chosen);
+  const route = await ctx.ports.concerns.previewRoute(str(ctx.vars.text), str(ctx.vars.areaCode) || null, chosen);
   // Residents are shown the words of their own message that decided the sector; the routing reasons are codes
   // for the audit trail and the console, not for them.
   const decisive = route.classification.keywords.filter((k) => k.weight > 0).slice(0, 5).map((k) => k.word);
@@ -42,7 +42,7 @@ type SectorName = { code: string; name: string };
 
 /** A close call: asks in words which of the two sectors fits, once per filing, instead of guessing. */
 function askWhichSector(ctx: HandlerContext, first: SectorName, second: SectorName): void {
-  const topic = (s: SectorName) => (ctx.deps.i18n.has(`concern.sector_topics.${s.code}`) ? ctx.t(`concern.sector_topics.${s.code}`) : s.name);
+  const topic = (s: SectorName) => (ctx.ports.i18n.has(`concern.sector_topics.${s.code}`) ? ctx.t(`concern.sector_topics.${s.code}`) : s.name);
   const neither = ctx.t('concern.sector_question_neither');
   Object.assign(ctx.vars, {
     _sectorAsked: true,
@@ -99,7 +99,7 @@ export const concernHandlers = {
     const location = ctx.attachments.find((a) => a.kind === 'location');
     const place = ctx.answer || location?.name || null;
     if (!place && !location) return ctx.reask('concern.where_again');
-    const area = place ? ctx.understanding.area(place, await ctx.deps.org.repo.activeAreas()) : null;
+    const area = place ? ctx.understanding.area(place, await ctx.ports.directory.activeAreas()) : null;
     ctx.vars.where = place ?? location?.ref ?? null;
     ctx.vars.address = place ?? location?.ref ?? null;
     ctx.vars.areaCode = area?.code ?? null;
@@ -165,7 +165,7 @@ export const concernHandlers = {
 
   /** Consent refused: the answers are kept, so "continue" takes the resident back to the consent question. */
   keepDraft: handler(async (ctx) => {
-    saveDraft(ctx.session, { id: ctx.dialogId, thread: 'q_consent', step: 0, values: ctx.vars }, ctx.deps.clock.now());
+    saveDraft(ctx.session, { id: ctx.dialogId, thread: 'q_consent', step: 0, values: ctx.vars }, ctx.ports.clock.now());
   }),
 
   setConsent: handler(async (ctx) => {
@@ -192,12 +192,12 @@ export const concernHandlers = {
   ),
 
   listSectors: handler(async (ctx) => {
-    const sectors = await ctx.deps.org.repo.activeSectors();
+    const sectors = await ctx.ports.directory.activeSectors();
     ctx.vars.sectorChoices = sectors.map((s) => ({ title: s.name, payload: s.name }));
   }),
 
   chooseSector: handler(async (ctx) => {
-    const sectors = await ctx.deps.org.repo.activeSectors();
+    const sectors = await ctx.ports.directory.activeSectors();
     const said = ctx.answer ?? '';
     // The offered names were read by number or words already; a part of a name (an abbreviation) is still accepted.
     const sector = sectors.find((s) => s.name === said) ?? sectors.find((s) => Array.from(said).length >= 2 && s.name.includes(said));
@@ -236,7 +236,7 @@ export const concernHandlers = {
   /** Creates the ticket; the reply names its number after the word for "number" (the contract with clients). */
   fileConcern: handler(
     async (ctx) => {
-      const filed = await ctx.deps.tickets.fileConcern(concernOf(ctx));
+      const filed = await ctx.ports.concerns.fileConcern(concernOf(ctx));
       takeDraft(ctx.session);
       ctx.vars.number = filed.ticket.number;
       await ctx.say('concern.filed', { number: filed.ticket.number, due: chinaTime(filed.expectedAnswerBy), workstation: filed.ticket.workstationName });
@@ -250,7 +250,7 @@ export const concernHandlers = {
   ),
 
   supportSimilar: handler(async (ctx) => {
-    const ticket = await ctx.deps.tickets.supportTicket(str(ctx.vars.similarNumber), ctx.resident);
+    const ticket = await ctx.ports.concerns.supportTicket(str(ctx.vars.similarNumber), ctx.resident);
     await ctx.say('concern.supported', { number: ticket.number });
   }),
 };

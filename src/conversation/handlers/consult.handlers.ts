@@ -34,11 +34,11 @@ export function consultReplyIn(text: string, i18n: I18nService): ConsultReply | 
 
 export const consultHandlers = {
   answerConsultation: handler(async (ctx) => {
-    const reply = consultReplyIn(str(ctx.vars.said), ctx.deps.i18n);
+    const reply = consultReplyIn(str(ctx.vars.said), ctx.ports.i18n);
     if (reply?.kind === 'rating') {
-      if (await ctx.deps.invitations.rate(ctx.resident, reply.rating)) return ctx.say('consult.rated');
+      if (await ctx.ports.invitations.rate(ctx.resident, reply.rating)) return ctx.say('consult.rated');
     } else if (reply) {
-      const answered = await ctx.deps.invitations.answer(ctx.resident, reply.accept);
+      const answered = await ctx.ports.invitations.answer(ctx.resident, reply.accept);
       if (answered) return ctx.say(reply.accept ? 'consult.accepted' : 'consult.declined', answered);
     }
     await ctx.say('consult.no_invitation');

@@ -1,27 +1,8 @@
-import type { DataSource } from 'typeorm';
-import type { Clock } from '../../common/clock';
-import type { ResidentInvitationsPort } from '../../consultations/invitations.port';
-import type { OrgService } from '../../org/org.service';
-import type { OutboxService } from '../../outbox/outbox.service';
-import type { ResidentTicketsPort } from '../../tickets/tickets.port';
 import type { AttachmentRef, ResidentRef } from '../../common/resident';
-import type { BookingService } from '../booking.service';
 import type { DialogSessionEntity } from '../dialog-session.entity';
 import type { DialogVars, QuickReply } from '../conversation.types';
-import type { I18nService } from '../../i18n/i18n.service';
+import type { HandlerPorts } from '../handler-ports';
 import type { Understanding } from '../../understanding';
-
-/** Services handlers may use; built once by the conversation module. */
-export interface HandlerDeps {
-  tickets: ResidentTicketsPort;
-  org: OrgService;
-  outbox: OutboxService;
-  bookings: BookingService;
-  invitations: ResidentInvitationsPort;
-  dataSource: DataSource;
-  i18n: I18nService;
-  clock: Clock;
-}
 
 /** What a handler sees of the turn and can do to the dialog. */
 export interface HandlerContext {
@@ -36,7 +17,8 @@ export interface HandlerContext {
   /** The message being answered, when its channel may deliver it twice (WeCom: `inbox:<id>`). */
   readonly turnId?: string;
   readonly session: DialogSessionEntity;
-  readonly deps: HandlerDeps;
+  /** The narrow ports the runtime was built with (a preview's write nothing). */
+  readonly ports: HandlerPorts;
   /** Says the text of a locale key; `{{x}}` comes from `extra`, `{{vars.x}}` from the dialog's variables. */
   say(key: string, extra?: Record<string, unknown>, quickReplies?: QuickReply[]): Promise<void>;
   /** Locale text without saying it. */

@@ -19,7 +19,7 @@ const describe = (ctx: HandlerContext, ticket: ResidentTicketView): string => de
 
 /** Offers the resident's tickets that pass `filter`; one is picked at once, none ends the dialog. */
 async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boolean, noneKey: string): Promise<void> {
-  const tickets = (await ctx.deps.tickets.listForResident(ctx.resident, 20)).filter(filter);
+  const tickets = (await ctx.ports.tickets.listForResident(ctx.resident, 20)).filter(filter);
   const preset = str(ctx.vars.number);
   if (tickets.length === 0) {
     await ctx.say(noneKey);
@@ -41,13 +41,13 @@ export const ticketsHandlers = {
   }),
 
   lookupTicket: handler(async (ctx) => {
-    const ticket = await ctx.deps.tickets.findForResident(str(ctx.vars.number), ctx.resident);
+    const ticket = await ctx.ports.tickets.findForResident(str(ctx.vars.number), ctx.resident);
     if (!ticket) return ctx.say('status.not_found', { number: str(ctx.vars.number) });
     await ctx.say('status.one', { ticket: describe(ctx, ticket) });
   }),
 
   listMine: handler(async (ctx) => {
-    const tickets = await ctx.deps.tickets.listForResident(ctx.resident, 5);
+    const tickets = await ctx.ports.tickets.listForResident(ctx.resident, 5);
     if (tickets.length === 0) return ctx.say('status.none');
     await ctx.say('status.list', { count: tickets.length, tickets: tickets.map((t) => describe(ctx, t)).join('\n\n') });
   }),
@@ -67,7 +67,7 @@ export const ticketsHandlers = {
   addInformation: handler(async (ctx) => {
     const attachments = ctx.attachments.filter((a) => a.kind !== 'location');
     if (!ctx.answer && attachments.length === 0) return ctx.reask();
-    const ticket = await ctx.deps.tickets.addInformation(str(ctx.vars.number), ctx.resident, {
+    const ticket = await ctx.ports.tickets.addInformation(str(ctx.vars.number), ctx.resident, {
       text: ctx.answer ?? undefined,
       attachments,
     });
@@ -79,7 +79,7 @@ export const ticketsHandlers = {
     const rating = ctx.understanding.rating(ctx.answer ?? '');
     if (!rating) return ctx.reask('rate.bad_rating');
     ctx.vars.rating = rating;
-    const ticket = await ctx.deps.tickets.rate(str(ctx.vars.number), ctx.resident, rating);
+    const ticket = await ctx.ports.ratings.rate(str(ctx.vars.number), ctx.resident, rating);
     ctx.vars.rated = true;
     await ctx.say(rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: ticket.number });
   }),
@@ -90,11 +90,11 @@ export const ticketsHandlers = {
     const number = str(ctx.vars.number);
     if (ctx.vars.rated === true) {
       if (!comment) return ctx.say('rate.comment_skipped');
-      await ctx.deps.tickets.commentOnRating(number, ctx.resident, comment);
+      await ctx.ports.ratings.commentOnRating(number, ctx.resident, comment);
       return ctx.say('rate.comment_thanks');
     }
     const rating = str(ctx.vars.rating) as Rating;
-    const ticket = await ctx.deps.tickets.rate(number, ctx.resident, rating, comment);
+    const ticket = await ctx.ports.ratings.rate(number, ctx.resident, rating, comment);
     await ctx.say(rating === 'not_satisfied' ? 'rate.reopened' : 'rate.thanks', { number: ticket.number });
   }),
 };

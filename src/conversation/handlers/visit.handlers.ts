@@ -24,7 +24,7 @@ async function workstationOrStop(ctx: HandlerContext) {
 export const visitHandlers = {
   loadBooking: handler(
     async (ctx) => {
-      const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
+      const booking = await ctx.ports.visits.upcoming(ctx.session.key);
       if (!booking) return;
       ctx.vars.bookingText = chinaTime(booking.slotStart);
       ctx.gotoThread('manage');
@@ -41,7 +41,7 @@ export const visitHandlers = {
   ),
 
   pickStudio: handler(async (ctx) => {
-    const area = ctx.answer ? ctx.understanding.area(ctx.answer, await ctx.deps.org.repo.activeAreas()) : null;
+    const area = ctx.answer ? ctx.understanding.area(ctx.answer, await ctx.ports.directory.activeAreas()) : null;
     const ws = area ? await rememberStudioOf(ctx, area.code) : null;
     if (!ws) return ctx.reask('visit.where_again');
     ctx.session.workstationCode = ws.code;
@@ -49,9 +49,9 @@ export const visitHandlers = {
 
   /** Reception days and hours of the studio, and its next free 30-minute slots as buttons. */
   listSlots: handler(async (ctx) => {
-    const limit = await ctx.deps.bookings.limitReached(bookerOf(ctx));
+    const limit = await ctx.ports.visits.limitReached(bookerOf(ctx));
     if (limit) {
-      await ctx.say(`visit.${limit}`, { limit: ctx.deps.bookings.perResidentLimit });
+      await ctx.say(`visit.${limit}`, { limit: ctx.ports.visits.perResidentLimit });
       return ctx.stop();
     }
     const ws = await workstationOrStop(ctx);
@@ -60,7 +60,7 @@ export const visitHandlers = {
     ctx.vars.workstationName = ws.name;
     ctx.vars.address = ws.address ?? '';
     ctx.vars.hoursText = ws.receptionHours.map((h) => `${days[h.weekday - 1] ?? h.weekday} ${h.start}-${h.end}`).join(ctx.t('system.list_separator'));
-    const slots = await ctx.deps.bookings.freeSlots(ws, SLOTS_OFFERED);
+    const slots = await ctx.ports.visits.freeSlots(ws, SLOTS_OFFERED);
     if (slots.length === 0) {
       await ctx.say('visit.no_slots');
       return ctx.stop();
@@ -111,12 +111,12 @@ export const visitHandlers = {
       if (!ws) return;
       const slot = chinaTime(iso);
       const v = visitorOf(ctx);
-      const result = await ctx.deps.bookings.book(ws.code, new Date(iso), bookerOf(ctx), () =>
-        ctx.deps.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: residentHandle(ctx.resident.channel, ctx.resident.externalId), purpose: v.purpose ?? '' }),
+      const result = await ctx.ports.visits.book(ws.code, new Date(iso), bookerOf(ctx), () =>
+        ctx.ports.i18n.t('visit.member_notice', { slot, workstation: ws.name, resident: residentHandle(ctx.resident.channel, ctx.resident.externalId), purpose: v.purpose ?? '' }),
         v,
       );
       if (!result.ok && result.reason !== 'taken') {
-        await ctx.say(`visit.${result.reason}`, { limit: ctx.deps.bookings.perResidentLimit });
+        await ctx.say(`visit.${result.reason}`, { limit: ctx.ports.visits.perResidentLimit });
         return ctx.stop();
       }
       if (!result.ok) {
@@ -129,19 +129,19 @@ export const visitHandlers = {
   ),
 
   cancelBooking: handler(async (ctx) => {
-    const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
-    if (booking) await ctx.deps.bookings.cancel(booking, ctx.deps.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
+    const booking = await ctx.ports.visits.upcoming(ctx.session.key);
+    if (booking) await ctx.ports.visits.cancel(booking, ctx.ports.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
     await ctx.say('visit.cancelled', { slot: str(ctx.vars.bookingText) });
   }),
 
   changeBooking: handler(
     async (ctx) => {
-      const booking = await ctx.deps.bookings.upcoming(ctx.session.key);
+      const booking = await ctx.ports.visits.upcoming(ctx.session.key);
       if (booking) {
         // A new time for the same visit: who and what about stay as they were.
         Object.assign(ctx.vars, { visitorName: booking.visitorName, visitorPhone: booking.visitorPhone, purpose: booking.purpose });
         if (!ctx.session.workstationCode) ctx.session.workstationCode = booking.workstationCode;
-        await ctx.deps.bookings.cancel(booking, ctx.deps.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
+        await ctx.ports.visits.cancel(booking, ctx.ports.i18n.t('visit.member_cancel_notice', { slot: chinaTime(booking.slotStart) }));
       }
       ctx.gotoThread('pick');
     },

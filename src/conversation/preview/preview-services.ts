@@ -1,8 +1,8 @@
 import type { Clock } from '../../common/clock';
-import type { OutboxService } from '../../outbox/outbox.service';
 import type { WorkstationEntity } from '../../org/workstation.entity';
 import type { FiledConcern, NewConcern, ResidentTicketsPort, ResidentTicketView } from '../../tickets/tickets.port';
-import type { Booker, BookingService, BookResult } from '../booking.service';
+import type { Booker, BookResult } from '../booking.service';
+import type { HandoffPort, VisitBookingPort } from '../handler-ports';
 import { ReceptionBookingEntity } from '../../tickets/calendar/reception-booking.entity';
 
 /** Ticket numbers a preview shows; never a real number, so nobody mistakes a preview for a filed concern. */
@@ -77,8 +77,8 @@ export class PreviewTickets implements ResidentTicketsPort {
 }
 
 /** Booking in a preview: real free slots, a booking that is not stored and tells no member. */
-export function previewBookings(real: BookingService): BookingService {
-  const fake = {
+export function previewBookings(real: VisitBookingPort): VisitBookingPort {
+  return {
     freeSlots: (ws: WorkstationEntity, limit: number) => real.freeSlots(ws, limit),
     upcoming: async () => null,
     limitReached: async () => null,
@@ -89,8 +89,9 @@ export function previewBookings(real: BookingService): BookingService {
     },
     cancel: async () => undefined,
   };
-  return fake as unknown as BookingService;
 }
 
-/** A preview sends nothing to WeCom. */
-export const previewOutbox = { enqueue: async () => undefined } as unknown as OutboxService;
+/** A hand-off in a preview: the real duty member is named, but nothing is sent to WeCom. */
+export function previewHandoff(real: HandoffPort): HandoffPort {
+  return { dutyMember: (code, at) => real.dutyMember(code, at), begin: async () => undefined, forward: async () => undefined };
+}
