@@ -8,7 +8,8 @@ import { OutboxService } from '../outbox/outbox.service';
 import { inTransaction } from '../tickets/lifecycle/transaction';
 import { BulletinsService } from './bulletins.service';
 import { nextPeriod, periodContaining, ReportPeriod } from './periods';
-import type { BulletinKind, UnitLevel } from './report.entities';
+import type { UnitLevel } from '../auth/unit-scope';
+import type { BulletinKind } from './report.entities';
 import { UnitScope, Unit } from '../auth/unit-scope';
 import { ReportsRepository } from './reports.repository';
 

@@ -1,11 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { UnitLevel } from '../auth/unit-scope';
 import { DATETIME } from '../database/columns';
 
 export const BULLETIN_KINDS = ['weekly', 'monthly'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
-
-export { UNIT_LEVELS, type UnitLevel } from '../auth/unit-scope';
-import type { UnitLevel } from '../auth/unit-scope';
 
 /** What the office expects of one workstation in one week or month (liang hua zhi biao); null: no target. */
 @Entity({ name: 'report_target' })

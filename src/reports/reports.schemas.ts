@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BULLETIN_KINDS, UNIT_LEVELS } from './report.entities';
+import { UNIT_LEVELS } from '../auth/unit-scope';
+import { BULLETIN_KINDS } from './report.entities';
 
 const code = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().trim().min(1).max(max);
