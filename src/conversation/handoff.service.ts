@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { OrgService } from '../org/org.service';
 import type { MemberEntity } from '../org/member.entity';
 import { OutboxService } from '../outbox/outbox.service';
-import type { ResidentRef } from '../tickets/tickets.port';
+import type { ResidentRef } from '../common/resident';
 import type { HandoffPort } from './handler-ports';
 
 /** The hand-off to a person, written to the outbox: the member's notice, the kf transfer, forwarded messages. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ConversationTurn } from '../../conversation/conversation.types';
-import { I18nService } from '../../conversation/i18n.service';
+import { I18nService } from '../../i18n/i18n.service';
 import { TurnPipeline } from '../../conversation/turn.pipeline';
 import type { InboxMessageEntity } from '../../inbox/inbox-message.entity';
 import { OutboxService } from '../../outbox/outbox.service';
