@@ -259,7 +259,8 @@ describe('console pages, assets and OpenAPI', () => {
     await expect(call(t.url, '/api/docs/ui/swagger-ui-bundle.js').then((a) => a.status)).resolves.toBe(200);
   });
 
-  it('prints a one-time sign-in link from `minyi login-link`', async () => {
+  /** Runs `minyi login-link` against the test app's database and returns the link it prints. */
+  async function loginLink(...args: string[]): Promise<URL> {
     const saved = { DATABASE_URL: process.env.DATABASE_URL, PUBLIC_URL: process.env.PUBLIC_URL };
     process.env.DATABASE_URL = t.db.url;
     process.env.PUBLIC_URL = t.url;
@@ -269,17 +270,31 @@ describe('console pages, assets and OpenAPI', () => {
     try {
       const program = new Command('minyi').exitOverride();
       registerConsoleCommands(program);
-      await program.parseAsync(['node', 'minyi', 'login-link', 'zhangwei']);
+      await program.parseAsync(['node', 'minyi', 'login-link', ...args]);
     } finally {
       write.mockRestore();
       err.mockRestore();
       Object.assign(process.env, saved);
       for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
     }
-    const url = new URL(out.join('').trim());
+    return new URL(out.join('').trim());
+  }
+
+  it('prints a one-time sign-in link from `minyi login-link`', async () => {
+    const url = await loginLink('zhangwei');
     expect(url.pathname).toBe('/console/auth/link');
     const first = await call(t.url, url.pathname + url.search);
     expect(cookieOf(first)).toBeDefined();
+    expect(first.headers.get('location')).toBe('/console');
     await expect(call(t.url, url.pathname + url.search).then((a) => a.headers.get('location'))).resolves.toBe('/console/login?error=link_invalid');
+  });
+
+  it('`minyi login-link --next` lands on that console page after sign-in, and refuses anything but a console route', async () => {
+    const url = await loginLink('zhangwei', '--next', '#/ticket?number=SM20261201-0007&do=reroute');
+    const signedIn = await call(t.url, url.pathname + url.search);
+    expect(cookieOf(signedIn)).toBeDefined();
+    expect(signedIn.headers.get('location')).toBe('/console#/ticket?number=SM20261201-0007&do=reroute');
+    await expect(loginLink('zhangwei', '--next', 'https://evil.example/#/ticket')).rejects.toThrow(/--next must be a console route/);
+    await expect(loginLink('zhangwei', '--next', '#//evil.example')).rejects.toThrow(/--next must be a console route/);
   });
 });

@@ -3,6 +3,7 @@ import { LOGIN_LINK_TTL_MS } from '../console.constants';
 import { AppException } from '../../common/app.exception';
 import { ConsoleAuthRepository } from './console-auth.repository';
 import { hashToken, newToken } from '../../auth/tokens';
+import { safeConsoleHash } from '../../tickets/ticket-links';
 
 export interface LoginLink {
   url: string;
@@ -19,7 +20,8 @@ export class LoginLinks {
     private readonly now: () => Date,
   ) {}
 
-  async create(userid: string, publicUrl: string): Promise<LoginLink> {
+  /** `next` (a console hash route such as a ticket's) is where the link lands once signed in; anything else is dropped. */
+  async create(userid: string, publicUrl: string, next?: string): Promise<LoginLink> {
     const member = await this.repo.member(userid);
     if (!member || !member.active) {
       throw new AppException('NOT_FOUND', `no active member with userid "${userid}"`);
@@ -29,7 +31,10 @@ export class LoginLinks {
     const expiresAt = new Date(createdAt.getTime() + LOGIN_LINK_TTL_MS);
     await this.repo.insertLoginToken({ id: hashToken(token), memberUserid: userid, createdAt, expiresAt, usedAt: null });
     const base = publicUrl.replace(/\/+$/, '');
-    return { url: `${base}/console/auth/link?token=${encodeURIComponent(token)}`, expiresAt };
+    const target = safeConsoleHash(next);
+    const query = new URLSearchParams({ token });
+    if (target) query.set('next', target);
+    return { url: `${base}/console/auth/link?${query.toString()}`, expiresAt };
   }
 
   /** The member the link signs in, once; null when unknown, used, expired, or the member left meanwhile. */
