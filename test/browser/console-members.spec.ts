@@ -152,9 +152,13 @@ for (const engine of testEngines()) {
       await page.fill('[data-test=reply]', '灯已经换好了，欢迎晚上去打球');
       await page.click('[data-test=action-submit]');
       await expect(page.locator('[data-test=rating]').textContent()).resolves.toBe('尚未评价');
-      await s.disposition.rate(ticket.number, resident, 'satisfied', '修得很快');
+      // The resident rates by one click, and adds a comment afterwards when asked for one.
+      await s.disposition.rate(ticket.number, resident, 'satisfied');
       await page.reload();
-      await expect(page.locator('[data-test=rating]').textContent()).resolves.toBe('满意：修得很快');
+      await expect(page.locator('[data-test=rating]').textContent()).resolves.toBe('满意');
+      await s.disposition.commentOnRating(ticket.number, resident, '修得很快，谢谢');
+      await page.reload();
+      await expect(page.locator('[data-test=rating]').textContent()).resolves.toBe('满意：修得很快，谢谢');
       await noOverflowNoCodes(page, 'console-ticket-rated-phone');
 
       await openTicket(page, anonymous.ticket.number);
