@@ -72,6 +72,15 @@ export function chatErrorLocaleKey(code: string): string {
 }
 
 /**
+ * Why a field is wrong, as a key of `common.fieldErrors` in the console's locales plus the numbers its wording
+ * needs. Parameters are never user ids or unit codes: the console shows them as they are.
+ */
+export interface FieldReason {
+  key: string;
+  [param: string]: string | number | undefined;
+}
+
+/**
  * Base of minyi's errors: a code from the catalogue (for clients and tests), its HTTP status, and a message
  * for operators. Residents never see the message; the chat replies with a localized text instead.
  */
@@ -88,12 +97,16 @@ export class AppException<C extends AppErrorCode = AppErrorCode> extends Error {
     this.httpStatus = APP_ERROR_STATUS[code];
   }
 
-  /** 400 with `details.fieldErrors` keyed by dotted path, as the front end shows them under the fields. */
-  static validation(fieldErrors: Record<string, string[]>, fieldIssues?: Record<string, Array<{ key: string }>>): AppException<'VALIDATION'> {
+  /**
+   * 400 with `details.fieldErrors` keyed by dotted path (English, for API clients and logs) and, when known,
+   * `details.fieldIssues`: the same problems as keys of `common.fieldErrors` that the console words under the fields.
+   */
+  static validation(fieldErrors: Record<string, string[]>, fieldIssues?: Record<string, FieldReason[]>): AppException<'VALIDATION'> {
     return new AppException('VALIDATION', 'invalid request', { fieldErrors, ...(fieldIssues ? { fieldIssues } : {}) });
   }
 
-  static field(path: string, message: string): AppException<'VALIDATION'> {
-    return AppException.validation({ [path]: [message] });
+  /** One field is wrong; `reason` says why in words the console can translate (without it the console is generic). */
+  static field(path: string, message: string, reason?: FieldReason): AppException<'VALIDATION'> {
+    return AppException.validation({ [path]: [message] }, reason ? { [path]: [reason] } : undefined);
   }
 }

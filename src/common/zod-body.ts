@@ -2,13 +2,13 @@ import { ArgumentMetadata, Body, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
-import { AppException } from './app.exception';
+import { AppException, FieldReason } from './app.exception';
 
 /**
  * What went wrong with one field, as a key of `common.fieldErrors` in the console's locales and its numbers: the
  * console words it in the member's language (zod's messages are English and name types, not what to type).
  */
-export interface FieldIssue {
+export interface FieldIssue extends FieldReason {
   key: 'required' | 'tooShort' | 'tooLong' | 'tooSmall' | 'tooBig' | 'tooFew' | 'tooMany' | 'choose' | 'format' | 'invalid';
   min?: number;
   max?: number;

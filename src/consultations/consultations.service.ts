@@ -71,13 +71,13 @@ export class ConsultationsService implements OnModuleInit {
   async create(p: Principal, topicId: number, body: NewConsultation): Promise<ConsultationView> {
     const topic = await this.topics.visible(p, topicId);
     if (topic.state === 'open') throw new AppException('CONFLICT', `topic #${topicId} is not selected yet`);
-    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future');
+    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future', { key: 'inFuture' });
     const ws = await this.org.workstation(topic.workstationCode);
-    for (const userid of body.members) if (!(await this.org.member(userid))) throw AppException.field('members', `unknown member "${userid}"`);
+    for (const userid of body.members) if (!(await this.org.member(userid))) throw AppException.field('members', `unknown member "${userid}"`, { key: 'unknownMember' });
     // A deactivated department keeps its past records but is invited to nothing new.
     const departments = await Promise.all(body.departments.map(async (id) => {
       const d = await this.repo.department(id);
-      return d?.active ? d : Promise.reject(AppException.field('departments', `unknown or deactivated department #${id}`));
+      return d?.active ? d : Promise.reject(AppException.field('departments', `unknown or deactivated department #${id}`, { key: 'unknownDepartment' }));
     }));
     const [residents, ticketIds] = await Promise.all([this.repo.topicResidents(topicId), this.repo.topicTicketIds(topicId)]);
     const now = this.clock.now();
@@ -152,9 +152,9 @@ export class ConsultationsService implements OnModuleInit {
    */
   async reschedule(p: Principal, id: number, body: NewTime): Promise<ConsultationView> {
     const c = await this.planned(p, id);
-    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future');
+    if (body.startsAt <= this.clock.now()) throw AppException.field('startsAt', 'a consultation is planned in the future', { key: 'inFuture' });
     const place = body.place?.trim() || c.place;
-    if (body.startsAt.getTime() === c.startsAt.getTime() && place === c.place) throw AppException.field('startsAt', 'the time and place are unchanged');
+    if (body.startsAt.getTime() === c.startsAt.getTime() && place === c.place) throw AppException.field('startsAt', 'the time and place are unchanged', { key: 'unchangedTimePlace' });
     const now = this.clock.now();
     const moved = { ...c, startsAt: body.startsAt, place, updatedAt: now };
     const reason = this.reasonLine(body.reason);
@@ -239,9 +239,9 @@ export class ConsultationsService implements OnModuleInit {
     const c = await this.visible(p, id);
     if (c.state === 'cancelled') throw new AppException('CONFLICT', `consultation #${id} was cancelled`);
     for (const a of body.actions) {
-      if (!a.department === !a.member) throw AppException.field('actions', 'each action has one owner: a department or a member');
-      if (a.department && !(await this.repo.department(a.department))?.active) throw AppException.field('actions', `unknown or deactivated department #${a.department}`);
-      if (a.member && !(await this.org.member(a.member))) throw AppException.field('actions', `unknown member "${a.member}"`);
+      if (!a.department === !a.member) throw AppException.field('actions', 'each action has one owner: a department or a member', { key: 'oneOwner' });
+      if (a.department && !(await this.repo.department(a.department))?.active) throw AppException.field('actions', `unknown or deactivated department #${a.department}`, { key: 'unknownDepartment' });
+      if (a.member && !(await this.org.member(a.member))) throw AppException.field('actions', `unknown member "${a.member}"`, { key: 'unknownMember' });
     }
     const now = this.clock.now();
     const ticketIds = await this.repo.topicTicketIds(c.topicId);
@@ -298,7 +298,7 @@ export class ConsultationsService implements OnModuleInit {
     const action = await this.repo.action(actionId);
     if (!action) throw new AppException('NOT_FOUND', `no action #${actionId}`);
     await this.visible(p, action.consultationId);
-    if (!action.departmentId) throw AppException.field('action', 'only a department owner reports through a link');
+    if (!action.departmentId) throw AppException.field('action', 'only a department owner reports through a link', { key: 'departmentReportsOnly' });
     const url = await inTransaction(this.repo.dataSource, async (em) => this.tracking.link(em, (await this.tracking.item('action', actionId, em))!, p.userid));
     return { url: url! };
   }

@@ -48,7 +48,7 @@ export class TopicsService {
     const numbers = [...new Set(body.tickets)];
     const rows = await this.repo.ticketsByNumber(numbers);
     const missing = numbers.filter((n) => !rows.some((r) => r.number === n));
-    if (missing.length) throw AppException.field('tickets', `unknown ticket ${missing.join(', ')}`);
+    if (missing.length) throw AppException.field('tickets', `unknown ticket ${missing.join(', ')}`, { key: 'unknownTickets', numbers: missing.join('、') });
     const visible = await this.scope.workstationsVisibleTo(p);
     const outside = rows.filter((r) => !visible.includes(r.workstationCode));
     if (outside.length) throw new AppException('FORBIDDEN', `ticket ${outside.map((r) => r.number).join(', ')} is outside your scope`);
@@ -82,7 +82,7 @@ export class TopicsService {
     const lead = p.workstationCode ?? topic.workstationCode;
     for (const host of body.cohosts) {
       const known = host.kind === 'workstation' ? await this.org.workstation(host.code) : await this.org.committee(host.code);
-      if (!known) throw AppException.field('cohosts', `unknown ${host.kind} "${host.code}"`);
+      if (!known) throw AppException.field('cohosts', `unknown ${host.kind} "${host.code}"`, { key: host.kind === 'workstation' ? 'unknownWorkstation' : 'unknownCommittee' });
     }
     const now = this.clock.now();
     const ticketIds = await this.repo.topicTicketIds(id);

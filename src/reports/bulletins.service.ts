@@ -56,7 +56,7 @@ export class BulletinsService {
   period(kind: BulletinKind, key?: string): ReportPeriod {
     if (!key) return lastCompleted(kind, this.clock.now());
     const period = periodOfKey(kind, key);
-    if (!period) throw AppException.field('period', kind === 'monthly' ? 'expected yyyy-mm' : 'expected yyyy-mm-dd');
+    if (!period) throw AppException.field('period', kind === 'monthly' ? 'expected yyyy-mm' : 'expected yyyy-mm-dd', { key: kind === 'monthly' ? 'month' : 'date' });
     return period;
   }
 

@@ -66,7 +66,7 @@ export class SqmyReportsService {
     const unique = [...new Set(numbers)];
     const rows = await this.repo.ticketsByNumber(unique);
     const missing = unique.filter((n) => !rows.some((r) => r.number === n));
-    if (missing.length) throw AppException.field('tickets', `unknown ticket ${missing.join(', ')}`);
+    if (missing.length) throw AppException.field('tickets', `unknown ticket ${missing.join(', ')}`, { key: 'unknownTickets', numbers: missing.join('、') });
     const visible = await this.scope.workstationsVisibleTo(p);
     const outside = rows.filter((r) => !visible.includes(r.workstationCode));
     if (outside.length) throw new AppException('FORBIDDEN', `ticket ${outside.map((r) => r.number).join(', ')} is outside your scope`);

@@ -125,6 +125,14 @@ describeWithChromium('console admin pages in a browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon-suggestions.png'), fullPage: true });
 
     await page.click('[data-tab=training]');
+    // A sector written the way people shorten it is named with its line, in Chinese, under the upload.
+    const typo = ['id,label,title,text', '1,城乡建设,路灯不亮,小区路灯不亮', '2,城建,楼道漏水,楼道一直漏水'].join('\n');
+    await page.locator('[data-test=lexicon-train] input[type=file]').setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(typo) });
+    await page.locator('[data-test=lexicon-train] button[type=submit]').click();
+    await expect(page.locator('[data-field-error=csv]').textContent()).resolves.toBe('第 3 行的领域“城建”不存在，请使用系统中的领域名称');
+    const refused = problems.findIndex((x) => x.startsWith('400 ') && x.includes('/lexicon/'));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    problems.splice(refused, 1);
     const rows = ['id,label,title,text'];
     const parts: Record<string, string[]> = { 城乡建设: ['路灯不亮', '楼道漏水', '房屋开裂'], 教育文体: ['学校收费', '老师补课', '幼儿园入学'] };
     let id = 0;

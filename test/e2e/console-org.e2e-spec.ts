@@ -55,7 +55,7 @@ describeEachEngine('console organisation API', (engine) => {
     expect(Object.keys((badHours.json as { details: { fieldErrors: object } }).details.fieldErrors).sort()).toEqual(['receptionHours.0.end', 'receptionHours.0.start', 'receptionHours.0.weekday']);
 
     await expect(patch('/api/admin/org/areas/xisha', { aliases: ['西沙', '西沙区'] }).then((a) => a.json)).resolves.toMatchObject({ aliases: ['西沙', '西沙区'] });
-    await expect(patch('/api/admin/org/areas/xisha', { name: '麟州街道' }).then((a) => a.json)).resolves.toMatchObject({ details: { fieldErrors: { name: expect.any(Array) } } });
+    await expect(patch('/api/admin/org/areas/xisha', { name: '麟州街道' }).then((a) => a.json)).resolves.toMatchObject({ details: { fieldErrors: { name: expect.any(Array) }, fieldIssues: { name: [{ key: 'areaNameTaken' }] } } });
     await expect(t.app.get(OrgService).findArea('西沙区')).resolves.toMatchObject({ code: 'xisha' });
   });
 

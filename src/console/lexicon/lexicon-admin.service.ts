@@ -80,7 +80,7 @@ export class LexiconAdminService {
   /** Adds or re-weighs a word (0 removes it); applies here at once and on other instances within seconds. */
   async setWeight(actor: Principal, sector: string, word: string, weight: number, review?: 'accepted'): Promise<KeywordRow> {
     this.known(sector);
-    if (!word.trim() || word.length > 32) throw AppException.field('word', 'a word of 1 to 32 characters');
+    if (!word.trim() || word.length > 32) throw AppException.field('word', 'a word of 1 to 32 characters', { key: 'wordLength', min: 1, max: 32 });
     await this.repo.setOverride({ sector, word, weight }, actor.userid, this.clock.now(), review);
     await this.sync.sync(true);
     await this.audit.record(actor.userid, review ? 'lexicon.suggestion.accept' : 'lexicon.keyword.set', `${sector}/${word}`, { weight });

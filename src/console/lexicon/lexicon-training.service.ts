@@ -12,7 +12,7 @@ import type { TrainingExample } from '../../classification/train';
 import { loadCorrections } from '../../tickets/lifecycle/corrections';
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import type { Principal } from '../../auth/principal';
-import { AppException } from '../../common/app.exception';
+import { AppException, FieldReason } from '../../common/app.exception';
 
 /** Training runs in the request and holds the event loop (3–7 s for 2,000 on the shared 2-core machine, `npm run bench:lexicon-admin`); larger sets belong to `npx minyi train`. */
 export const MAX_TRAINING_EXAMPLES = 2000;
@@ -65,9 +65,9 @@ export class LexiconTrainingService {
     const corrections = (await loadCorrections(this.dataSource)).filter((e) => sectors.includes(e.label));
     const uploaded = csv?.trim() ? this.parse(csv, sectors) : [];
     const examples: TrainingExample[] = [...corrections, ...uploaded];
-    if (examples.length > MAX_TRAINING_EXAMPLES) throw AppException.field('csv', `at most ${MAX_TRAINING_EXAMPLES} examples (got ${examples.length}); use npx minyi train`);
+    if (examples.length > MAX_TRAINING_EXAMPLES) throw AppException.field('csv', `at most ${MAX_TRAINING_EXAMPLES} examples (got ${examples.length}); use npx minyi train`, { key: 'tooManyExamples', max: MAX_TRAINING_EXAMPLES, count: examples.length });
     if (examples.length < MIN_EXAMPLES || new Set(examples.map((e) => e.label)).size < 2) {
-      throw AppException.field('csv', `need at least ${MIN_EXAMPLES} labelled examples of 2 sectors (got ${examples.length})`);
+      throw AppException.field('csv', `need at least ${MIN_EXAMPLES} labelled examples of 2 sectors (got ${examples.length})`, { key: 'tooFewExamples', min: MIN_EXAMPLES, count: examples.length });
     }
     const current = this.classification.current;
     const result = trainCandidate(examples, base, overrides, current, current.tokenizer, this.clock.now().toISOString());
@@ -113,7 +113,7 @@ export class LexiconTrainingService {
     try {
       return parseExamplesCsv(csv, 'upload.csv', sectors).map(({ label, title, text }) => ({ label, title, text }));
     } catch (e) {
-      throw AppException.field('csv', (e as Error).message);
+      throw AppException.field('csv', (e as Error).message, csvReason(e));
     }
   }
 
@@ -127,5 +127,21 @@ export class LexiconTrainingService {
   private async view(id: number): Promise<CandidateView> {
     const row = (await this.repo.candidate(id))!;
     return { id, status: row.status, createdBy: row.createdBy, createdAt: row.createdAt, evaluation: row.evaluation as unknown as CandidateEvaluation };
+  }
+}
+
+/** Where and why an uploaded CSV cannot be read, in the words of the admin's own file (its line, column, label). */
+function csvReason(e: unknown): FieldReason {
+  const details = (e instanceof AppException ? e.details : undefined) ?? {};
+  const line = typeof details.line === 'number' ? details.line : '?';
+  switch (e instanceof AppException ? e.code : undefined) {
+    case 'CSV_MISSING_COLUMN':
+      return { key: 'csvMissingColumn', columns: ((details.missing as string[] | undefined) ?? []).join(', ') };
+    case 'CSV_UNKNOWN_LABEL':
+      return { key: 'csvUnknownLabel', line, label: String(details.label ?? '') };
+    case 'CSV_EMPTY':
+      return { key: 'csvEmpty' };
+    default:
+      return { key: 'csvMalformed', line };
   }
 }

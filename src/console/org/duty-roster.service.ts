@@ -29,7 +29,7 @@ export class DutyRosterService {
   ) {}
 
   async week(query: DutyWeekQuery): Promise<DutyWeekView> {
-    if (!(await this.repo.workstation(query.workstation))) throw AppException.field('workstation', `unknown workstation "${query.workstation}"`);
+    if (!(await this.repo.workstation(query.workstation))) throw AppException.field('workstation', `unknown workstation "${query.workstation}"`, { key: 'unknownWorkstation' });
     const weekStart = mondayOf(query.week ?? chinaDay(this.clock.now()).date);
     const [shifts, members] = await Promise.all([this.repo.shiftsOf(query.workstation), this.repo.allMembers()]);
     const names = new Map(members.map((m) => [m.userid, m.name]));
@@ -39,7 +39,7 @@ export class DutyRosterService {
 
   async add(actor: Principal, input: DutyCreate): Promise<{ id: number }> {
     if (!(await this.repo.workstation(input.workstationCode))) {
-      throw AppException.field('workstationCode', `unknown workstation "${input.workstationCode}"`);
+      throw AppException.field('workstationCode', `unknown workstation "${input.workstationCode}"`, { key: 'unknownWorkstation' });
     }
     await this.checkMember(input.workstationCode, input.memberUserid);
     const weekday = input.weekday ?? null;
@@ -84,9 +84,9 @@ export class DutyRosterService {
    */
   private async checkMember(workstationCode: string, userid: string): Promise<void> {
     const member = await this.repo.member(userid);
-    if (!member?.active) throw AppException.field('memberUserid', `no active member "${userid}"`);
+    if (!member?.active) throw AppException.field('memberUserid', `no active member "${userid}"`, { key: 'inactiveMember' });
     const ws = await this.repo.workstation(workstationCode);
     const eligible = member.workstationCode === workstationCode && (ws?.kind === 'triage' || member.role === 'member' || member.role === 'staff');
-    if (!eligible) throw AppException.field('memberUserid', `"${userid}" is not a member of studio "${workstationCode}"`);
+    if (!eligible) throw AppException.field('memberUserid', `"${userid}" is not a member of studio "${workstationCode}"`, { key: 'notOfStudio' });
   }
 }

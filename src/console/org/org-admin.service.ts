@@ -63,7 +63,7 @@ export class OrgAdminService {
   async updateArea(actor: Principal, code: string, patch: AreaPatch): Promise<AreaView> {
     if (!(await this.repo.area(code))) throw notFound('area', code);
     await this.repo.updateArea(code, patch).catch((e: unknown) => {
-      throw isUniqueViolation(e) ? AppException.field('name', 'another area has this name') : e;
+      throw isUniqueViolation(e) ? AppException.field('name', 'another area has this name', { key: 'areaNameTaken' }) : e;
     });
     await this.audit.record(actor.userid, 'org.area.update', code, { fields: Object.keys(patch) });
     return areaView((await this.repo.area(code))!);
@@ -105,14 +105,14 @@ export class OrgAdminService {
   private async placement(workstationCode: string | null, committeeCode: string | null): Promise<{ workstationCode: string | null; committeeCode: string | null }> {
     if (workstationCode) {
       const ws = await this.repo.workstation(workstationCode);
-      if (!ws) throw AppException.field('workstationCode', `unknown workstation "${workstationCode}"`);
+      if (!ws) throw AppException.field('workstationCode', `unknown workstation "${workstationCode}"`, { key: 'unknownWorkstation' });
       if (committeeCode && committeeCode !== ws.committeeCode) {
-        throw AppException.field('committeeCode', `workstation "${workstationCode}" belongs to committee "${ws.committeeCode}"`);
+        throw AppException.field('committeeCode', `workstation "${workstationCode}" belongs to committee "${ws.committeeCode}"`, { key: 'studioOfOtherCommittee' });
       }
       return { workstationCode, committeeCode: ws.committeeCode };
     }
     if (committeeCode && !(await this.repo.committee(committeeCode))) {
-      throw AppException.field('committeeCode', `unknown committee "${committeeCode}"`);
+      throw AppException.field('committeeCode', `unknown committee "${committeeCode}"`, { key: 'unknownCommittee' });
     }
     return { workstationCode: null, committeeCode };
   }
@@ -126,5 +126,5 @@ export class OrgAdminService {
 
 /** Members and staff work tickets in a studio's queue: without one they would see nothing and be sent nothing. */
 function needsStudio(role: string, workstationCode: string | null | undefined): void {
-  if ((role === 'member' || role === 'staff') && !workstationCode) throw AppException.field('workstationCode', 'a member needs a studio');
+  if ((role === 'member' || role === 'staff') && !workstationCode) throw AppException.field('workstationCode', 'a member needs a studio', { key: 'studioRequired' });
 }

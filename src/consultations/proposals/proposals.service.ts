@@ -56,8 +56,8 @@ export class ProposalsService {
     const topicId = consultation?.topicId ?? body.topicId ?? null;
     const topic = topicId ? await this.topics.visible(p, topicId) : null;
     const workstationCode = topic?.workstationCode ?? p.workstationCode;
-    if (!workstationCode) throw AppException.field('topicId', 'a proposal without a topic comes from a member of a studio');
-    for (const userid of body.cosigners) if (!(await this.org.member(userid))) throw AppException.field('cosigners', `unknown member "${userid}"`);
+    if (!workstationCode) throw AppException.field('topicId', 'a proposal without a topic comes from a member of a studio', { key: 'proposalNeedsTopic' });
+    for (const userid of body.cosigners) if (!(await this.org.member(userid))) throw AppException.field('cosigners', `unknown member "${userid}"`, { key: 'unknownMember' });
     const ws = await this.org.workstation(workstationCode);
     const now = this.clock.now();
     const saved = await inTransaction(this.repo.dataSource, async (em) => {
@@ -81,7 +81,7 @@ export class ProposalsService {
     if (!proposal) throw notFound(id);
     if (proposal.state !== 'submitted') throw new AppException('CONFLICT', `proposal #${id} is ${proposal.state}`);
     const department = await this.repo.department(body.department);
-    if (!department) throw AppException.field('department', `unknown department #${body.department}`);
+    if (!department) throw AppException.field('department', `unknown department #${body.department}`, { key: 'unknownDepartment' });
     const now = this.clock.now();
     await inTransaction(this.repo.dataSource, async (em) => {
       await this.repo.of(ProposalEntity, em).update({ id }, { state: 'registered', registrationNumber: body.registrationNumber, departmentId: department.id, registeredAt: now, deadline: body.deadline, updatedAt: now });

@@ -81,7 +81,6 @@ export default {
       follow[action.id] = '';
     });
     // The server's field messages are for developers; the change form names the problem in the member's words.
-    const bad = (field) => !!(state.formError && state.formError.fieldErrors && state.formError.fieldErrors[field]);
     const doReschedule = () => run(async () => {
       const body = { startsAt: instant(change.startsAt), ...(change.place ? { place: change.place } : {}), ...(change.reason ? { reason: change.reason } : {}) };
       state.consultation = await api(`/api/member/consultations/${state.consultation.id}/reschedule`, { method: 'POST', body });
@@ -95,7 +94,7 @@ export default {
     const doOutcome = () => run(async () => {
       state.topic = await api(`/api/member/topics/${state.topic.id}/outcome`, { method: 'POST', body: outcome });
     });
-    return { state, select, plan, minutes, follow, outcome, change, mode, fromHot, doSelect, doPlan, addAction, doMinutes, doTrack, bad, doReschedule, doCancel, doOutcome, when, errorText, WAYS, ACTIVITIES };
+    return { state, select, plan, minutes, follow, outcome, change, mode, fromHot, doSelect, doPlan, addAction, doMinutes, doTrack, doReschedule, doCancel, doOutcome, when, errorText, WAYS, ACTIVITIES };
   },
   template: `<section class="view consultations">
     <h1>{{ $t('consultations.title') }}</h1>
@@ -166,7 +165,7 @@ export default {
       <p v-if="state.consultation.state === 'cancelled'" class="alert" data-test="cancelled-note">{{ $t('consultations.cancelled') }}</p>
       <form v-if="state.consultation.state === 'planned'" class="stack action-form" @submit.prevent="doReschedule" data-test="change-form">
         <h3>{{ $t('consultations.change') }}</h3>
-        <label>{{ $t('consultations.newTime') }}<input type="datetime-local" v-model="change.startsAt" data-test="change-starts" /><small v-if="bad('startsAt')" class="field-error" data-invalid="startsAt">{{ $t('consultations.invalid.startsAt') }}</small></label>
+        <label>{{ $t('consultations.newTime') }}<input type="datetime-local" v-model="change.startsAt" data-test="change-starts" /><field-error :error="state.formError" field="startsAt" /></label>
         <label>{{ $t('consultations.newPlace') }}<input v-model="change.place" data-test="change-place" /></label>
         <label>{{ $t('consultations.reason') }}<input v-model="change.reason" data-test="change-reason" maxlength="500" /></label>
         <div class="row"><button type="submit" class="button primary" data-test="reschedule-submit">{{ $t('consultations.reschedule') }}</button>
