@@ -3,6 +3,13 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { ZodError, ZodType } from 'zod';
 import { ConfigError } from './config.error';
 
+/** Text that is not YAML: each parser error with its line and the parser's own code (`BAD_INDENT`, …). */
+export class YamlSyntaxError extends ConfigError {
+  constructor(readonly errors: ReadonlyArray<{ file: string; line: number; code: string; message: string }>) {
+    super(errors.map((e) => `${e.file}:${e.line}: ${e.message}`));
+  }
+}
+
 /** A parsed YAML file that can say on which line a value sits, for `file:line: path: reason` messages. */
 export class YamlFile {
   private constructor(
@@ -25,8 +32,8 @@ export class YamlFile {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false });
     if (doc.errors.length > 0) {
-      throw new ConfigError(
-        doc.errors.map((err) => `${file}:${lineCounter.linePos(err.pos[0]).line}: ${err.message.split('\n')[0]}`),
+      throw new YamlSyntaxError(
+        doc.errors.map((err) => ({ file, line: lineCounter.linePos(err.pos[0]).line, code: err.code, message: err.message.split('\n')[0] })),
       );
     }
     const locate = (path: ReadonlyArray<PropertyKey>): number | undefined => {
@@ -37,6 +44,11 @@ export class YamlFile {
       return undefined;
     };
     return new YamlFile(file, doc.toJS(), locate);
+  }
+
+  /** The line a value sits on (or its nearest located parent); undefined when none is known. */
+  line(path: ReadonlyArray<PropertyKey>): number | undefined {
+    return this.locate(path);
   }
 
   where(path: ReadonlyArray<PropertyKey>): string {

@@ -8,11 +8,11 @@ import { DialogScriptRepository, ScriptVersionSummary } from './dialog-script.re
 import type { DialogScriptVersionEntity } from './dialog-script-version.entity';
 import { HANDLERS } from './handlers';
 import { I18nService } from '../i18n/i18n.service';
-import { LoadedScript, LoadResult, loadScripts, readDialogFolder, scriptVersion } from './script.loader';
+import { idMismatch, issueText, LoadedScript, LoadResult, loadScripts, readDialogFolder, ScriptIssue, scriptVersion } from './script.loader';
 
 export class DialogScriptException extends AppException<'INVALID_SCRIPT' | 'UNKNOWN_VERSION'> {
-  constructor(code: 'INVALID_SCRIPT' | 'UNKNOWN_VERSION', message: string, errors: string[] = []) {
-    super(code, message, errors.length ? { errors } : undefined);
+  constructor(code: 'INVALID_SCRIPT' | 'UNKNOWN_VERSION', message: string, issues: ScriptIssue[] = []) {
+    super(code, message, issues.length ? { errors: issues.map(issueText), issues } : undefined);
   }
 }
 
@@ -79,6 +79,11 @@ export class DialogScriptsService {
     return this.load(yaml, file).errors;
   }
 
+  /** The same problems with their codes and parameters, for the console to word. */
+  draftIssues(yaml: string, file = 'draft.yaml'): ScriptIssue[] {
+    return this.load(yaml, file).issues;
+  }
+
   /** Every problem of a draft and, when there is none, the draft as it would run. */
   checkDraft(yaml: string, file = 'draft.yaml'): LoadResult {
     return this.load(yaml, file);
@@ -117,10 +122,10 @@ export class DialogScriptsService {
   }
 
   private checked(dialogId: string, yaml: string, method: string): LoadedScript {
-    const { scripts, errors } = this.load(yaml, `${dialogId}.yaml`);
+    const { scripts, issues } = this.load(yaml, `${dialogId}.yaml`);
     const loaded = scripts[0];
-    if (errors.length || !loaded) throw new DialogScriptException('INVALID_SCRIPT', `DialogScriptsService.${method}(): ${dialogId} is invalid`, errors);
-    if (loaded.id !== dialogId) throw new DialogScriptException('INVALID_SCRIPT', `DialogScriptsService.${method}(): the script's id is ${loaded.id}, not ${dialogId}`);
+    if (issues.length || !loaded) throw new DialogScriptException('INVALID_SCRIPT', `DialogScriptsService.${method}(): ${dialogId} is invalid`, issues);
+    if (loaded.id !== dialogId) throw new DialogScriptException('INVALID_SCRIPT', `DialogScriptsService.${method}(): the script's id is ${loaded.id}, not ${dialogId}`, [idMismatch(loaded, dialogId)]);
     return loaded;
   }
 

@@ -9,9 +9,29 @@ const NAME = /^[a-z][A-Za-z0-9_]*$/;
 const DIALOG_ID = /^[A-Z][A-Z0-9_]*$/;
 const VAR = /^_?[a-z][A-Za-z0-9_]*$/;
 
+/**
+ * The schema's own rules, by the code the console words them with; the English text stays what logs, the CLI and
+ * API clients read.
+ */
+export const RULE = {
+  dialogId: 'expected an UPPER_SNAKE dialog id',
+  handlerName: 'expected a handler name like fileConcern',
+  variableName: 'expected a variable name',
+  threadName: 'expected a thread name like summary',
+  optionOneMatch: 'an option needs exactly one of pattern, command, default',
+  optionNeedsMove: 'an option needs an action or a handler',
+  executeWithAction: 'execute goes with action: execute_script',
+  stepNeedsContent: 'a step needs text, collect, action or handler',
+  questionNoAction: 'a question decides where to go in collect.options, not action',
+  ifOnlyWithMove: 'if goes with an action or a handler only',
+  defaultThread: 'a script needs a "default" thread',
+} as const;
+
+export type SchemaRule = keyof typeof RULE;
+
 export const BUILTIN_ACTIONS = ['next', 'repeat', 'complete', 'stop', 'timeout', 'execute_script'] as const;
 
-const executeSchema = z.object({ script: z.string().regex(DIALOG_ID, 'expected an UPPER_SNAKE dialog id'), thread: z.string().optional() }).strict();
+const executeSchema = z.object({ script: z.string().regex(DIALOG_ID, RULE.dialogId), thread: z.string().optional() }).strict();
 
 const optionSchema = z
   .object({
@@ -22,12 +42,12 @@ const optionSchema = z
     default: z.literal(true).optional(),
     action: z.string().optional(),
     execute: executeSchema.optional(),
-    handler: z.string().regex(NAME, 'expected a handler name like fileConcern').optional(),
+    handler: z.string().regex(NAME, RULE.handlerName).optional(),
   })
   .strict()
-  .refine((o) => [o.pattern, o.command, o.default].filter((x) => x !== undefined).length === 1, 'an option needs exactly one of pattern, command, default')
-  .refine((o) => o.action !== undefined || o.handler !== undefined, 'an option needs an action or a handler')
-  .refine((o) => (o.action === 'execute_script') === (o.execute !== undefined), 'execute goes with action: execute_script');
+  .refine((o) => [o.pattern, o.command, o.default].filter((x) => x !== undefined).length === 1, RULE.optionOneMatch)
+  .refine((o) => o.action !== undefined || o.handler !== undefined, RULE.optionNeedsMove)
+  .refine((o) => (o.action === 'execute_script') === (o.execute !== undefined), RULE.executeWithAction);
 
 const quickReplySchema = z.union([z.string(), z.object({ title: z.string(), payload: z.string().optional() }).strict()]);
 
@@ -36,28 +56,28 @@ export const stepSchema = z
     text: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
     quick_replies: z.union([z.array(quickReplySchema).min(1), z.object({ from: z.string().regex(NAME) }).strict()]).optional(),
     collect: z
-      .object({ key: z.string().regex(NAME, 'expected a variable name'), options: z.array(optionSchema).optional() })
+      .object({ key: z.string().regex(NAME, RULE.variableName), options: z.array(optionSchema).optional() })
       .strict()
       .optional(),
     action: z.string().optional(),
     execute: executeSchema.optional(),
-    handler: z.string().regex(NAME, 'expected a handler name like fileConcern').optional(),
-    if: z.string().regex(VAR, 'expected a variable name').optional(),
+    handler: z.string().regex(NAME, RULE.handlerName).optional(),
+    if: z.string().regex(VAR, RULE.variableName).optional(),
   })
   .strict()
-  .refine((s) => s.text || s.action || s.handler || s.collect, 'a step needs text, collect, action or handler')
-  .refine((s) => !(s.collect && s.action), 'a question decides where to go in collect.options, not action')
-  .refine((s) => !s.if || (!s.collect && !s.text), 'if goes with an action or a handler only')
-  .refine((s) => (s.action === 'execute_script') === (s.execute !== undefined), 'execute goes with action: execute_script');
+  .refine((s) => s.text || s.action || s.handler || s.collect, RULE.stepNeedsContent)
+  .refine((s) => !(s.collect && s.action), RULE.questionNoAction)
+  .refine((s) => !s.if || (!s.collect && !s.text), RULE.ifOnlyWithMove)
+  .refine((s) => (s.action === 'execute_script') === (s.execute !== undefined), RULE.executeWithAction);
 
 export const scriptSchema = z
   .object({
-    id: z.string().regex(DIALOG_ID, 'expected an UPPER_SNAKE dialog id'),
+    id: z.string().regex(DIALOG_ID, RULE.dialogId),
     description: z.string().optional(),
-    threads: z.record(z.string().regex(NAME, 'expected a thread name like summary'), z.array(stepSchema).min(1)),
+    threads: z.record(z.string().regex(NAME, RULE.threadName), z.array(stepSchema).min(1)),
   })
   .strict()
-  .refine((s) => 'default' in s.threads, { message: 'a script needs a "default" thread', path: ['threads'] });
+  .refine((s) => 'default' in s.threads, { message: RULE.defaultThread, path: ['threads'] });
 
 export type ScriptOption = z.infer<typeof optionSchema>;
 export type ScriptStep = z.infer<typeof stepSchema>;

@@ -46,8 +46,22 @@ describeWithChromium('console admin pages in a browser', () => {
     await expect(yaml.inputValue()).resolves.toBe(original);
 
     await yaml.fill(broken);
-    await page.locator('[data-test=script-problems]', { hasText: 'unknown thread "lokup"' }).waitFor();
-    await expect(page.locator(`[data-test=script-notes] [data-line="${brokenLine}"]`).textContent()).resolves.toContain('lokup');
+    const problem = page.locator(`[data-test=script-problems] [data-goto="${brokenLine}"]`);
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toBe(`第 ${brokenLine} 行：本脚本没有名为“lokup”的分支`);
+    await expect(page.locator(`[data-test=script-notes] [data-line="${brokenLine}"]`).textContent()).resolves.toBe('本脚本没有名为“lokup”的分支');
+    await problem.click();
+    await expect(yaml.evaluate((a: HTMLTextAreaElement) => a.value.slice(a.selectionStart, a.selectionEnd))).resolves.toContain('action: lokup');
+    // Text that is not YAML at all reads in Chinese too, on its line, with nothing of the parser's English.
+    const unindented = broken.split('\n');
+    unindented.splice(brokenLine, 0, '   text: "没有闭合的引号');
+    await yaml.fill(unindented.join('\n'));
+    await page.locator('[data-test=script-problems] [data-code^=yaml]').first().waitFor();
+    const list = await page.locator('[data-test=script-problems]').innerText();
+    expect(list).toMatch(/^第 \d+ 行：/);
+    expect(list).not.toMatch(/[A-Za-z]{4,}/);
+    await yaml.fill(broken);
+    await problem.waitFor();
     await expect(page.locator('[data-test=script-publish]').isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'console-scripts-problem.png'), fullPage: true });
 

@@ -12,7 +12,7 @@ const edited = original.replace('text: status.ask_number', 'text: "Edited script
 const broken = original.replace('action: lookup\n  lookup:', 'action: lokup\n  lookup:');
 const brokenLine = broken.split('\n').findIndex((l) => l.includes('action: lokup')) + 1;
 
-interface Problem { line: number | null; message: string; text: string }
+interface Problem { line: number | null; code: string; params: Record<string, string>; message: string; text: string }
 interface Detail { publishedVersion: string; yaml: string; previousVersion: string | null; versions: Array<{ version: string; published: boolean }> }
 
 describeEachEngine('console dialog scripts API', (engine) => {
@@ -39,14 +39,14 @@ describeEachEngine('console dialog scripts API', (engine) => {
 
   it('returns validation problems with the line they sit on, from the start-up validator', async () => {
     const checked = (await post('/api/admin/scripts/CHECK_STATUS/validate', { yaml: broken })).json as { problems: Problem[] };
-    expect(checked.problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: brokenLine, message: expect.stringContaining('unknown thread "lokup"') })]));
+    expect(checked.problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: brokenLine, code: 'unknownThread', params: { thread: 'lokup' }, message: expect.stringContaining('unknown thread "lokup"') })]));
     expect(((await post('/api/admin/scripts/CHECK_STATUS/validate', { yaml: edited })).json as { problems: Problem[] }).problems).toEqual([]);
     const badYaml = (await post('/api/admin/scripts/CHECK_STATUS/validate', { yaml: 'id: CHECK_STATUS\nthreads:\n  default: [\n' })).json as { problems: Problem[] };
-    expect(badYaml.problems[0].line).toEqual(expect.any(Number));
+    expect(badYaml.problems[0]).toMatchObject({ line: expect.any(Number), code: expect.stringMatching(/^yaml/) });
 
     const saved = await post('/api/admin/scripts/CHECK_STATUS/versions', { yaml: broken });
     expect(saved.status).toBe(400);
-    expect(saved.json).toMatchObject({ error: 'VALIDATION', details: { problems: [expect.objectContaining({ line: brokenLine })] } });
+    expect(saved.json).toMatchObject({ error: 'VALIDATION', details: { problems: [expect.objectContaining({ line: brokenLine, code: 'unknownThread' })] } });
   });
 
   it('previews a draft for the admin only; publishing changes what a new conversation gets, rollback restores it', async () => {

@@ -1,15 +1,24 @@
-/** One problem of a draft for the editor: the line it sits on (null: the whole file) and the reason. */
+import type { ScriptIssue, ScriptIssueCode } from '../../conversation/script.loader';
+
+/**
+ * One problem of a draft for the editor: the line it sits on (null: the whole file), a code and its parameters
+ * that the console words in the admin's language (`scripts.problem.<code>`), and the loader's English for API
+ * clients (`message`, and `text` as `file:line: path: reason`).
+ */
 export interface ScriptProblem {
   line: number | null;
+  code: ScriptIssueCode;
+  params: Record<string, string>;
   message: string;
-  /** The loader's own `file:line: path: reason` line. */
   text: string;
 }
 
-/** Splits the loader's `file:line: reason` lines so the editor can put each next to its line. */
-export function scriptProblems(errors: readonly string[]): ScriptProblem[] {
-  return errors.map((text) => {
-    const m = /^[^:]*?:(\d+): (.*)$/s.exec(text);
-    return m ? { line: Number(m[1]), message: m[2], text } : { line: null, message: text.replace(/^[^:]*: /, ''), text };
-  });
+export function scriptProblems(issues: readonly ScriptIssue[]): ScriptProblem[] {
+  return issues.map((i) => ({
+    line: i.line,
+    code: i.code,
+    params: i.params,
+    message: i.path ? `${i.path}: ${i.message}` : i.message,
+    text: `${i.file}${i.line ? `:${i.line}` : ''}${i.path ? `: ${i.path}` : ''}: ${i.message}`,
+  }));
 }

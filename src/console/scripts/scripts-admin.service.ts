@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createTwoFilesPatch } from 'diff';
 import type { BotReply } from '../../conversation/conversation.types';
 import { DialogScriptException, DialogScriptsService } from '../../conversation/dialog-scripts.service';
+import type { ScriptIssue } from '../../conversation/script.loader';
 import { DialogPreviewService } from '../../conversation/preview/dialog-preview.service';
 import { ConsoleAuditService } from '../auth/console-audit.service';
 import type { Principal } from '../../auth/principal';
@@ -64,7 +65,7 @@ export class ScriptsAdminService {
   }
 
   validate(id: string, yaml: string): { problems: ScriptProblem[] } {
-    return { problems: scriptProblems(this.scripts.validateDraft(yaml, `${id}.yaml`)) };
+    return { problems: scriptProblems(this.scripts.draftIssues(yaml, `${id}.yaml`)) };
   }
 
   async save(actor: Principal, id: string, yaml: string): Promise<{ version: string; problems: ScriptProblem[] }> {
@@ -118,8 +119,8 @@ export class ScriptsAdminService {
       return await work();
     } catch (e) {
       if (e instanceof DialogScriptException && e.code === 'INVALID_SCRIPT') {
-        const errors = ((e.details as { errors?: string[] } | undefined)?.errors ?? [e.message]) as string[];
-        throw new AppException('VALIDATION', 'invalid dialog script', { problems: scriptProblems(errors) });
+        const issues = (e.details as { issues?: ScriptIssue[] } | undefined)?.issues ?? [];
+        throw new AppException('VALIDATION', 'invalid dialog script', { problems: scriptProblems(issues) });
       }
       throw e;
     }

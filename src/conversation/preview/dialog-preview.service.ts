@@ -4,6 +4,7 @@ import type { BotReply } from '../conversation.types';
 import { DbStorage } from '../db.storage';
 import { DialogRuntime } from '../dialog.runtime';
 import { DialogScriptException, DialogScriptsService } from '../dialog-scripts.service';
+import { idMismatch } from '../script.loader';
 import { HANDLER_PORTS, HandlerPorts } from '../handler-ports';
 import { HANDLERS } from '../handlers';
 import { I18nService } from '../../i18n/i18n.service';
@@ -53,10 +54,10 @@ export class DialogPreviewService {
   }
 
   private engineFor(adminUserid: string, dialogId: string, yaml: string): PreviewEngine {
-    const { scripts, errors } = this.scripts.checkDraft(yaml, `${dialogId}.yaml`);
+    const { scripts, issues } = this.scripts.checkDraft(yaml, `${dialogId}.yaml`);
     const draft = scripts[0];
-    if (errors.length || !draft) throw new DialogScriptException('INVALID_SCRIPT', `DialogPreviewService.say(): ${dialogId} is invalid`, errors);
-    if (draft.id !== dialogId) throw new DialogScriptException('INVALID_SCRIPT', `DialogPreviewService.say(): the script's id is ${draft.id}, not ${dialogId}`);
+    if (issues.length || !draft) throw new DialogScriptException('INVALID_SCRIPT', `DialogPreviewService.say(): ${dialogId} is invalid`, issues);
+    if (draft.id !== dialogId) throw new DialogScriptException('INVALID_SCRIPT', `DialogPreviewService.say(): the script's id is ${draft.id}, not ${dialogId}`, [idMismatch(draft, dialogId)]);
     const set = [...this.scripts.installed().filter((s) => s.id !== dialogId), draft];
     const signature = set.map((s) => s.version).sort().join(',');
     const cached = this.engines.get(adminUserid);

@@ -2,7 +2,7 @@
 // preview chat that runs the draft for the admin's own preview resident (nothing is filed or sent).
 import { computed, onBeforeUnmount, reactive, ref, watch } from '/console/assets/vue.js';
 import { api, ApiError } from '../lib/api.js';
-import { i18n, t } from '../lib/i18n.js';
+import { has, i18n, t } from '../lib/i18n.js';
 import { errorText } from '../lib/ui.js';
 
 const CHECK_DELAY_MS = 400;
@@ -32,6 +32,18 @@ export function textLines(yaml) {
   return out;
 }
 
+/** A problem of the draft in the admin's language: the server sends a code and its parameters, never the words. */
+export function problemReason(p) {
+  const params = { ...p.params };
+  // Dialogs the console has a name for are called by it; any other id is what the admin typed.
+  for (const name of ['dialog', 'expected']) if (params[name] && has(`scripts.dialogs.${params[name]}`)) params[name] = t(`scripts.dialogs.${params[name]}`);
+  return has(`scripts.problem.${p.code}`) ? t(`scripts.problem.${p.code}`, params) : t('scripts.problem.schemaInvalid');
+}
+
+export function problemText(p) {
+  return p.line ? t('scripts.problemAt', { line: p.line, reason: problemReason(p) }) : problemReason(p);
+}
+
 export default {
   props: { id: String, draft: Object, detail: Object },
   emits: ['changed'],
@@ -46,10 +58,10 @@ export default {
     const lines = computed(() => props.draft.yaml.split('\n').length);
     const byLine = computed(() => {
       const map = {};
-      // Beside the line only the reason fits; the list below keeps the full file:line: path: reason.
+      // Beside the line only the reason fits; the list below names the line too.
       for (const p of state.problems) {
         if (!p.line) continue;
-        const reason = p.message.replace(/^[\w.-]+: /, '');
+        const reason = problemReason(p);
         map[p.line] = map[p.line] ? `${map[p.line]}; ${reason}` : reason;
       }
       return map;
@@ -157,7 +169,7 @@ export default {
     const send = () => say(state.input.trim());
     const restart = () => say('', true);
     const revert = () => { props.draft.yaml = props.detail.yaml; };
-    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, restart, revert, errorText, wording, editWording, applyWording };
+    return { state, area, gutter, notes, log, lines, byLine, dirty, syncScroll, goTo, save, say, send, restart, revert, errorText, problemText, wording, editWording, applyWording };
   },
   template: `<div class="split">
     <div>
@@ -168,7 +180,7 @@ export default {
       </div>
       <p v-if="state.checking" class="muted small">{{ $t('scripts.editor.checking') }}</p>
       <ul v-else-if="state.problems.length" class="problems" data-test="script-problems">
-        <li v-for="p in state.problems" :key="p.text"><button type="button" class="link problem-link" :data-goto="p.line" @click="goTo(p.line)">{{ p.text }}</button></li>
+        <li v-for="p in state.problems" :key="p.text"><button type="button" class="link problem-link" :data-goto="p.line" :data-code="p.code" @click="goTo(p.line)">{{ problemText(p) }}</button></li>
       </ul>
       <p v-else class="muted small" data-test="script-valid">{{ $t('scripts.editor.valid') }}</p>
       <p v-if="state.error" class="alert">{{ errorText(state.error) }}</p>
