@@ -48,7 +48,7 @@ describeWithChromium('console admin pages in a browser', () => {
     await yaml.fill(broken);
     const problem = page.locator(`[data-test=script-problems] [data-goto="${brokenLine}"]`);
     await problem.waitFor();
-    await expect(problem.textContent()).resolves.toBe(`第 ${brokenLine} 行：本脚本没有名为“lokup”的分支`);
+    await expect(problem.textContent()).resolves.toBe(`第${brokenLine}行：本脚本没有名为“lokup”的分支`);
     await expect(page.locator(`[data-test=script-notes] [data-line="${brokenLine}"]`).textContent()).resolves.toBe('本脚本没有名为“lokup”的分支');
     await problem.click();
     await expect(yaml.evaluate((a: HTMLTextAreaElement) => a.value.slice(a.selectionStart, a.selectionEnd))).resolves.toContain('action: lokup');
@@ -58,7 +58,7 @@ describeWithChromium('console admin pages in a browser', () => {
     await yaml.fill(unindented.join('\n'));
     await page.locator('[data-test=script-problems] [data-code^=yaml]').first().waitFor();
     const list = await page.locator('[data-test=script-problems]').innerText();
-    expect(list).toMatch(/^第 \d+ 行：/);
+    expect(list).toMatch(/^第\d+行：/);
     expect(list).not.toMatch(/[A-Za-z]{4,}/);
     await yaml.fill(broken);
     await problem.waitFor();
@@ -143,7 +143,7 @@ describeWithChromium('console admin pages in a browser', () => {
     const typo = ['id,label,title,text', '1,城乡建设,路灯不亮,小区路灯不亮', '2,城建,楼道漏水,楼道一直漏水'].join('\n');
     await page.locator('[data-test=lexicon-train] input[type=file]').setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(typo) });
     await page.locator('[data-test=lexicon-train] button[type=submit]').click();
-    await expect(page.locator('[data-field-error=csv]').textContent()).resolves.toBe('第 3 行的领域“城建”不存在，请使用系统中的领域名称');
+    await expect(page.locator('[data-field-error=csv]').textContent()).resolves.toBe('第3行的领域“城建”不存在，请使用系统中的领域名称');
     const refused = problems.findIndex((x) => x.startsWith('400 ') && x.includes('/lexicon/'));
     expect(refused).toBeGreaterThanOrEqual(0);
     problems.splice(refused, 1);
