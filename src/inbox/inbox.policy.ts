@@ -1,14 +1,8 @@
+import type { QueuePolicy } from '../common/backoff';
 import type { AppConfig } from '../config/config.schema';
 
-export interface InboxPolicy {
-  pollMs: number;
-  batch: number;
-  /** How long a claimed message stays with its instance; must exceed the longest turn. */
-  leaseMs: number;
-  maxAttempts: number;
-  baseBackoffMs: number;
-  maxBackoffMs: number;
-}
+/** The lease must exceed the longest turn. */
+export type InboxPolicy = QueuePolicy;
 
 export const INBOX_POLICY = Symbol('INBOX_POLICY');
 

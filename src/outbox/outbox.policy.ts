@@ -1,14 +1,7 @@
+import type { QueuePolicy } from '../common/backoff';
 import type { AppConfig } from '../config/config.schema';
 
-export interface OutboxPolicy {
-  pollMs: number;
-  batch: number;
-  /** How long a claimed row stays with its instance before another may send it. */
-  leaseMs: number;
-  maxAttempts: number;
-  baseBackoffMs: number;
-  maxBackoffMs: number;
-}
+export type OutboxPolicy = QueuePolicy;
 
 export const OUTBOX_POLICY = Symbol('OUTBOX_POLICY');
 
