@@ -118,6 +118,18 @@ describeEachEngine('typed answers, every dialog', (engine) => {
     expect(row.residentName).toBe('王');
   });
 
+  it('takes 不用 and 不需要 at the photo and affected questions as nothing to give', async () => {
+    const r = resident(t);
+    await r.say('邻居家把杂物堆在楼道里，说了好几次也不听，还跟我吵架');
+    await r.say('麟州街道');
+    await r.say('一直都这样');
+    await r.say('不需要');
+    expect(r.last).toContain('照片');
+    await r.say('不用');
+    expect(r.last).toContain('手机号码');
+    expect(r.last).not.toContain('这里需要一张照片');
+  });
+
   it('answers a ticket number in any sentence at any point, then goes back to the question; another resident’s is not found', async () => {
     const owner = resident(t);
     const number = await fileConcern(owner);
