@@ -15,6 +15,9 @@ describeEachEngine('ADD_INFO transcript', (engine) => {
     expect(r.last).toContain(number);
     await r.say('昨晚又有一位老人在路口摔倒了');
     expect(r.last).toContain(`已补充到诉求（编号：${number}）`);
+    // "承办委员会看到" reads as "the committee saw it": the member who handles it is who will see it.
+    expect(r.last).toContain('承办的委员将会看到');
+    expect(r.last).not.toContain('委员会看到');
     await r.say('补充');
     const photo = await photoOf(r);
     await r.say('', { attachments: [photo] });
