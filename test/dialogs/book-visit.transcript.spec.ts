@@ -85,6 +85,16 @@ describeEachEngine('BOOK_VISIT transcript', (engine) => {
     expect((await bookings()).filter((b) => b.residentKey === `web:${r.user}`)).toEqual([expect.objectContaining({ workstationCode: 'ws-xisha' })]);
   });
 
+  it('books when the resident says they want to come in person, not only when they say 预约', async () => {
+    for (const words of ['我想当面跟委员说说', '想到工作室去一趟']) {
+      const r = resident(t);
+      await r.say('你好');
+      await r.say(words);
+      expect(r.last).toContain('哪个镇或街道');
+      expect(r.last).not.toContain('问题发生在哪里');
+    }
+  });
+
   it("greets with the link's studio", async () => {
     const r = resident(t);
     await r.say('你好', { ws: 'ws-daliuta' });
