@@ -18,6 +18,9 @@ describeEachEngine('HANDOFF transcript', (engine) => {
     const r = resident(t);
     await r.say('联系值班委员', { ws: 'ws-xisha' });
     expect(r.last).toContain('已通知西沙街道委员工作室值班委员');
+    // "委员会尽快回复" reads as "the committee will reply": the duty member is who replies.
+    expect(r.last).toContain('委员将尽快回复您');
+    expect(r.last).not.toContain('委员会尽快');
     // The member is told the resident's handle, never the id behind the resident's credential.
     expect(await outboxTo(residentHandle('web', r.user))).toHaveLength(1);
     expect(await outboxTo(r.user)).toHaveLength(0);
