@@ -50,16 +50,31 @@ export async function rateInOneStep(t: PipelineTurn, ports: RatingPorts): Promis
  */
 async function typedRating(t: PipelineTurn, ports: RatingPorts): Promise<{ number: string; rating: Rating } | null> {
   if (t.active && t.active.id !== DIALOG.MENU) return null;
-  const said = core(t.text);
+  const part = ratingClause(t.text);
+  const said = core(part);
   if (Array.from(said).length > MAX_TYPED_RATING) return null;
-  const digit = /^[1-3]$/.test(said) ? Number(said) : null;
-  // A greeting or a bare "ok" contains a rating word but rates nothing.
-  const chatter = t.understanding.isGreeting(t.text) || t.understanding.saysExactly(t.text, ports.i18n.words('understanding.yes'));
-  const rating = digit === null && !chatter ? t.understanding.rating(t.text) : null;
+  const whole = part === t.text;
+  const digit = whole && /^[1-3]$/.test(said) ? Number(said) : null;
+  // A greeting or a bare "ok" contains a rating word but rates nothing; a thank-you leading a longer sentence
+  // ("thanks, I have another problem") is politeness before something else.
+  const chatter =
+    t.understanding.isGreeting(part) ||
+    t.understanding.saysExactly(part, ports.i18n.words('understanding.yes')) ||
+    (!whole && t.understanding.saysExactly(part, ports.i18n.words('understanding.courtesy')));
+  const rating = digit === null && !chatter ? t.understanding.rating(part) : null;
   if (!rating && digit === null) return null;
   const waiting = await ports.ratings.awaitingRating(t.info.resident);
   if (!waiting) return null;
   if (rating) return { number: waiting.number, rating };
   const lastSeen = t.info.session.lastSeenAt ? new Date(t.info.session.lastSeenAt).getTime() : 0;
   return lastSeen < waiting.answeredAt.getTime() ? { number: waiting.number, rating: RATINGS[digit! - 1] } : null;
+}
+
+/**
+ * The words a rating can be read from: the whole message when short, else its first clause, since residents lead
+ * with the verdict and then say why ("not really satisfied, it is still noisy at night").
+ */
+function ratingClause(text: string): string {
+  if (Array.from(core(text)).length <= MAX_TYPED_RATING) return text;
+  return text.split(/[\s\p{P}\p{S}]+/u).find((piece) => piece.length > 0) ?? text;
 }

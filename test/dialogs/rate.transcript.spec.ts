@@ -56,6 +56,23 @@ describeEachEngine('RATE transcript', (engine) => {
     await expect(rating(second)).resolves.toMatchObject({ ratingComment: '垃圾还是没人收' });
   });
 
+  it('reads the verdict leading a sentence: 不太满意，晚上还是吵 reopens; 谢谢，我还有个事 rates nothing', async () => {
+    const r = resident(t);
+    const number = await fileConcern(r, '楼下的烧烤店晚上吵到半夜，油烟也大，睡不着觉');
+    await answerTicket(t, number, '已联系城管，要求店家加装油烟净化器并在十点前收摊。');
+    await r.say('不太满意，晚上还是吵');
+    expect(r.last).toContain('已重新交办');
+    expect(r.last).not.toContain('问题发生在哪里');
+    await expect(rating(number)).resolves.toMatchObject({ state: 'in_progress', rating: 'not_satisfied' });
+
+    const other = resident(t);
+    const second = await fileConcern(other);
+    await answerTicket(t, second);
+    await other.say('谢谢，我还有个事想反映一下');
+    expect(other.last).not.toContain('感谢您的评价');
+    await expect(rating(second)).resolves.toMatchObject({ rating: null });
+  });
+
   it("takes the option's number as a rating only as the first reply after the answer; later the number is the menu's", async () => {
     const r = resident(t);
     const number = await fileConcern(r);
