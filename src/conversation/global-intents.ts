@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotWorker } from 'botkit';
-import type { GlobalIntent, Understanding } from '../understanding';
+import { compact, type GlobalIntent, type Understanding } from '../understanding';
 import { saysCommand } from './answers';
 import type { BotReply, QuickReply } from './conversation.types';
 import { DIALOG } from './dialog-ids';
@@ -143,6 +143,13 @@ export class GlobalIntents {
       await t.restart(DIALOG.CHECK_STATUS, { thread: 'mine' });
       return true;
     }
+    // A thank-you after a filing or an answer is answered in kind; greeting the resident again reads as not listening.
+    if (saysThanks(u, i18n, text)) {
+      await t.say('menu.you_are_welcome');
+      await t.restart(DIALOG.MENU, { thread: 'options' });
+      if (savedDraft(session)) await t.say('system.draft_waiting');
+      return true;
+    }
     if (active) return false;
     if (u.readsAsConcern(text, MIN_CONCERN_CHARS)) {
       await t.say('menu.treat_as_concern');
@@ -175,4 +182,15 @@ export class GlobalIntents {
       await t.resend(session.meta.lastPrompt);
     }
   }
+}
+
+/** Politeness alone: "thanks", or a yes before it ("ok, thanks" said as one word). */
+function saysThanks(u: Understanding, i18n: HandlerPorts['i18n'], text: string): boolean {
+  const courtesy = i18n.words('understanding.courtesy');
+  if (u.saysExactly(text, courtesy)) return true;
+  const c = compact(text);
+  return i18n.words('understanding.yes').some((word) => {
+    const yes = compact(word);
+    return yes !== '' && c.length > yes.length && c.startsWith(yes) && u.saysExactly(c.slice(yes.length), courtesy);
+  });
 }

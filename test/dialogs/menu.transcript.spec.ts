@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
-import { buttons, resident } from './support/chat';
+import { buttons, fileConcern, resident } from './support/chat';
 
 describeEachEngine('MENU transcript', (engine) => {
   let t: TestApp;
@@ -36,6 +36,19 @@ describeEachEngine('MENU transcript', (engine) => {
     expect(buttons(r.lastReplies)).toContain('反映问题');
     await r.say('１');
     expect(r.last).toContain('发生了什么事');
+  });
+
+  it('answers a thank-you after a filing in kind, without greeting the resident again', async () => {
+    const r = resident(t);
+    await fileConcern(r);
+    await r.say('谢谢你啊');
+    expect(r.last).toContain('不客气');
+    expect(r.last).not.toContain('您好！这里是');
+    expect(buttons(r.lastReplies)).toContain('反映问题');
+    await r.say('好的谢谢');
+    expect(r.last).toContain('不客气');
+    await r.say('2');
+    expect(r.last).toContain('请输入诉求编号');
   });
 
   it('help inside a dialog re-asks the current question', async () => {
