@@ -304,6 +304,8 @@ export class Understanding {
     c = withoutParticles(c);
     const length = Array.from(c).length;
     if (length === 0 || length > MAX_NAME || /\d/.test(c)) return null;
+    // "the phone number is wrong" answers the phone question again; it is nobody's name.
+    if (this.lists.phone_words.some((w) => Array.from(w).length >= 2 && c.includes(w))) return null;
     return c;
   }
 

@@ -130,6 +130,23 @@ describeEachEngine('typed answers, every dialog', (engine) => {
     expect(r.last).not.toContain('这里需要一张照片');
   });
 
+  it('does not take 电话写错了 as a name: the name is asked again and the summary shows the real one', async () => {
+    const r = resident(t);
+    await r.say('我们小区的路灯坏了好几个，晚上黑乎乎的');
+    await r.say('永兴街道');
+    await r.say('上个星期');
+    await r.say('不知道');
+    await r.say('没有');
+    await r.say('13812345678');
+    await r.say('电话写错了');
+    expect(r.last).toContain('怎么称呼');
+    expect(r.last).not.toContain('是否同意');
+    await r.say('老张');
+    await r.say('同意');
+    await r.say('对');
+    expect(r.last).toContain('联系方式：老张');
+  });
+
   it('answers a ticket number in any sentence at any point, then goes back to the question; another resident’s is not found', async () => {
     const owner = resident(t);
     const number = await fileConcern(owner);
