@@ -133,7 +133,10 @@ export class GlobalIntents {
 
     if (active && active.id !== DIALOG.MENU) return false;
     // Outside a dialog, or at the menu's question.
-    const command = MENU_COMMANDS.find(([key]) => saysCommand(i18n, key, text) && !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4));
+    // "check on what I reported last time" names the filing word but asks for progress.
+    const command = MENU_COMMANDS.find(
+      ([key, id]) => saysCommand(i18n, key, text) && !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4) && !(id === DIALOG.FILE_CONCERN && u.asksStatus(text)),
+    );
     if (command) {
       if (command[1] === DIALOG.FILE_CONCERN && savedDraft(session)) await this.resume(t);
       else await t.restart(command[1]);

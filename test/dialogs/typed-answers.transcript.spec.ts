@@ -147,6 +147,14 @@ describeEachEngine('typed answers, every dialog', (engine) => {
     expect(r.last).toContain('联系方式：老张');
   });
 
+  it('takes 查一下我上次反映的事 as a progress question, not a new filing', async () => {
+    const r = resident(t);
+    const number = await fileConcern(r);
+    await r.say('查一下我上次反映的事');
+    expect(r.last).toContain(number);
+    expect(r.last).not.toContain('发生了什么事');
+  });
+
   it('answers a ticket number in any sentence at any point, then goes back to the question; another resident’s is not found', async () => {
     const owner = resident(t);
     const number = await fileConcern(owner);
