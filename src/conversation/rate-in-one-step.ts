@@ -50,31 +50,37 @@ export async function rateInOneStep(t: PipelineTurn, ports: RatingPorts): Promis
  */
 async function typedRating(t: PipelineTurn, ports: RatingPorts): Promise<{ number: string; rating: Rating } | null> {
   if (t.active && t.active.id !== DIALOG.MENU) return null;
-  const part = ratingClause(t.text);
+  const verdict = ratingClauses(t.text).map((part) => verdictOf(t, ports, part)).find((v) => v !== null) ?? null;
+  if (!verdict) return null;
+  const waiting = await ports.ratings.awaitingRating(t.info.resident);
+  if (!waiting) return null;
+  if (typeof verdict === 'string') return { number: waiting.number, rating: verdict };
+  const lastSeen = t.info.session.lastSeenAt ? new Date(t.info.session.lastSeenAt).getTime() : 0;
+  return lastSeen < waiting.answeredAt.getTime() ? { number: waiting.number, rating: RATINGS[verdict - 1] } : null;
+}
+
+/** A rating word, or the menu's number (only as the whole message), read from one clause; null when it is neither. */
+function verdictOf(t: PipelineTurn, ports: RatingPorts, part: string): Rating | number | null {
   const said = core(part);
   if (Array.from(said).length > MAX_TYPED_RATING) return null;
   const whole = part === t.text;
-  const digit = whole && /^[1-3]$/.test(said) ? Number(said) : null;
-  // A greeting or a bare "ok" contains a rating word but rates nothing; a thank-you leading a longer sentence
-  // ("thanks, I have another problem") is politeness before something else.
+  if (whole && /^[1-3]$/.test(said)) return Number(said);
+  // A greeting or a bare "ok" contains a rating word but rates nothing; a thank-you beside a longer sentence
+  // ("thanks, I have another problem") is politeness around something else.
   const chatter =
     t.understanding.isGreeting(part) ||
     t.understanding.saysExactly(part, ports.i18n.words('understanding.yes')) ||
     (!whole && t.understanding.saysExactly(part, ports.i18n.words('understanding.courtesy')));
-  const rating = digit === null && !chatter ? t.understanding.rating(part) : null;
-  if (!rating && digit === null) return null;
-  const waiting = await ports.ratings.awaitingRating(t.info.resident);
-  if (!waiting) return null;
-  if (rating) return { number: waiting.number, rating };
-  const lastSeen = t.info.session.lastSeenAt ? new Date(t.info.session.lastSeenAt).getTime() : 0;
-  return lastSeen < waiting.answeredAt.getTime() ? { number: waiting.number, rating: RATINGS[digit! - 1] } : null;
+  return chatter ? null : t.understanding.rating(part);
 }
 
 /**
- * The words a rating can be read from: the whole message when short, else its first clause, since residents lead
- * with the verdict and then say why ("not really satisfied, it is still noisy at night").
+ * The words a rating can be read from: the whole message when short, else its first and its last clause, since
+ * residents lead with the verdict and then say why ("not really satisfied, it is still noisy at night") or end
+ * with it ("I saw your answer, quite satisfied").
  */
-function ratingClause(text: string): string {
-  if (Array.from(core(text)).length <= MAX_TYPED_RATING) return text;
-  return text.split(/[\s\p{P}\p{S}]+/u).find((piece) => piece.length > 0) ?? text;
+function ratingClauses(text: string): string[] {
+  if (Array.from(core(text)).length <= MAX_TYPED_RATING) return [text];
+  const pieces = text.split(/[\s\p{P}\p{S}]+/u).filter((piece) => piece.length > 0);
+  return pieces.length > 1 ? [pieces[0], pieces[pieces.length - 1]] : [];
 }

@@ -92,7 +92,7 @@ const NAMES_BESIDE_PHONE: Array<[string, string | null]> = [
 ];
 
 const PLACES: Array<[string, string | null]> = [
-  ['大柳塔镇新村路12号', 'dlt'], ['大柳塔新村', 'dlt'], ['在西沙街道幸福小区3号楼', 'xisha'], ['西沙', 'xisha'], ['麟州街道', 'linzhou'],
+  ['大柳塔镇新村路12号', 'dlt'], ['大柳塔新村', 'dlt'], ['西沙', 'xisha'], ['麟州街道', 'linzhou'],
   ['就在我们村口', null], ['幸福小区', null], ['xisha', 'xisha'],
 ];
 
@@ -169,6 +169,15 @@ describe('Understanding', () => {
       areaName: AREAS.find((a) => a.code === code)?.name ?? null,
       address: text,
     });
+  });
+
+  it.each([
+    ['在西沙街道幸福小区3号楼', 'xisha', '西沙街道幸福小区3号楼'],
+    ['就在大柳塔镇前村', 'dlt', '大柳塔镇前村'],
+    ['地址是：西沙街道幸福小区', 'xisha', '西沙街道幸福小区'],
+    ['在建的小区旁边', null, '在建的小区旁边'],
+  ])('place: %j → area %s, address without the lead word: %j', (text, code, address) => {
+    expect(u.interpret(text, { kind: 'place', areas: AREAS })).toMatchObject({ intent: 'place', areaCode: code, address });
   });
 
   it.each(RATINGS)('rating: %j → %s', (text, expected) => {

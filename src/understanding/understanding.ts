@@ -128,7 +128,7 @@ export class Understanding {
         return name ? { intent: 'name', name } : { intent: 'unknown' };
       }
       case 'place': {
-        const address = text.trim();
+        const address = this.withoutPlaceLead(text.trim(), expected.areas);
         if (!address) return { intent: 'unknown' };
         const area = this.area(text, expected.areas);
         return { intent: 'place', areaCode: area?.code ?? null, areaName: area?.name ?? null, address };
@@ -282,6 +282,20 @@ export class Understanding {
     if (list.includes(c) || list.includes(compact(text))) return true;
     if (Array.from(c).length > SHORT_ANSWER) return false;
     return this.containsWord(c, list.filter((w) => Array.from(w).length >= 2 && !LATIN_WORD.test(w)));
+  }
+
+  /**
+   * "at Daliuta town, the front village" is kept as "Daliuta town, the front village": the lead word (`place_lead`)
+   * is how people answer, not where. Only before a town or street's name, so a lead that is part of a word stays.
+   */
+  private withoutPlaceLead(address: string, areas: readonly AreaName[]): string {
+    const names = areas.flatMap((a) => [a.name, ...a.aliases]).filter((n) => n.length > 0);
+    for (const lead of [...this.lists.place_lead].sort((a, b) => b.length - a.length)) {
+      if (!address.toLowerCase().startsWith(lead.toLowerCase())) continue;
+      const rest = address.slice(lead.length).replace(/^[\s:：,，]+/, '');
+      if (names.some((n) => rest.startsWith(n))) return rest;
+    }
+    return address;
   }
 
   /** A form of address ("my surname is Wang", "Mr Wang", "just call me Old Liu", "Auntie Li"); null when none can be told. */

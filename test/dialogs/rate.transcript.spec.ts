@@ -73,6 +73,15 @@ describeEachEngine('RATE transcript', (engine) => {
     await expect(rating(second)).resolves.toMatchObject({ rating: null });
   });
 
+  it('reads the verdict ending a sentence: 你们的答复我看到了，挺满意的 rates instead of filing a concern', async () => {
+    const r = resident(t);
+    const number = await fileConcern(r, '小区门口的路灯坏了一个多月，晚上出门黑乎乎的');
+    await answerTicket(t, number, '已报修，路灯本周内修好。');
+    await r.say('你们的答复我看到了，挺满意的');
+    expect(r.last).not.toContain('问题发生在哪里');
+    await expect(rating(number)).resolves.toMatchObject({ state: 'closed', rating: 'satisfied' });
+  });
+
   it("takes the option's number as a rating only as the first reply after the answer; later the number is the menu's", async () => {
     const r = resident(t);
     const number = await fileConcern(r);
