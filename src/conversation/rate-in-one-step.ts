@@ -65,12 +65,12 @@ function verdictOf(t: PipelineTurn, ports: RatingPorts, part: string): Rating | 
   if (Array.from(said).length > MAX_TYPED_RATING) return null;
   const whole = part === t.text;
   if (whole && /^[1-3]$/.test(said)) return Number(said);
-  // A greeting or a bare "ok" contains a rating word but rates nothing; a thank-you beside a longer sentence
-  // ("thanks, I have another problem") is politeness around something else.
+  // A greeting, a bare "ok" or a thank-you contains a rating word but rates nothing: satisfaction counted from
+  // politeness would flatter every studio's figures ("thanks" is answered in kind, and the menu still offers rating).
   const chatter =
     t.understanding.isGreeting(part) ||
     t.understanding.saysExactly(part, ports.i18n.words('understanding.yes')) ||
-    (!whole && t.understanding.saysExactly(part, ports.i18n.words('understanding.courtesy')));
+    t.understanding.saysExactly(part, ports.i18n.words('understanding.courtesy'));
   return chatter ? null : t.understanding.rating(part);
 }
 

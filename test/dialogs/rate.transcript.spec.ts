@@ -73,6 +73,17 @@ describeEachEngine('RATE transcript', (engine) => {
     await expect(rating(second)).resolves.toMatchObject({ rating: null });
   });
 
+  it('takes a bare thank-you after the answer as politeness, not as a rating', async () => {
+    const r = resident(t);
+    const number = await fileConcern(r, '村口的桥栏杆断了好几根，小孩上学要从那里过');
+    await answerTicket(t, number, '已请镇上安排维修，下周完工。');
+    await r.say('谢谢');
+    expect(r.last).toContain('不客气');
+    await expect(rating(number)).resolves.toMatchObject({ rating: null });
+    await r.say('满意');
+    await expect(rating(number)).resolves.toMatchObject({ state: 'closed', rating: 'satisfied' });
+  });
+
   it('reads the verdict ending a sentence: 你们的答复我看到了，挺满意的 rates instead of filing a concern', async () => {
     const r = resident(t);
     const number = await fileConcern(r, '小区门口的路灯坏了一个多月，晚上出门黑乎乎的');
