@@ -38,7 +38,7 @@ export const lexiconSchema = z
      * Below minConfidence, or when the top two are closer than minMargin, a message goes to triage. When the top
      * two are closer than askMargin and together hold at least askCoverage of the confidence, it is a close call
      * between two sectors: the resident can be asked which fits (absent: never). A runner-up below askRunnerUp is
-     * no real alternative, and a question naming it would puzzle the resident (garbage bins: 环境 or 政法?).
+     * no real alternative, and a question naming it would puzzle the resident (smelly garbage bins asked about as environment or crime).
      */
     thresholds: z
       .object({
