@@ -39,7 +39,8 @@ describeEachEngine('reports: dashboards, bulletins, targets and social-condition
   const count = (f: (r: TicketEntity) => boolean) => rows.filter(f).length;
 
   beforeAll(async () => {
-    t = await startTestApp(engine, { clock });
+    // Jobs run only when a test says so (runDue): a background pass could send a due bulletin before the test does.
+    t = await startTestApp(engine, { clock, env: { MINYI_WORKERS: 'inbox,outbox' } });
     s = ticketsOf(t.app);
     await generateTickets(s, clock, 70);
     rows = await s.repo.dataSource.getRepository(TicketEntity).find();
