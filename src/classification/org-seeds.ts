@@ -7,7 +7,7 @@ export const DESCRIPTION_SEED_WEIGHT = 2;
 const TERM_SEPARATORS = /[、，,;；\s与和及]+/;
 
 /**
- * Adds the terms of each sector's description in org.yaml (`道路、公交、出租车、客运与交通安全`) to the sector's
+ * Adds the terms of each sector's description in org.yaml (a list of terms joined by enumeration commas) to the sector's
  * seed words, so the organisation's own words for a sector count even where the training data never used them.
  * Only terms that are one jieba token of two or more characters are taken (a word, not a phrase or a letter);
  * a word the sector already curates or seeds keeps the office's weight.
