@@ -1,12 +1,15 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { BotWorker } from 'botkit';
 import { compact, type GlobalIntent, type Understanding } from '../understanding';
+import { residentHandle } from '../common/resident-handle';
 import { saysCommand } from './answers';
+import type { ConversationSettings } from './conversation.settings';
 import type { BotReply, QuickReply } from './conversation.types';
 import { DIALOG } from './dialog-ids';
-import type { ActiveDialog } from './dialog.runtime';
+import type { ActiveDialog, DialogRuntime } from './dialog.runtime';
 import { hasDraft, resumeOptions, saveDraft, savedDraft, takeDraft } from './drafts';
 import { MIN_CONCERN_CHARS } from './handlers/common.handlers';
+import { consultReplyIn } from './handlers/consult.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
 import type { HandlerPorts } from './handler-ports';
 import { rateInOneStep } from './rate-in-one-step';
@@ -50,14 +53,93 @@ export interface PipelineTurn {
 }
 
 /**
- * What a message means whatever was asked: cancel (asking before a draft is thrown away), help, menu, hand-off,
- * continue, a ticket number anywhere, and — outside a dialog — menu words, a greeting or a concern typed as the
- * first message. Leaving the filing dialog keeps its draft in the session. Returns whether the turn was taken.
+ * What a turn means whatever was asked, before the question in progress reads it. First the session's standing,
+ * before any word is read: a person answering (hand-off), a script that changed under a conversation, a plain
+ * answer to an invitation sent meanwhile, a resident back after a long silence. Then the words: cancel (asking
+ * before a draft is thrown away), help, menu, hand-off, continue, a ticket number anywhere, and — outside a
+ * dialog — menu words, a greeting or a concern typed as the first message. Leaving the filing dialog keeps its
+ * draft in the session. `handle` returns whether the turn was taken; if not, the dialog reads it.
  */
 export class GlobalIntents {
-  constructor(private readonly ports: Pick<HandlerPorts, 'i18n' | 'clock' | 'tickets' | 'ratings'>) {}
+  constructor(
+    private readonly runtime: Pick<DialogRuntime, 'version' | 'has'>,
+    private readonly settings: ConversationSettings,
+    private readonly ports: Pick<HandlerPorts, 'i18n' | 'clock' | 'tickets' | 'ratings' | 'handoff' | 'invitations'>,
+  ) {}
 
   async handle(t: PipelineTurn): Promise<boolean> {
+    return (await this.standing(t)) || this.words(t);
+  }
+
+  /** The session's standing: hand-off, a changed script, an awaited invitation, a long silence. */
+  private async standing(t: PipelineTurn): Promise<boolean> {
+    const { text, active, info } = t;
+    const { session } = info;
+    const { i18n } = this.ports;
+    const meta = session.meta;
+    const now = this.ports.clock.now();
+
+    if (session.handoffMember) {
+      // Only the end words on their own: everything else is a message for the member, whatever it contains.
+      if (!t.understanding.saysExactly(text, i18n.words('commands.end_handoff'))) {
+        // A person answers now; the bot stays silent and only passes the message on.
+        if (text || info.attachments.length) await this.forward(t, session.handoffMember);
+        return true;
+      }
+      session.handoffMember = null;
+      await t.say('handoff.ended');
+      if (meta.draft) await t.say('system.draft_waiting');
+      await t.restart(DIALOG.MENU, { thread: 'options' });
+      return true;
+    }
+    if (active && active.values._v !== this.runtime.version(active.id)) {
+      await t.say('system.script_updated');
+      // The answers given so far carry over to the new version of the filing dialog.
+      if (saveDraft(session, active, now) && this.runtime.has(active.id)) await t.restart(active.id, resumeOptions(takeDraft(session)!));
+      else await t.restart(active.id);
+      return true;
+    }
+    const idle = !active || active.id === DIALOG.MENU || (!!session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs);
+    if (idle && !meta.pendingResume) {
+      // A plain answer to a consultation invitation or an outcome's rating request sent meanwhile, while one is awaited.
+      const reply = consultReplyIn(text, i18n);
+      if (reply) {
+        const awaiting = await this.ports.invitations.awaiting(info.resident);
+        if (reply.kind === 'invitation' ? awaiting.invitation : awaiting.outcome) {
+          await t.restart(DIALOG.CONSULT_REPLY, { said: text });
+          return true;
+        }
+      }
+    }
+    if (meta.pendingResume) {
+      meta.pendingResume = false;
+      if (t.heard.intent === 'resume' || saysCommand(i18n, 'commands.resume_continue', text)) {
+        await t.resend(meta.lastPrompt);
+        return true;
+      }
+      if (saysCommand(i18n, 'commands.resume_restart', text) && active) {
+        await t.restart(active.id);
+        return true;
+      }
+    } else if (active && session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs) {
+      meta.pendingResume = true;
+      const button = (key: string) => ({ title: i18n.t(key, {}, info.locale), payload: i18n.t(key, {}, info.locale) });
+      await t.say('system.resume_offer', {}, [button('system.resume_continue_btn'), button('system.resume_restart_btn')]);
+      return true;
+    }
+    return false;
+  }
+
+  /** While a member handles the conversation, the resident's messages go to them through the outbox. */
+  private async forward(t: PipelineTurn, member: string): Promise<void> {
+    const { i18n } = this.ports;
+    const { info, text } = t;
+    const body = text || i18n.t('handoff.attachment', { count: info.attachments.length });
+    const forwarded = i18n.t('handoff.forward', { resident: residentHandle(info.resident.channel, info.resident.externalId), text: body });
+    await this.ports.handoff.forward({ sessionKey: info.session.key, member, text: forwarded, at: this.ports.clock.now() });
+  }
+
+  private async words(t: PipelineTurn): Promise<boolean> {
     const { text, active, info } = t;
     const { session } = info;
     const { i18n } = this.ports;

@@ -15,7 +15,6 @@ import { ActiveDialog, DialogRuntime, DialogTurn } from './dialog.runtime';
 import { GlobalIntents, PipelineTurn } from './global-intents';
 import { HANDLER_PORTS, HandlerPorts } from './handler-ports';
 import { I18nService } from '../i18n/i18n.service';
-import { SessionChecks } from './session-checks';
 import { END_THREAD, StepArrivalRepository } from './step-arrival.repository';
 import { TurnLock } from './turn-lock';
 import type { TurnInfo } from './turn-info';
@@ -31,7 +30,6 @@ export interface TurnEngine {
 
 interface EngineSteps {
   engine: TurnEngine;
-  checks: SessionChecks;
   intents: GlobalIntents;
 }
 
@@ -102,7 +100,7 @@ export class TurnPipeline implements OnModuleInit {
           const t = this.understand(dialog, text, info);
           if (steps.engine.start) await this.restartPreview(t, steps.engine.start);
           // 4. global intents: hand-off, changed scripts, a long silence, then words that mean the same anywhere.
-          else if (!(await steps.checks.handle(t)) && !(await steps.intents.handle(t))) {
+          else if (!(await steps.intents.handle(t))) {
             // 5. dialog: the question in progress reads the answer.
             await this.continueDialog(t);
           }
@@ -186,7 +184,7 @@ export class TurnPipeline implements OnModuleInit {
   }
 
   private stepsOf(engine: TurnEngine): EngineSteps {
-    return { engine, checks: new SessionChecks(engine.runtime, this.settings, engine.ports), intents: new GlobalIntents(engine.ports) };
+    return { engine, intents: new GlobalIntents(engine.runtime, this.settings, engine.ports) };
   }
 }
 
