@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConversationModule } from '../conversation/conversation.module';
 import { AreaEntity } from '../org/area.entity';
 import { CommitteeEntity } from '../org/committee.entity';
 import { DutyShiftEntity } from '../org/duty-shift.entity';
@@ -26,6 +27,7 @@ import { OrgAdminService } from './org/org-admin.service';
 @Module({
   imports: [
     ConsoleAuthModule,
+    ConversationModule,
     OrgModule,
     TicketsModule,
     TypeOrmModule.forFeature([SectorEntity, CommitteeEntity, WorkstationEntity, AreaEntity, MemberEntity, DutyShiftEntity]),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, MoreThan } from 'typeorm';
+import { Between, DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { ReceptionBookingEntity } from '../tickets/calendar/reception-booking.entity';
 
 /** Queries over reception bookings. */
@@ -14,6 +14,12 @@ export class BookingRepository {
 
   bookedBetween(workstationCode: string, from: Date, to: Date): Promise<ReceptionBookingEntity[]> {
     return this.repo.find({ where: { workstationCode, slotStart: Between(from, to) } });
+  }
+
+  /** The bookings of these studios with a slot in [from, to], soonest first (the console's list). */
+  inStudiosBetween(workstationCodes: readonly string[], from: Date, to: Date): Promise<ReceptionBookingEntity[]> {
+    if (workstationCodes.length === 0) return Promise.resolve([]);
+    return this.repo.find({ where: { workstationCode: In([...workstationCodes]), slotStart: Between(from, to) }, order: { slotStart: 'ASC' } });
   }
 
   upcomingFor(residentKey: string, now: Date): Promise<ReceptionBookingEntity | null> {

@@ -89,6 +89,6 @@ import { TurnPipeline } from './turn.pipeline';
     StepArrivalRepository,
     DialogPreviewService,
   ],
-  exports: [TurnPipeline, DialogScriptsService, BookingService, StepArrivalRepository, DialogPreviewService],
+  exports: [TurnPipeline, DialogScriptsService, BookingService, BookingRepository, StepArrivalRepository, DialogPreviewService],
 })
 export class ConversationModule {}

@@ -49,6 +49,12 @@ export class OrgRepository {
     const rows = await this.members.find({ select: { userid: true, name: true }, where: userids ? { userid: In([...userids]) } : {} });
     return new Map(rows.map((m) => [m.userid, m.name]));
   }
+  /** Studio names by code, closed studios included: their old bookings and tickets still name them. */
+  async workstationNames(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.workstations.find({ select: { code: true, name: true }, where: { code: In([...codes]) } });
+    return new Map(rows.map((w) => [w.code, w.name]));
+  }
   activeMembersOf(workstationCode: string): Promise<MemberEntity[]> {
     return this.members.find({ where: { workstationCode, active: true }, order: { userid: 'ASC' } });
   }

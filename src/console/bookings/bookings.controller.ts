@@ -1,13 +1,10 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { Clock } from '../../common/clock';
 import { maskName, maskPhone } from '../../common/privacy';
-import { ReceptionBookingEntity } from '../../tickets/calendar/reception-booking.entity';
-import { MemberEntity } from '../../org/member.entity';
-import { WorkstationEntity } from '../../org/workstation.entity';
+import { BookingRepository } from '../../conversation/booking.repository';
+import { OrgRepository } from '../../org/org.repository';
 import { ConsoleAuth, CurrentPrincipal } from '../../auth/console-auth.decorator';
 import type { Principal } from '../../auth/principal';
 import { ScopeService } from '../../auth/scope.service';
@@ -37,7 +34,8 @@ export interface BookingView {
 @Injectable()
 export class BookingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bookings: BookingRepository,
+    private readonly org: OrgRepository,
     private readonly scope: ScopeService,
     private readonly clock: Clock,
   ) {}
@@ -48,10 +46,10 @@ export class BookingsService {
     const end = to ?? new Date(now.getTime() + 14 * DAY_MS);
     const codes = await this.scope.workstationsVisibleTo(p);
     if (!codes.length) return [];
-    const rows = await this.dataSource.getRepository(ReceptionBookingEntity).find({ where: { workstationCode: In(codes), slotStart: Between(start, end) }, order: { slotStart: 'ASC' } });
+    const rows = await this.bookings.inStudiosBetween(codes, start, end);
     const [studios, members] = await Promise.all([
-      this.dataSource.getRepository(WorkstationEntity).find({ where: { code: In(codes) } }),
-      this.dataSource.getRepository(MemberEntity).find({ where: { userid: In([...new Set(rows.map((r) => r.memberUserid).filter((u): u is string => !!u))]) } }),
+      this.org.workstationNames(codes),
+      this.org.memberNames([...new Set(rows.map((r) => r.memberUserid).filter((u): u is string => !!u))]),
     ]);
     return rows.map((r) => {
       const mine = r.memberUserid === p.userid;
@@ -59,9 +57,9 @@ export class BookingsService {
       return {
         id: r.id,
         workstationCode: r.workstationCode,
-        workstationName: studios.find((w) => w.code === r.workstationCode)?.name ?? r.workstationCode,
+        workstationName: studios.get(r.workstationCode) ?? r.workstationCode,
         slotStart: r.slotStart,
-        memberName: members.find((m) => m.userid === r.memberUserid)?.name ?? null,
+        memberName: r.memberUserid ? (members.get(r.memberUserid) ?? null) : null,
         visitorName: whole ? r.visitorName : maskName(r.visitorName),
         visitorPhone: whole ? r.visitorPhone : maskPhone(r.visitorPhone),
         purpose: r.purpose,
