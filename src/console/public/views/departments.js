@@ -15,10 +15,31 @@ const RULES = {
 };
 
 const blank = () => ({ code: '', name: '', contactName: '', contactPhone: '', wecomUserid: '', active: true });
+/** A department as the form edits it: every field a string. */
+const formOf = (row) => ({ ...blank(), ...Object.fromEntries(FIELDS.map((f) => [f, row[f] || ''])), active: row.active });
+
+/** The one form for adding and editing; an existing department keeps its code (other records point at it). */
+const DepartmentForm = {
+  name: 'department-form',
+  props: { form: Object, invalid: Object, isNew: Boolean },
+  emits: ['save', 'cancel'],
+  setup: () => ({ FIELDS }),
+  template: `<form class="stack" data-test="department-form" @submit.prevent="$emit('save')" novalidate>
+    <slot />
+    <label v-for="f in FIELDS" :key="f">{{ $t('departments.field.' + f) }}
+      <input v-model="form[f]" :data-field="f" :readonly="f === 'code' && !isNew" :inputmode="f === 'contactPhone' ? 'tel' : null" :aria-invalid="!!invalid[f]" />
+      <small v-if="invalid[f]" class="field-error" :data-invalid="f">{{ $t('departments.invalid.' + invalid[f]) }}</small>
+    </label>
+    <div class="row">
+      <button type="submit" class="button primary" data-test="department-save">{{ $t('common.save') }}</button>
+      <button type="button" class="button" @click="$emit('cancel')">{{ $t('common.cancel') }}</button>
+    </div>
+  </form>`,
+};
 
 export default {
   name: 'departments-view',
-  components: { EmptyState },
+  components: { EmptyState, DepartmentForm },
   setup() {
     const state = reactive({ loading: true, error: null, rows: [], showInactive: false, editing: null, form: null, invalid: {}, formError: null, saved: null });
     const shown = computed(() => state.rows.filter((d) => d.active || state.showInactive));
@@ -38,7 +59,7 @@ export default {
 
     function open(row) {
       state.editing = row ? row.code : 'new';
-      state.form = row ? { ...blank(), ...Object.fromEntries(FIELDS.map((f) => [f, row[f] || ''])), active: row.active } : blank();
+      state.form = row ? formOf(row) : blank();
       state.invalid = {};
       state.formError = null;
       state.saved = null;
@@ -84,13 +105,13 @@ export default {
     async function toggle(row) {
       state.formError = null;
       try {
-        await put({ ...bodyOf({ ...blank(), ...Object.fromEntries(FIELDS.map((f) => [f, row[f] || ''])) }), active: !row.active });
+        await put({ ...bodyOf(formOf(row)), active: !row.active });
       } catch (e) {
         state.formError = e;
       }
     }
 
-    return { state, shown, open, close, save, toggle, errorText, FIELDS };
+    return { state, shown, open, close, save, toggle, errorText };
   },
   template: `<section class="view departments">
     <h1>{{ $t('departments.title') }}</h1>
@@ -104,30 +125,13 @@ export default {
       </div>
       <p v-if="state.saved" class="small muted" data-test="department-saved" role="status">{{ $t('departments.saved') }}</p>
       <p v-if="state.formError" class="alert">{{ errorText(state.formError) }}</p>
-      <form v-if="state.editing === 'new'" class="stack action-form card" data-test="department-form" @submit.prevent="save" novalidate>
+      <department-form v-if="state.editing === 'new'" class="action-form card" :form="state.form" :invalid="state.invalid" is-new @save="save" @cancel="close">
         <h2>{{ $t('departments.add') }}</h2>
-        <label v-for="f in FIELDS" :key="f">{{ $t('departments.field.' + f) }}
-          <input v-model="state.form[f]" :data-field="f" :inputmode="f === 'contactPhone' ? 'tel' : null" :aria-invalid="!!state.invalid[f]" />
-          <small v-if="state.invalid[f]" class="field-error" :data-invalid="f">{{ $t('departments.invalid.' + state.invalid[f]) }}</small>
-        </label>
-        <div class="row">
-          <button type="submit" class="button primary" data-test="department-save">{{ $t('common.save') }}</button>
-          <button type="button" class="button" @click="close">{{ $t('common.cancel') }}</button>
-        </div>
-      </form>
+      </department-form>
       <empty-state v-if="!shown.length && state.editing !== 'new'" :text="$t('departments.empty')" />
       <ul class="cards" data-test="department-list">
         <li v-for="d in shown" :key="d.id" class="card" :class="{ inactive: !d.active }" :data-department="d.code">
-          <form v-if="state.editing === d.code" class="stack" data-test="department-form" @submit.prevent="save" novalidate>
-            <label v-for="f in FIELDS" :key="f">{{ $t('departments.field.' + f) }}
-              <input v-model="state.form[f]" :data-field="f" :readonly="f === 'code'" :inputmode="f === 'contactPhone' ? 'tel' : null" :aria-invalid="!!state.invalid[f]" />
-              <small v-if="state.invalid[f]" class="field-error" :data-invalid="f">{{ $t('departments.invalid.' + state.invalid[f]) }}</small>
-            </label>
-            <div class="row">
-              <button type="submit" class="button primary" data-test="department-save">{{ $t('common.save') }}</button>
-              <button type="button" class="button" @click="close">{{ $t('common.cancel') }}</button>
-            </div>
-          </form>
+          <department-form v-if="state.editing === d.code" :form="state.form" :invalid="state.invalid" @save="save" @cancel="close" />
           <template v-else>
             <div class="row spread">
               <strong>{{ d.name }}</strong>
