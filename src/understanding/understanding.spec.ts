@@ -116,6 +116,8 @@ const GLOBALS: Array<[string, string | null]> = [
   ['取消', 'cancel'], ['取消。', 'cancel'], ['退出', 'cancel'], ['不办了', 'cancel'], ['菜单', 'menu'], ['主菜单', 'menu'], ['帮助', 'help'],
   ['怎么用', 'help'], ['转人工', 'handoff'], ['我要转人工', 'handoff'], ['人工', 'handoff'], ['帮我找值班委员', 'handoff'], ['继续', 'resume'],
   ['继续吧', 'resume'], ['接着来', 'resume'], ['接着填', 'resume'], ['算了算了', 'cancel'], ['算了', null], ['继续填写', 'resume'], ['好的', null], ['取消预约', null], ['路灯坏了', null], ['', null],
+  ['修改', 'back'], ['改一下', 'back'], ['说错了', 'back'], ['我说错了！', 'back'], ['上一步', 'back'], ['返回', 'back'], ['说错了，改一下', 'back'],
+  ['返回菜单', 'menu'], ['修改过的地方又坏了', null], ['错了', null],
 ];
 
 const GREETINGS: Array<[string, boolean]> = [
@@ -127,6 +129,19 @@ const GREETINGS: Array<[string, boolean]> = [
 const CONCERNS: Array<[string, boolean]> = [
   ['村里的自来水经常停，一停就是好几天', true], ['村里的自来水经常停', true], ['小区门口路灯坏了一个多月', true],
   ['你好', false], ['取消', false], ['好的好的', false], ['😀😀😀😀😀😀😀😀😀', false], ['12345678901', false], ['反映问题', false],
+  ['我家房子裂了', true], ['楼道灯坏了', true], ['俺们村停电了', true], ['厕所漏水', true], ['这事没人管', true], ['下水道堵了', true],
+  ['坏了', false], ['停电了', false], ['你好漏水', false], ['不漏水了', false], ['我坏了', false], ['谢谢', false], ['返回', false],
+];
+
+const POLITE: Array<[string, boolean]> = [
+  ['谢谢', true], ['好的', true], ['嗯嗯', true], ['知道了', true], ['好的谢谢', true], ['嗯嗯，谢谢你们', true], ['好的，麻烦了', true],
+  ['收到', true], ['ok thanks', true], ['明白了', true], ['行，谢谢', true],
+  ['上个月', false], ['好久了', false], ['一个单元的住户', false], ['谢谢，大概二十户', false], ['好几户人家', false], ['', false],
+];
+
+const NOT_OFFERED: Array<[string, number, number | null]> = [
+  ['2', 1, 2], ['２', 1, 2], ['第3个', 2, 3], ['选5', 2, 5], ['0', 1, 0], ['1', 1, null], ['2', 2, null], ['两个', 1, null], ['二十户', 1, null],
+  ['200户', 1, null], ['上个月', 1, null],
 ];
 
 describe('Understanding', () => {
@@ -200,8 +215,16 @@ describe('Understanding', () => {
     expect(u.readsAsConcern(text, 8)).toBe(expected);
   });
 
+  it.each(POLITE)('politeness alone: %j → %s', (text, expected) => {
+    expect(u.saysOnlyPoliteness(text)).toBe(expected);
+  });
+
+  it.each(NOT_OFFERED)('a number not offered: %j of %i options → %s', (text, count, expected) => {
+    expect(u.optionNotOffered(text, count)).toBe(expected);
+  });
+
   it('has at least 300 phrasings in its tables', () => {
-    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, NAMES_BESIDE_PHONE, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS];
+    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, NAMES_BESIDE_PHONE, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS, POLITE, NOT_OFFERED];
     expect(all.reduce((n, t) => n + t.length, 0)).toBeGreaterThanOrEqual(300);
   });
 

@@ -6,7 +6,7 @@ import { localesPath } from '../config/paths';
 export const WORD_LIST_NAMES = [
   'yes', 'no', 'negations', 'skip', 'done', 'subject', 'courtesy', 'cancel', 'menu', 'help', 'handoff', 'resume', 'greetings',
   'status', 'rating_satisfied', 'rating_basic', 'rating_not', 'stars', 'name_call', 'name_surname', 'name_tail', 'name_titles', 'phone_words',
-  'choice_prefix', 'name_compound_surnames', 'topic_filler', 'place_lead',
+  'choice_prefix', 'name_compound_surnames', 'topic_filler', 'place_lead', 'problem', 'acknowledge', 'back',
 ] as const;
 
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
