@@ -22,6 +22,7 @@ export function createHandlerContext(
   bot: BotWorker,
   info: TurnInfo,
   ports: HandlerPorts,
+  collectKey?: string,
 ): HandlerContext & { moved(): boolean } {
   const vars = convo.vars as DialogVars;
   const { i18n } = ports;
@@ -31,6 +32,7 @@ export function createHandlerContext(
   const ctx: HandlerContext & { moved(): boolean } = {
     dialogId,
     thread: stepOf(convo).thread,
+    collectKey,
     answer,
     attachments: info.attachments,
     vars,
