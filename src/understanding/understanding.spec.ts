@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { findTicketNumber } from './ticket-number';
 import { normalise } from './normalise';
 import { parsePhone } from './phone';
-import { AreaName, Option, Rating, Understanding } from './understanding';
-import { loadWordLists } from './word-lists';
+import { AreaName, ordinal, Option, Rating, Understanding } from './understanding';
+import { core } from './normalise';
+import { grammarOf, loadWordLists, termSeparators } from './word-lists';
 
 const u = new Understanding(loadWordLists(join(__dirname, '..', '..', 'locales')));
 
@@ -241,6 +242,21 @@ describe('Understanding', () => {
       expect(() => u.choose(text, opts('同意', '不同意'))).not.toThrow();
     }
     expect(u.polarity('好'.repeat(5000))).toBeNull();
+  });
+
+  it('reads numbers and particles from the word lists, and description separators from config', () => {
+    expect([ordinal('第二个'), ordinal('两项'), ordinal('十二'), ordinal('三十'), ordinal('九十九'), ordinal('no.3'), ordinal('#4'), ordinal('第'), ordinal('百')]).toEqual([2, 2, 12, 30, 99, 3, 4, null, null]);
+    expect([core('好的吧'), core('是啊'), core('了')]).toEqual(['好', '是', '了']);
+    const root = mkdtempSync(join(tmpdir(), 'minyi-grammar-'));
+    mkdirSync(join(root, 'zh-CN'));
+    writeFileSync(join(root, 'zh-CN', 'understanding.json'), JSON.stringify({ understanding: { numerals: ['壹=1', '貳=2'], counters: ['件'], particles: ['咯'] } }));
+    const g = grammarOf(loadWordLists(root));
+    expect([g.numerals.get('貳'), g.counters, 'ok咯咯'.replace(g.particles!, '')]).toEqual([2, ['件'], 'ok']);
+    writeFileSync(join(root, 'zh-CN', 'understanding.json'), JSON.stringify({ understanding: { numerals: ['壹'] } }));
+    expect(() => grammarOf(loadWordLists(root))).toThrow(/numerals: "壹"/);
+    writeFileSync(join(root, 'separators.txt'), '# a comment\n、\n以及\n');
+    expect('住房、物业以及 市政'.split(termSeparators(join(root, 'separators.txt')))).toEqual(['住房', '物业', '市政']);
+    expect('大气、水与噪声和固废及生态'.split(termSeparators())).toEqual(['大气', '水', '噪声', '固废', '生态']);
   });
 
   it('takes the office’s own words from the locale files', () => {

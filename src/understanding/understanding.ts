@@ -3,7 +3,7 @@ import { closestTopic, type Topic } from './topic-choice';
 import { toSimplified } from '../common/simplified';
 import { parsePhone, PhoneReading } from './phone';
 import { findTicketNumber } from './ticket-number';
-import type { WordListName, WordLists } from './word-lists';
+import { escapeRegExp, grammar, type WordListName, type WordLists } from './word-lists';
 
 /** One offered answer (a button on the web, a numbered line in WeCom, a msgmenu item in Customer Service). */
 export interface Option {
@@ -64,8 +64,9 @@ const SHORT_ANSWER = 16;
 const SKIP_ANSWER = 12;
 const MAX_NAME = 10;
 const CJK = /\p{Script=Han}/u;
+/** The numeral for ten joins tens and units ("ten-two" is twelve, "two-ten" twenty). */
+const TEN = 10;
 const LATIN_WORD = /^[a-z0-9' /?-]+$/;
-const NUMERALS = '零一二三四五六七八九十';
 
 type Polarity = 'yes' | 'no';
 
@@ -221,7 +222,7 @@ export class Understanding {
   /** The number typed for an option (digits, or "the third") when it is not one of the `count` offered; else null. */
   optionNotOffered(text: string, count: number): number | null {
     const c = this.withoutChoicePrefix(core(text));
-    if (!/\d/.test(c) && !c.startsWith('第')) return null;
+    if (!/\d/.test(c) && !grammar().ordinalPrefixes.some((p) => c.startsWith(p))) return null;
     const n = ordinal(c);
     return n !== null && (n < 1 || n > count) ? n : null;
   }
@@ -423,8 +424,11 @@ export class Understanding {
     const emoji = Array.from(text).filter((ch) => ch === '⭐' || ch === '★' || ch === '🌟').length;
     if (emoji > 0) return Math.min(emoji, 5);
     const c = compact(text);
+    // One to five, in digits or in the numerals of the word lists.
+    const numerals = [...grammar().numerals].filter(([, v]) => v >= 1 && v <= 5).map(([n]) => escapeRegExp(n));
+    const number = numerals.length ? `[1-5]|${numerals.join('|')}` : '[1-5]';
     for (const unit of [...this.lists.stars].sort((a, b) => b.length - a.length)) {
-      const m = new RegExp(`([1-5]|[一二两三四五])${escape(unit)}`).exec(c);
+      const m = new RegExp(`(${number})${escapeRegExp(unit)}`).exec(c);
       if (m) return ordinal(m[1]);
     }
     return null;
@@ -524,17 +528,24 @@ export class Understanding {
   }
 }
 
-/** Digits, "the first", "item two", Chinese numerals up to ninety-nine → the number; null for anything else. */
+/**
+ * Digits, "the first", "item two", numerals up to ninety-nine → the number; null for anything else. The ordinal
+ * prefixes, counters and numerals are word lists (`ordinal_prefix`, `counters`, `numerals`).
+ */
 export function ordinal(text: string): number | null {
-  const m = /^(?:第|no\.?|#)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|条|号|种|位)?$/.exec(text);
-  if (!m) return null;
-  const s = m[1];
-  if (/^\d+$/.test(s)) return Number(s);
-  const digits = Array.from(s.replace('两', '二')).map((ch) => NUMERALS.indexOf(ch));
+  const { numerals, ordinalPrefixes, counters } = grammar();
+  let s = text;
+  const prefix = ordinalPrefixes.find((p) => s.startsWith(p) && s.length > p.length);
+  if (prefix) s = s.slice(prefix.length);
+  const counter = counters.find((c) => s.endsWith(c) && s.length > c.length);
+  if (counter) s = s.slice(0, -counter.length);
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  const digits = Array.from(s).map((ch) => numerals.get(ch));
+  if (digits.length === 0 || digits.length > 3 || !digits.every((d): d is number => d !== undefined && d <= TEN)) return null;
   if (digits.length === 1) return digits[0];
-  if (digits.length === 2 && digits[0] === 10) return 10 + digits[1];
-  if (digits.length === 2 && digits[1] === 10) return digits[0] * 10;
-  if (digits.length === 3 && digits[1] === 10) return digits[0] * 10 + digits[2];
+  if (digits.length === 2 && digits[0] === TEN) return TEN + digits[1];
+  if (digits.length === 2 && digits[1] === TEN) return digits[0] * TEN;
+  if (digits.length === 3 && digits[1] === TEN) return digits[0] * TEN + digits[2];
   return null;
 }
 
@@ -564,6 +575,3 @@ function isLatinBoundary(text: string, at: number, length: number): boolean {
   return !(before && /[a-z]/.test(before)) && !(after && /[a-z]/.test(after));
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
