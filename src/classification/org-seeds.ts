@@ -1,10 +1,12 @@
 import type { Lexicon } from './lexicon';
 import type { Tokenizer } from './tokenizer';
+import { termSeparators } from '../understanding/word-lists';
 
 /** The seed weight of a word from a sector's description: a strong word (learned top words weigh 2–4). */
 export const DESCRIPTION_SEED_WEIGHT = 2;
 
-const TERM_SEPARATORS = /[、，,;；\s与和及]+/;
+/** Read once: the separators of `config/term-separators.txt`. */
+let separators: RegExp | undefined;
 
 /**
  * Adds the terms of each sector's description in org.yaml (a list of terms joined by enumeration commas) to the sector's
@@ -22,7 +24,7 @@ export function seedFromDescriptions(
   for (const [name, s] of Object.entries(lexicon.sectors)) {
     const description = sectors.find((d) => d.name === name)?.description ?? '';
     const seeded = { ...(s.seeded ?? {}) };
-    for (const term of description.split(TERM_SEPARATORS)) {
+    for (const term of description.split((separators ??= termSeparators()))) {
       const tokens = tokenizer(term);
       if (term.length < 2 || tokens.length !== 1 || tokens[0] !== term) continue;
       if (Object.hasOwn(s.curated, term) || Object.hasOwn(seeded, term)) continue;

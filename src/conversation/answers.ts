@@ -19,8 +19,8 @@ export function understandingOf(i18n: I18nService): Understanding {
 
 /**
  * Script options name word lists (`command: commands.yes`); some of them are intents the understanding reads
- * with more than their words: yes/no with negation, "nothing to add", and the questions where a plain no means
- * "change it" (the sector preview, the summary).
+ * with more than their words: yes/no with negation, "nothing to add", politeness alone, and the questions where
+ * a plain no means "change it" (the sector preview, the summary).
  */
 const INTENTS: Readonly<Record<string, (u: Understanding, text: string) => boolean>> = {
   'commands.yes': (u, t) => u.polarity(t) === 'yes',
@@ -30,6 +30,7 @@ const INTENTS: Readonly<Record<string, (u: Understanding, text: string) => boole
   'commands.edit': (u, t) => u.polarity(t) === 'no',
   'commands.skip': (u, t) => u.isSkip(t),
   'commands.done': (u, t) => u.isDone(t),
+  'commands.polite': (u, t) => u.saysOnlyPoliteness(t),
 };
 
 /** Whether the answer says what the command list `key` stands for (its words, or its intent). */

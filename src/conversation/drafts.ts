@@ -3,7 +3,29 @@ import type { ActiveDialog } from './dialog.runtime';
 import type { DialogSessionEntity, SavedDraft } from './dialog-session.entity';
 
 /** Variables the script compiler stamps per dialog run; a resumed draft gets fresh ones. */
-const RUN_VARS = new Set(['_dialog', '_v', '_strikes', 'thread']);
+const RUN_VARS = new Set(['_dialog', '_v', '_strikes', '_politeAt', 'thread']);
+
+/** The filing's questions in the order they are asked; "back" goes one up. */
+const FILING_QUESTIONS = ['q_text', 'q_where', 'q_since', 'q_affected', 'q_photos', 'q_contact', 'q_consent'];
+
+/**
+ * Where "back" takes a resident filing a concern: the question before this one (the phone question from the
+ * name; the first question itself), or the summary when they came from it to change one answer; null where the
+ * question reads such words itself (the summary, the sector questions).
+ */
+export function previousQuestion(active: ActiveDialog): string | null {
+  if (active.id !== DIALOG.FILE_CONCERN) return null;
+  const thread = active.thread === 'q_more_photos' ? 'q_photos' : active.thread;
+  const at = FILING_QUESTIONS.indexOf(thread);
+  if (thread === 'edit' || (at >= 0 && active.values._editing === true)) return 'summary';
+  if (thread === 'q_contact' && active.step > 0) return 'q_contact';
+  return at < 0 ? null : FILING_QUESTIONS[Math.max(at - 1, 0)];
+}
+
+/** Begins the dialog again at `thread` with every answer it holds (fresh run variables). */
+export function optionsAt(active: ActiveDialog, thread: string): Record<string, unknown> {
+  return { ...Object.fromEntries(Object.entries(active.values).filter(([k]) => !RUN_VARS.has(k))), thread };
+}
 
 /** Whether the dialog holds answers worth keeping: a concern past its description (or being edited). */
 export function hasDraft(active: ActiveDialog | null): boolean {
@@ -15,7 +37,7 @@ export function hasDraft(active: ActiveDialog | null): boolean {
 /** Keeps the filing in progress in the session (the database), so leaving it loses nothing. */
 export function saveDraft(session: DialogSessionEntity, active: ActiveDialog | null, at: Date): boolean {
   if (!active || !hasDraft(active)) return false;
-  const vars = Object.fromEntries(Object.entries(active.values).filter(([k]) => !RUN_VARS.has(k)));
+  const { thread: _thread, ...vars } = optionsAt(active, active.thread);
   session.meta = { ...session.meta, draft: { dialog: active.id, thread: active.thread, vars, savedAt: at.toISOString() } };
   return true;
 }

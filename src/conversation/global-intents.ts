@@ -7,7 +7,7 @@ import type { ConversationSettings } from './conversation.settings';
 import type { BotReply, QuickReply } from './conversation.types';
 import { DIALOG } from './dialog-ids';
 import type { ActiveDialog, DialogRuntime } from './dialog.runtime';
-import { hasDraft, resumeOptions, saveDraft, savedDraft, takeDraft } from './drafts';
+import { hasDraft, optionsAt, previousQuestion, resumeOptions, saveDraft, savedDraft, takeDraft } from './drafts';
 import { MIN_CONCERN_CHARS } from './handlers/common.handlers';
 import { consultReplyIn } from './handlers/consult.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
@@ -204,6 +204,8 @@ export class GlobalIntents {
       return true;
     }
 
+    if (intent === 'back' && active && (await this.back(t, active))) return true;
+
     // Before ticket numbers: a rating menu's id carries one.
     if (await rateInOneStep(t, this.ports)) return true;
 
@@ -254,6 +256,16 @@ export class GlobalIntents {
       return;
     }
     await t.restart(draft.dialog, resumeOptions(draft));
+  }
+
+  /** "Change that / I said it wrong" while filing: the question before (or the summary), every answer kept. */
+  private async back(t: PipelineTurn, active: ActiveDialog): Promise<boolean> {
+    if (active.id !== DIALOG.FILE_CONCERN) return false;
+    const to = previousQuestion(active);
+    if (!to) return false;
+    await t.say(to === 'summary' ? 'system.back_summary' : to === active.thread ? 'system.back_first' : 'system.back_previous');
+    await t.restart(active.id, optionsAt(active, to));
+    return true;
   }
 
   /** The status of the resident's own ticket, then the question in progress again; another's is "not found". */

@@ -148,13 +148,17 @@ export class ScriptCompiler {
       // An answer that picks one of the offered options (its number, its label, a short sentence with it) is
       // that option's payload, whatever the channel showed: buttons, a numbered list or a menu.
       const options = offered && text ? offered({}, convo.vars as DialogVars) : [];
-      const chosen = text && options.length ? understandingOf(this.i18n).choose(text, options) : null;
+      const understanding = understandingOf(this.i18n);
+      const chosen = text && options.length ? understanding.choose(text, options) : null;
       if (chosen !== null) text = options[chosen].payload;
       // Botkit stores a non-text answer (a photo) as the whole activity: keep state small and JSON-clean.
       if (collectKey && (typeof convo.vars[collectKey] === 'object' || chosen !== null)) convo.vars[collectKey] = text;
-      const ctx = createHandlerContext(dialogId, text, convo, bot, info, this.ports);
+      const ctx = createHandlerContext(dialogId, text, convo, bot, info, this.ports, collectKey);
+      // A number typed for an option that is not offered is told so, not taken as the answer.
+      const missing = text && chosen === null && options.length ? understanding.optionNotOffered(text, options.length) : null;
       try {
-        await body(ctx, convo, bot);
+        if (missing !== null) await ctx.reask(options.length === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number: missing, count: options.length });
+        else await body(ctx, convo, bot);
       } catch (e) {
         throw e instanceof DialogError ? e : new DialogError(dialogId, stepOf(convo).thread, stepOf(convo).index, message.user, e);
       }
@@ -215,6 +219,7 @@ function createHandlerContext(
   bot: BotWorker,
   info: TurnInfo,
   ports: HandlerPorts,
+  collectKey?: string,
 ): HandlerContext & { moved(): boolean } {
   const vars = convo.vars as DialogVars;
   const { i18n } = ports;
@@ -224,6 +229,7 @@ function createHandlerContext(
   const ctx: HandlerContext & { moved(): boolean } = {
     dialogId,
     thread: stepOf(convo).thread,
+    collectKey,
     answer,
     attachments: info.attachments,
     vars,

@@ -1,4 +1,5 @@
 import { toSimplified } from '../common/simplified';
+import { grammar } from './word-lists';
 
 /**
  * One turn reads the same answer many times (global words, the ticket number, the options, the script's word
@@ -30,11 +31,11 @@ export const normalise = memo((text: string): string => toSimplified(text.normal
 /** The normalised text without spaces, punctuation or symbols (emoji included): what word lists are matched on. */
 export const compact = memo((text: string): string => normalise(text).replace(/[\s\p{P}\p{S}]+/gu, ''));
 
-/** Sentence-final particles residents add to a short answer: they never change its meaning. */
-const PARTICLES = /[吧啊呀的啦嘛哈呢哦喔噢了呗哟哩嘞咧撒]+$/u;
-
-/** The text without sentence-final particles. */
-export const withoutParticles = (text: string): string => text.replace(PARTICLES, '');
+/** The text without the sentence-final particles residents add to a short answer (`particles`): they never change its meaning. */
+export const withoutParticles = (text: string): string => {
+  const particles = grammar().particles;
+  return particles ? text.replace(particles, '') : text;
+};
 
 /** `compact` without trailing particles; the answer itself when it is nothing but particles. */
 export const core = memo((text: string): string => {

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { findTicketNumber } from './ticket-number';
 import { normalise } from './normalise';
 import { parsePhone } from './phone';
-import { AreaName, Option, Rating, Understanding } from './understanding';
-import { loadWordLists } from './word-lists';
+import { AreaName, ordinal, Option, Rating, Understanding } from './understanding';
+import { core } from './normalise';
+import { grammarOf, loadWordLists, termSeparators } from './word-lists';
 
 const u = new Understanding(loadWordLists(join(__dirname, '..', '..', 'locales')));
 
@@ -116,6 +117,8 @@ const GLOBALS: Array<[string, string | null]> = [
   ['取消', 'cancel'], ['取消。', 'cancel'], ['退出', 'cancel'], ['不办了', 'cancel'], ['菜单', 'menu'], ['主菜单', 'menu'], ['帮助', 'help'],
   ['怎么用', 'help'], ['转人工', 'handoff'], ['我要转人工', 'handoff'], ['人工', 'handoff'], ['帮我找值班委员', 'handoff'], ['继续', 'resume'],
   ['继续吧', 'resume'], ['接着来', 'resume'], ['接着填', 'resume'], ['算了算了', 'cancel'], ['算了', null], ['继续填写', 'resume'], ['好的', null], ['取消预约', null], ['路灯坏了', null], ['', null],
+  ['修改', 'back'], ['改一下', 'back'], ['说错了', 'back'], ['我说错了！', 'back'], ['上一步', 'back'], ['返回', 'back'], ['说错了，改一下', 'back'],
+  ['返回菜单', 'menu'], ['修改过的地方又坏了', null], ['错了', null],
 ];
 
 const GREETINGS: Array<[string, boolean]> = [
@@ -127,6 +130,19 @@ const GREETINGS: Array<[string, boolean]> = [
 const CONCERNS: Array<[string, boolean]> = [
   ['村里的自来水经常停，一停就是好几天', true], ['村里的自来水经常停', true], ['小区门口路灯坏了一个多月', true],
   ['你好', false], ['取消', false], ['好的好的', false], ['😀😀😀😀😀😀😀😀😀', false], ['12345678901', false], ['反映问题', false],
+  ['我家房子裂了', true], ['楼道灯坏了', true], ['俺们村停电了', true], ['厕所漏水', true], ['这事没人管', true], ['下水道堵了', true],
+  ['坏了', false], ['停电了', false], ['你好漏水', false], ['不漏水了', false], ['我坏了', false], ['谢谢', false], ['返回', false],
+];
+
+const POLITE: Array<[string, boolean]> = [
+  ['谢谢', true], ['好的', true], ['嗯嗯', true], ['知道了', true], ['好的谢谢', true], ['嗯嗯，谢谢你们', true], ['好的，麻烦了', true],
+  ['收到', true], ['ok thanks', true], ['明白了', true], ['行，谢谢', true],
+  ['上个月', false], ['好久了', false], ['一个单元的住户', false], ['谢谢，大概二十户', false], ['好几户人家', false], ['', false],
+];
+
+const NOT_OFFERED: Array<[string, number, number | null]> = [
+  ['2', 1, 2], ['２', 1, 2], ['第3个', 2, 3], ['选5', 2, 5], ['0', 1, 0], ['1', 1, null], ['2', 2, null], ['两个', 1, null], ['二十户', 1, null],
+  ['200户', 1, null], ['上个月', 1, null],
 ];
 
 describe('Understanding', () => {
@@ -200,8 +216,16 @@ describe('Understanding', () => {
     expect(u.readsAsConcern(text, 8)).toBe(expected);
   });
 
+  it.each(POLITE)('politeness alone: %j → %s', (text, expected) => {
+    expect(u.saysOnlyPoliteness(text)).toBe(expected);
+  });
+
+  it.each(NOT_OFFERED)('a number not offered: %j of %i options → %s', (text, count, expected) => {
+    expect(u.optionNotOffered(text, count)).toBe(expected);
+  });
+
   it('has at least 300 phrasings in its tables', () => {
-    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, NAMES_BESIDE_PHONE, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS];
+    const all = [YES_NO, SKIPS, CHOICES, PHONES, PHONE_REASONS, NAMES, NAMES_BESIDE_PHONE, PLACES, RATINGS, TICKETS, GLOBALS, GREETINGS, CONCERNS, POLITE, NOT_OFFERED];
     expect(all.reduce((n, t) => n + t.length, 0)).toBeGreaterThanOrEqual(300);
   });
 
@@ -218,6 +242,21 @@ describe('Understanding', () => {
       expect(() => u.choose(text, opts('同意', '不同意'))).not.toThrow();
     }
     expect(u.polarity('好'.repeat(5000))).toBeNull();
+  });
+
+  it('reads numbers and particles from the word lists, and description separators from config', () => {
+    expect([ordinal('第二个'), ordinal('两项'), ordinal('十二'), ordinal('三十'), ordinal('九十九'), ordinal('no.3'), ordinal('#4'), ordinal('第'), ordinal('百')]).toEqual([2, 2, 12, 30, 99, 3, 4, null, null]);
+    expect([core('好的吧'), core('是啊'), core('了')]).toEqual(['好', '是', '了']);
+    const root = mkdtempSync(join(tmpdir(), 'minyi-grammar-'));
+    mkdirSync(join(root, 'zh-CN'));
+    writeFileSync(join(root, 'zh-CN', 'understanding.json'), JSON.stringify({ understanding: { numerals: ['壹=1', '貳=2'], counters: ['件'], particles: ['咯'] } }));
+    const g = grammarOf(loadWordLists(root));
+    expect([g.numerals.get('貳'), g.counters, 'ok咯咯'.replace(g.particles!, '')]).toEqual([2, ['件'], 'ok']);
+    writeFileSync(join(root, 'zh-CN', 'understanding.json'), JSON.stringify({ understanding: { numerals: ['壹'] } }));
+    expect(() => grammarOf(loadWordLists(root))).toThrow(/numerals: "壹"/);
+    writeFileSync(join(root, 'separators.txt'), '# a comment\n、\n以及\n');
+    expect('住房、物业以及 市政'.split(termSeparators(join(root, 'separators.txt')))).toEqual(['住房', '物业', '市政']);
+    expect('大气、水与噪声和固废及生态'.split(termSeparators())).toEqual(['大气', '水', '噪声', '固废', '生态']);
   });
 
   it('takes the office’s own words from the locale files', () => {

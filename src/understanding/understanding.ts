@@ -3,7 +3,7 @@ import { closestTopic, type Topic } from './topic-choice';
 import { toSimplified } from '../common/simplified';
 import { parsePhone, PhoneReading } from './phone';
 import { findTicketNumber } from './ticket-number';
-import type { WordListName, WordLists } from './word-lists';
+import { escapeRegExp, grammar, type WordListName, type WordLists } from './word-lists';
 
 /** One offered answer (a button on the web, a numbered line in WeCom, a msgmenu item in Customer Service). */
 export interface Option {
@@ -48,7 +48,7 @@ export type Reading =
   | { intent: 'unknown' };
 
 /** Words that mean the same anywhere in a conversation, whatever was asked. */
-export type GlobalIntent = 'cancel' | 'menu' | 'help' | 'handoff' | 'resume';
+export type GlobalIntent = 'cancel' | 'menu' | 'help' | 'handoff' | 'resume' | 'back';
 
 const GLOBAL_LISTS: ReadonlyArray<readonly [GlobalIntent, WordListName]> = [
   ['cancel', 'cancel'],
@@ -56,6 +56,7 @@ const GLOBAL_LISTS: ReadonlyArray<readonly [GlobalIntent, WordListName]> = [
   ['help', 'help'],
   ['handoff', 'handoff'],
   ['resume', 'resume'],
+  ['back', 'back'],
 ];
 
 /** Longer answers are sentences, not a yes, a choice or a skip said with a few extra words. */
@@ -63,8 +64,9 @@ const SHORT_ANSWER = 16;
 const SKIP_ANSWER = 12;
 const MAX_NAME = 10;
 const CJK = /\p{Script=Han}/u;
+/** The numeral for ten joins tens and units ("ten-two" is twelve, "two-ten" twenty). */
+const TEN = 10;
 const LATIN_WORD = /^[a-z0-9' /?-]+$/;
-const NUMERALS = '零一二三四五六七八九十';
 
 type Polarity = 'yes' | 'no';
 
@@ -85,6 +87,7 @@ export class Understanding {
   private readonly ratingWords: Map<string, Rating>;
   private readonly compacted = new Map<string, string>();
   private filler?: ReadonlySet<string>;
+  private polite?: ReadonlyMap<string, string>;
   private readonly indexes = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, readonly string[]>>();
 
   constructor(lists: WordLists) {
@@ -153,6 +156,9 @@ export class Understanding {
     for (const [intent, list] of GLOBAL_LISTS) if (this.lists[list].includes(c) || this.lists[list].includes(compact(text))) return intent;
     // "I want a person" in a few words: a hand-off asked for inside a short sentence.
     if (Array.from(c).length <= SKIP_ANSWER && this.containsWord(c, this.lists.handoff.filter((w) => Array.from(w).length >= 3))) return 'handoff';
+    // "said it wrong, change it": every piece a word of going back.
+    const pieces = segments(text).map((p) => compact(p));
+    if (pieces.length > 1 && pieces.every((p) => this.lists.back.includes(p) || this.lists.back.includes(withoutParticles(p)))) return 'back';
     return null;
   }
 
@@ -173,13 +179,52 @@ export class Understanding {
     return this.containsWord(compact(text), this.lists.status);
   }
 
-  /** Enough words to be a concern: long enough, mostly Chinese or words, and not an answer word or a greeting. */
+  /**
+   * Whether a message reads as a concern: it states a problem however short ("the house has cracked"), or it is
+   * long enough and mostly words; never a greeting or a word that means the same anywhere.
+   */
   readsAsConcern(text: string, minChars: number): boolean {
     const c = compact(text);
     const chars = Array.from(c);
-    if (chars.length < minChars || this.isGreeting(text) || this.global(text)) return false;
+    if (this.isGreeting(text) || this.global(text)) return false;
+    if (this.statesProblem(text)) return true;
+    if (chars.length < minChars) return false;
     const letters = chars.filter((ch) => CJK.test(ch) || /[a-z]/.test(ch)).length;
     return letters >= minChars * 0.75;
+  }
+
+  /**
+   * A thing or place and what is wrong with it (`problem`: cracked, leaking, nobody looks after it), in a short
+   * sentence: a concern however few its characters. A problem word alone, or negated ("no longer leaking"), is not.
+   */
+  statesProblem(text: string): boolean {
+    const c = compact(text);
+    if (!c || Array.from(c).length > SHORT_ANSWER * 2) return false;
+    return this.lists.problem.some((w) => {
+      const at = c.indexOf(w);
+      if (at < 0 || (this.negatedAt(c, at) && !this.startsNegated(w))) return false;
+      const rest = this.withoutSubject(withoutParticles(c.slice(0, at) + c.slice(at + w.length)));
+      if (!rest || this.lists.subject.includes(rest)) return false;
+      return CJK.test(rest) || (rest.match(/[a-z]/g)?.length ?? 0) >= 3;
+    });
+  }
+
+  /**
+   * Thanks, agreement or "got it" and nothing else (`acknowledge`, `courtesy`, `yes`): said to be polite, not an
+   * answer to a question that wants content (a time, a place, who is affected).
+   */
+  saysOnlyPoliteness(text: string): boolean {
+    this.polite ??= new Map([...this.lists.acknowledge, ...this.lists.courtesy, ...this.lists.yes].map((w) => [w, 'polite'] as const));
+    const pieces = segments(text).map((p) => compact(p)).filter(Boolean);
+    return pieces.length > 0 && pieces.every((p) => this.covers(p, this.polite!) || this.covers(withoutParticles(p), this.polite!));
+  }
+
+  /** The number typed for an option (digits, or "the third") when it is not one of the `count` offered; else null. */
+  optionNotOffered(text: string, count: number): number | null {
+    const c = this.withoutChoicePrefix(core(text));
+    if (!/\d/.test(c) && !grammar().ordinalPrefixes.some((p) => c.startsWith(p))) return null;
+    const n = ordinal(c);
+    return n !== null && (n < 1 || n > count) ? n : null;
   }
 
   /** Yes or no, with negation ("not right" is no, "no problem" is yes, "there is a problem" is not yes); null when neither is said. */
@@ -232,9 +277,7 @@ export class Understanding {
    */
   choose(text: string, options: readonly Option[]): number | null {
     if (options.length === 0) return null;
-    let c = core(text);
-    const prefix = this.lists.choice_prefix.filter((p) => c.startsWith(p) && c.length > p.length).sort((a, b) => b.length - a.length)[0];
-    if (prefix) c = c.slice(prefix.length);
+    const c = this.withoutChoicePrefix(core(text));
     const n = ordinal(c);
     if (n !== null) return n >= 1 && n <= options.length ? n - 1 : null;
     const labels = options.map((o) => [core(o.title), core(o.payload)]);
@@ -253,6 +296,12 @@ export class Understanding {
       }
     }
     return best && !tie ? best.index : null;
+  }
+
+  /** "I choose the second" is "the second". */
+  private withoutChoicePrefix(c: string): string {
+    const prefix = this.lists.choice_prefix.filter((p) => c.startsWith(p) && c.length > p.length).sort((a, b) => b.length - a.length)[0];
+    return prefix ? c.slice(prefix.length) : c;
   }
 
   /** Word lists of scripts arrive as text on every turn; their compact forms are made once. */
@@ -375,8 +424,11 @@ export class Understanding {
     const emoji = Array.from(text).filter((ch) => ch === '⭐' || ch === '★' || ch === '🌟').length;
     if (emoji > 0) return Math.min(emoji, 5);
     const c = compact(text);
+    // One to five, in digits or in the numerals of the word lists.
+    const numerals = [...grammar().numerals].filter(([, v]) => v >= 1 && v <= 5).map(([n]) => escapeRegExp(n));
+    const number = numerals.length ? `[1-5]|${numerals.join('|')}` : '[1-5]';
     for (const unit of [...this.lists.stars].sort((a, b) => b.length - a.length)) {
-      const m = new RegExp(`([1-5]|[一二两三四五])${escape(unit)}`).exec(c);
+      const m = new RegExp(`(${number})${escapeRegExp(unit)}`).exec(c);
       if (m) return ordinal(m[1]);
     }
     return null;
@@ -401,6 +453,17 @@ export class Understanding {
       } else i += 1;
     }
     return out;
+  }
+
+  /** Whether `text` is nothing but words of `dictionary`, one after another. */
+  private covers(text: string, dictionary: ReadonlyMap<string, string>): boolean {
+    if (!text) return false;
+    let at = 0;
+    for (const t of this.tokens(text, dictionary)) {
+      if (t.at !== at) return false;
+      at += t.word.length;
+    }
+    return at === text.length;
   }
 
   /** The dictionary's words by their first code unit, longest first (built once per dictionary). */
@@ -465,17 +528,24 @@ export class Understanding {
   }
 }
 
-/** Digits, "the first", "item two", Chinese numerals up to ninety-nine → the number; null for anything else. */
+/**
+ * Digits, "the first", "item two", numerals up to ninety-nine → the number; null for anything else. The ordinal
+ * prefixes, counters and numerals are word lists (`ordinal_prefix`, `counters`, `numerals`).
+ */
 export function ordinal(text: string): number | null {
-  const m = /^(?:第|no\.?|#)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|项|条|号|种|位)?$/.exec(text);
-  if (!m) return null;
-  const s = m[1];
-  if (/^\d+$/.test(s)) return Number(s);
-  const digits = Array.from(s.replace('两', '二')).map((ch) => NUMERALS.indexOf(ch));
+  const { numerals, ordinalPrefixes, counters } = grammar();
+  let s = text;
+  const prefix = ordinalPrefixes.find((p) => s.startsWith(p) && s.length > p.length);
+  if (prefix) s = s.slice(prefix.length);
+  const counter = counters.find((c) => s.endsWith(c) && s.length > c.length);
+  if (counter) s = s.slice(0, -counter.length);
+  if (/^\d{1,2}$/.test(s)) return Number(s);
+  const digits = Array.from(s).map((ch) => numerals.get(ch));
+  if (digits.length === 0 || digits.length > 3 || !digits.every((d): d is number => d !== undefined && d <= TEN)) return null;
   if (digits.length === 1) return digits[0];
-  if (digits.length === 2 && digits[0] === 10) return 10 + digits[1];
-  if (digits.length === 2 && digits[1] === 10) return digits[0] * 10;
-  if (digits.length === 3 && digits[1] === 10) return digits[0] * 10 + digits[2];
+  if (digits.length === 2 && digits[0] === TEN) return TEN + digits[1];
+  if (digits.length === 2 && digits[1] === TEN) return digits[0] * TEN;
+  if (digits.length === 3 && digits[1] === TEN) return digits[0] * TEN + digits[2];
   return null;
 }
 
@@ -505,6 +575,3 @@ function isLatinBoundary(text: string, at: number, length: number): boolean {
   return !(before && /[a-z]/.test(before)) && !(after && /[a-z]/.test(after));
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

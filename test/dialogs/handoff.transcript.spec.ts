@@ -39,6 +39,10 @@ describeEachEngine('HANDOFF transcript', (engine) => {
   it('cancel words end the hand-off too', async () => {
     const r = resident(t);
     await r.say('转人工');
+    // Without a studio from the link, the resident's own is asked first.
+    expect(r.last).toContain('哪个镇或街道');
+    await r.say('我在西沙');
+    expect(r.last).toContain('已通知西沙街道委员工作室值班委员');
     await r.say('取消');
     expect(r.last).toContain('人工服务已结束');
   });

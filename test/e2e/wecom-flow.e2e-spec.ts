@@ -145,9 +145,15 @@ describeEachEngine('WeCom end to end against the fake WeCom server', (engine) =>
     const user = 'wmRES-handoff';
     for (const m of ['zhangwei', 'liuhong', 'wangqiang', 'zhaomin', 'sunli', 'zhoujun', 'chenjie', 'huangyan', 'wujing', 'xugang', 'maying']) w.fake.addServicer(m);
     w.fake.setKfSession('wkTEST01', user, { state: 1 });
-    clock.advance(5_000);
-    const { token } = w.fake.queueKfMessages('wkTEST01', [{ external_userid: user, msgtype: 'text', text: { content: '转人工' } }]);
-    await w.post(buildKfEventCallback({ openKfId: 'wkTEST01', token }));
+    const kfSays = async (content: string) => {
+      clock.advance(5_000);
+      const { token } = w.fake.queueKfMessages('wkTEST01', [{ external_userid: user, msgtype: 'text', text: { content } }]);
+      await w.post(buildKfEventCallback({ openKfId: 'wkTEST01', token }));
+    };
+    await kfSays('转人工');
+    // No studio is known for this resident yet: theirs is asked, not the first one picked.
+    await waitFor(() => w.fake.sent.find((s) => s.path === '/cgi-bin/kf/send_msg' && JSON.stringify(s.body).includes(user) && JSON.stringify(s.body).includes('哪个镇或街道')), 15_000, 'studio asked');
+    await kfSays('西沙街道');
     const session = await waitFor(() => {
       const s = w.fake.getKfSession('wkTEST01', user);
       return s.state === 3 ? s : null;

@@ -46,6 +46,11 @@ describeEachEngine('typed answers in WeCom', (engine) => {
     await appSays(user, '西沙街道幸福小区3号楼', '什么时候开始');
     const affected = await appSays(user, '上个月', '受到影响');
     expect(affected).toContain('1. 跳过');
+    // A number that is not offered is told so, and the question comes again with its list; nothing is saved.
+    const notOffered = await appSays(user, '2', '没有第2项');
+    expect(notOffered).toContain('请回复1');
+    expect(notOffered).toContain('受到影响');
+    expect(notOffered).toContain('1. 跳过');
     await appSays(user, '1', '照片');
     await appSays(user, '没有照片', '手机号码');
     await appSays(user, '138 0013 8000', '怎么称呼');
@@ -59,6 +64,8 @@ describeEachEngine('typed answers in WeCom', (engine) => {
     expect(status).toContain(`编号：${number}`);
     const [row] = await w.t.app.get(DataSource).query('SELECT residentPhone, residentName FROM ticket WHERE number = ?', [number]);
     expect(row).toEqual({ residentPhone: '13800138000', residentName: '老刘' });
+    const [filedRow] = await w.t.app.get(DataSource).query('SELECT affected FROM ticket WHERE number = ?', [number]);
+    expect(filedRow.affected).toBeNull();
   });
 
   it('Customer Service: typed words and a msgmenu click answer alike', async () => {

@@ -26,9 +26,47 @@ export async function rememberStudioOf(ctx: HandlerContext, areaCode: string): P
   return ws;
 }
 
+/** The studio a resident names: by its own name (an offered option), or by a town or street it serves. */
+export async function studioNamed(ctx: HandlerContext, answer: string | null): Promise<WorkstationEntity | null> {
+  if (!answer) return null;
+  const studios = (await ctx.ports.directory.activeWorkstations()).filter((w) => w.kind === 'studio');
+  const byName = studios.find((w) => answer.includes(w.name));
+  if (byName) return byName;
+  const area = ctx.understanding.area(answer, await ctx.ports.directory.activeAreas());
+  return area ? rememberStudioOf(ctx, area.code) : null;
+}
+
 export const commonHandlers = {
+  /** The studios as options, for a resident who has to say which is theirs. */
+  listStudios: handler(async (ctx) => {
+    const studios = (await ctx.ports.directory.activeWorkstations()).filter((w) => w.kind === 'studio');
+    ctx.vars.studioChoices = studios.map((w) => ({ title: w.name, payload: w.name }));
+  }),
+
+  /** A free answer that needs words: a photo or a location alone is asked again. */
+  takeText: handler(async (ctx) => {
+    if (!ctx.answer) await ctx.reask();
+  }),
+
   /** The default option of a question: one re-ask, then the menu. */
   reask: handler(async (ctx) => ctx.reask()),
+
+  /** Thanks or "got it" where an answer is needed: asked again kindly, nothing saved. */
+  askKindly: handler(async (ctx) => ctx.reask('system.polite_reask')),
+
+  /**
+   * The same at a question that may be left empty: asked again kindly once; politeness again right after means
+   * there is nothing to add, and the dialog moves on as after "skip".
+   */
+  askKindlyOnce: handler(async (ctx) => {
+    const again = ctx.vars._politeAt === ctx.thread && typeof ctx.vars._strikes === 'number' && ctx.vars._strikes > 0;
+    if (!again) {
+      ctx.vars._politeAt = ctx.thread;
+      return ctx.reask('system.polite_reask_optional');
+    }
+    ctx.vars._politeAt = null;
+    if (ctx.collectKey) ctx.vars[ctx.collectKey] = null;
+  }),
 
   loadWelcome: handler(async (ctx) => {
     // Greeting as one studio a resident of another town did not choose would send them to the wrong door.

@@ -90,7 +90,8 @@ function concernOf(ctx: HandlerContext): NewConcern {
 
 export const concernHandlers = {
   checkConcernText: handler(async (ctx) => {
-    if (!ctx.answer || Array.from(ctx.answer).length < MIN_CONCERN_CHARS) return ctx.reask('concern.too_short');
+    // A short sentence that states a problem ("the house has cracked") is a description; a few other words are not.
+    if (!ctx.answer || (Array.from(ctx.answer).length < MIN_CONCERN_CHARS && !ctx.understanding.statesProblem(ctx.answer))) return ctx.reask('concern.too_short');
     ctx.vars.text = ctx.answer;
   }),
 

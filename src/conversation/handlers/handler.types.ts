@@ -8,6 +8,8 @@ import type { Understanding } from '../../understanding';
 export interface HandlerContext {
   readonly dialogId: string;
   readonly thread: string;
+  /** The variable the question being answered fills (none for a step that asks nothing). */
+  readonly collectKey?: string;
   /** The resident's answer to the question just asked (trimmed text), or null for a photo or location. */
   readonly answer: string | null;
   readonly attachments: AttachmentRef[];

@@ -86,7 +86,8 @@ export const ticketsHandlers = {
 
   /** The comment after the rating; a script published before one-step rating still rates here, with the comment. */
   submitRating: handler(async (ctx) => {
-    const comment = ctx.is('commands.skip') ? null : ctx.answer?.trim() || null;
+    // "ok, thanks" after a rating is no comment.
+    const comment = ctx.is('commands.skip') || ctx.is('commands.polite') ? null : ctx.answer?.trim() || null;
     const number = str(ctx.vars.number);
     if (ctx.vars.rated === true) {
       if (!comment) return ctx.say('rate.comment_skipped');

@@ -1,6 +1,6 @@
 import { residentHandle } from '../../common/resident-handle';
 import { chinaSlot } from '../format';
-import { knownWorkstation, rememberStudioOf, sessionWorkstation } from './common.handlers';
+import { knownWorkstation, sessionWorkstation, studioNamed } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 import { chinaTime } from '../../common/china-time';
 
@@ -41,8 +41,7 @@ export const visitHandlers = {
   ),
 
   pickStudio: handler(async (ctx) => {
-    const area = ctx.answer ? ctx.understanding.area(ctx.answer, await ctx.ports.directory.activeAreas()) : null;
-    const ws = area ? await rememberStudioOf(ctx, area.code) : null;
+    const ws = await studioNamed(ctx, ctx.answer);
     if (!ws) return ctx.reask('visit.where_again');
     ctx.session.workstationCode = ws.code;
   }),
