@@ -12,6 +12,7 @@ import { suggestKeywords } from './suggest';
 import { isLocalSet, markLocal, train, TrainingExample, trainingOptionsOf, weighSet } from './train';
 import { basename } from 'node:path';
 import type { TokenizerSettings } from './tokenizer';
+import { DEFAULT_GLOSSARY_PATH, lexiconWords, loadGlossary, seedFromGlossary } from './glossary';
 import { seedFromDescriptions } from './org-seeds';
 import { loadOrgConfig } from '../org/org-config';
 import { configPath } from '../config/paths';
@@ -120,7 +121,8 @@ export function registerClassificationCommands(program: Command, deps: Classific
     .option('--trained-at <iso>', 'timestamp to record (omitted by default so output is reproducible)')
     .option('--with-corrections', "add members' re-routings as training examples")
     .option('--org <file>', "seed each sector with the words of its description in this org.yaml (default config/org.yaml; 'none' to skip)")
-    .action(async (csvs: string[], opts: { out: string; seed?: number; base?: string; hmm?: boolean; trainedAt?: string; withCorrections?: boolean; weights?: string; dictionary?: string; org?: string }) => {
+    .option('--glossary <file>', "seed each sector with its own words from this file (default config/sector-words.yaml; 'none' to skip)")
+    .action(async (csvs: string[], opts: { out: string; seed?: number; base?: string; hmm?: boolean; trainedAt?: string; withCorrections?: boolean; weights?: string; dictionary?: string; org?: string; glossary?: string }) => {
       const basePath = opts.base ?? (existsSync(opts.out) ? opts.out : undefined);
       const orgPath = opts.org ?? configPath('org.yaml');
       let base = basePath ? readLexicon(basePath) : undefined;
@@ -132,8 +134,17 @@ export function registerClassificationCommands(program: Command, deps: Classific
         throw new ClassificationException(`--dictionary ${dictionary}: expected full or small`, ClassificationExceptionCode.CSV_MALFORMED);
       }
       const tokenizerSettings: TokenizerSettings = { hmm: opts.hmm ?? base?.tokenizer.hmm ?? false, dictionary };
-      const tokenizer = tokenizerFor({ tokenizer: tokenizerSettings }).tokenize;
-      if (base && orgPath !== 'none' && existsSync(orgPath)) base = seedFromDescriptions(base, loadOrgConfig(orgPath).sectors, tokenizer).lexicon;
+      const jieba = tokenizerFor({ tokenizer: tokenizerSettings });
+      const tokenizer = jieba.tokenize;
+      if (base && orgPath !== 'none' && existsSync(orgPath)) {
+        const sectors = loadOrgConfig(orgPath).sectors;
+        base = seedFromDescriptions(base, sectors, tokenizer).lexicon;
+        const glossaryPath = opts.glossary ?? DEFAULT_GLOSSARY_PATH();
+        if (glossaryPath !== 'none' && existsSync(glossaryPath)) {
+          base = seedFromGlossary(base, loadGlossary(glossaryPath, sectors.map((s) => s.code)), sectors).lexicon;
+        }
+      }
+      if (base) jieba.addWords(lexiconWords(base));
       const bar = progress('train');
       const lexicon = train(examples, {
         ...(base ? trainingOptionsOf(base) : {}),
