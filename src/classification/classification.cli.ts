@@ -76,8 +76,12 @@ function setWeights(csvs: readonly string[], given: string | undefined, lexicon?
 const isDictionary = (name: string): name is 'full' | 'small' => name === 'full' || name === 'small';
 
 /** A CSV's messages, weighed, and marked as the city's own when it labels every sector (see `localShare`). */
+/** One labelled set from a CSV, or from several joined with `+` (the city set in its parts, scored as one). */
 function readSet(csv: string, weight: number, sectors?: readonly string[]): TrainingExample[] {
-  const examples = weighSet(readExamplesCsv(csv, sectors), weight);
+  const examples = weighSet(
+    csv.split('+').flatMap((part) => readExamplesCsv(part, sectors)),
+    weight,
+  );
   return sectors && isLocalSet(examples.map((e) => e.label), sectors) ? markLocal(examples) : examples;
 }
 
@@ -165,7 +169,7 @@ export function registerClassificationCommands(program: Command, deps: Classific
   program
     .command('eval')
     .description('score a lexicon on labelled messages, or cross-validate its training recipe with --cv; several CSVs are scored each on its own')
-    .argument('<csv...>', 'labelled messages, e.g. the city set and the public set')
+    .argument('<csv...>', 'labelled messages, e.g. the city set and the public set; a+b.csv joins two files into one set')
     .option('--lexicon <file>', 'lexicon JSON (default config/lexicon.json)')
     .option('--table', 'also print a confusion matrix per CSV (stderr)')
     .option('--cv <k>', 'k-fold cross-validation of training on the CSVs together', (v) => Number.parseInt(v, 10))
