@@ -12,6 +12,7 @@ import { suggestKeywords } from './suggest';
 import { isLocalSet, markLocal, train, TrainingExample, trainingOptionsOf, weighSet } from './train';
 import { basename } from 'node:path';
 import type { TokenizerSettings } from './tokenizer';
+import { DEFAULT_GLOSSARY_PATH, lexiconWords, loadGlossary, seedFromGlossary } from './glossary';
 import { seedFromDescriptions } from './org-seeds';
 import { loadOrgConfig } from '../org/org-config';
 import { configPath } from '../config/paths';
@@ -75,8 +76,12 @@ function setWeights(csvs: readonly string[], given: string | undefined, lexicon?
 const isDictionary = (name: string): name is 'full' | 'small' => name === 'full' || name === 'small';
 
 /** A CSV's messages, weighed, and marked as the city's own when it labels every sector (see `localShare`). */
+/** One labelled set from a CSV, or from several joined with `+` (the city set in its parts, scored as one). */
 function readSet(csv: string, weight: number, sectors?: readonly string[]): TrainingExample[] {
-  const examples = weighSet(readExamplesCsv(csv, sectors), weight);
+  const examples = weighSet(
+    csv.split('+').flatMap((part) => readExamplesCsv(part, sectors)),
+    weight,
+  );
   return sectors && isLocalSet(examples.map((e) => e.label), sectors) ? markLocal(examples) : examples;
 }
 
@@ -120,7 +125,8 @@ export function registerClassificationCommands(program: Command, deps: Classific
     .option('--trained-at <iso>', 'timestamp to record (omitted by default so output is reproducible)')
     .option('--with-corrections', "add members' re-routings as training examples")
     .option('--org <file>', "seed each sector with the words of its description in this org.yaml (default config/org.yaml; 'none' to skip)")
-    .action(async (csvs: string[], opts: { out: string; seed?: number; base?: string; hmm?: boolean; trainedAt?: string; withCorrections?: boolean; weights?: string; dictionary?: string; org?: string }) => {
+    .option('--glossary <file>', "seed each sector with its own words from this file (default config/sector-words.yaml; 'none' to skip)")
+    .action(async (csvs: string[], opts: { out: string; seed?: number; base?: string; hmm?: boolean; trainedAt?: string; withCorrections?: boolean; weights?: string; dictionary?: string; org?: string; glossary?: string }) => {
       const basePath = opts.base ?? (existsSync(opts.out) ? opts.out : undefined);
       const orgPath = opts.org ?? configPath('org.yaml');
       let base = basePath ? readLexicon(basePath) : undefined;
@@ -132,8 +138,17 @@ export function registerClassificationCommands(program: Command, deps: Classific
         throw new ClassificationException(`--dictionary ${dictionary}: expected full or small`, ClassificationExceptionCode.CSV_MALFORMED);
       }
       const tokenizerSettings: TokenizerSettings = { hmm: opts.hmm ?? base?.tokenizer.hmm ?? false, dictionary };
-      const tokenizer = tokenizerFor({ tokenizer: tokenizerSettings }).tokenize;
-      if (base && orgPath !== 'none' && existsSync(orgPath)) base = seedFromDescriptions(base, loadOrgConfig(orgPath).sectors, tokenizer).lexicon;
+      const jieba = tokenizerFor({ tokenizer: tokenizerSettings });
+      const tokenizer = jieba.tokenize;
+      if (base && orgPath !== 'none' && existsSync(orgPath)) {
+        const sectors = loadOrgConfig(orgPath).sectors;
+        base = seedFromDescriptions(base, sectors, tokenizer).lexicon;
+        const glossaryPath = opts.glossary ?? DEFAULT_GLOSSARY_PATH();
+        if (glossaryPath !== 'none' && existsSync(glossaryPath)) {
+          base = seedFromGlossary(base, loadGlossary(glossaryPath, sectors.map((s) => s.code)), sectors).lexicon;
+        }
+      }
+      if (base) jieba.addWords(lexiconWords(base));
       const bar = progress('train');
       const lexicon = train(examples, {
         ...(base ? trainingOptionsOf(base) : {}),
@@ -154,7 +169,7 @@ export function registerClassificationCommands(program: Command, deps: Classific
   program
     .command('eval')
     .description('score a lexicon on labelled messages, or cross-validate its training recipe with --cv; several CSVs are scored each on its own')
-    .argument('<csv...>', 'labelled messages, e.g. the city set and the public set')
+    .argument('<csv...>', 'labelled messages, e.g. the city set and the public set; a+b.csv joins two files into one set')
     .option('--lexicon <file>', 'lexicon JSON (default config/lexicon.json)')
     .option('--table', 'also print a confusion matrix per CSV (stderr)')
     .option('--cv <k>', 'k-fold cross-validation of training on the CSVs together', (v) => Number.parseInt(v, 10))

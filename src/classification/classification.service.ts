@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config.schema';
 import { projectRoot } from '../config/paths';
 import { Classification, ClassifyInput, ClassifyOptions, Classifier } from './classifier';
-import { tokenizerFor } from './classifier.loader';
+import { addLexiconWords, tokenizerFor } from './classifier.loader';
 import { ClassificationException, ClassificationExceptionCode } from './classification.exception';
 import { Lexicon, readLexicon } from './lexicon';
 
@@ -48,6 +48,8 @@ export class ClassificationService implements OnModuleInit {
       previous &&
       previous.lexicon.tokenizer.hmm === lexicon.tokenizer.hmm &&
       (previous.lexicon.tokenizer.dictionary ?? 'full') === (lexicon.tokenizer.dictionary ?? 'full');
+    // A curated word added in the console must be segmented whole before it can score.
+    if (sameTokenizer) addLexiconWords(lexicon);
     const classifier = new Classifier(lexicon, sameTokenizer ? previous.tokenizer : tokenizerFor(lexicon).tokenize);
     this.classifier = classifier;
     return classifier;

@@ -60,6 +60,20 @@ export class JiebaTokenizer {
     return new JiebaTokenizer(stopWords, { ...settings });
   }
 
+  /**
+   * Makes each word one token from now on (for this process: jieba has one dictionary). The lexicon's curated
+   * and seeded words go through here, so a word the office names is scored whole, never as two halves the
+   * dictionary happens to know.
+   */
+  addWords(words: Iterable<string>): this {
+    JiebaTokenizer.addWords(words);
+    return this;
+  }
+
+  static addWords(words: Iterable<string>): void {
+    for (const word of words) nodejieba.insertWord(word);
+  }
+
   /** The {@link Tokenizer} function: segment, then keep content words. */
   readonly tokenize: Tokenizer = (text) => {
     const out: string[] = [];

@@ -1,7 +1,7 @@
 import { Classifier } from './classifier';
 import { serialiseLexicon } from './lexicon';
 import { whitespaceTokenizer } from './tokenizer';
-import { isLocalSet, markLocal, train, TrainingExample, TrainOptions } from './train';
+import { isLocalSet, markLocal, SEED_CONTRADICTED, train, TrainingExample, TrainOptions } from './train';
 import { tinyLexicon } from './classifier.spec';
 
 const EXAMPLES: TrainingExample[] = [
@@ -66,6 +66,25 @@ describe(train.name, () => {
     expect(sut.classify({ text: '班车 太少' }).sector).toBe('交通运输');
     const again = train(EXAMPLES, { ...OPTIONS, base: lexicon });
     expect(again.sectors['交通运输'].seeded).toEqual({ 班车: 2.5, 公交: 0.01 });
+  });
+
+  it('gives no floor to a seed word that the public letters of other sectors use often, except in a sector only the city labels', () => {
+    // Ten public letters use 医保 under 交通运输 (their convention); the office seeds it for 城乡建设 and 农业农村.
+    const letters = Array.from({ length: SEED_CONTRADICTED }, (_, i) => ({ label: '交通运输', title: '', text: `医保 公交 ${i}` }));
+    const city = markLocal([{ label: '农业农村', title: '', text: '种地 合作社' }, { label: '农业农村', title: '', text: '羊 合作社' }]);
+    const base = tinyLexicon();
+    base.sectors['城乡建设'].seeded = { 医保: 2.5, 班车: 2.5 };
+    base.sectors['农业农村'].seeded = { 医保: 2.5 };
+    const lexicon = train([...EXAMPLES, ...letters, ...city], { ...OPTIONS, base, calibrationFolds: 0 });
+    // contradicted in a sector the letters label: what the data taught stands
+    expect(lexicon.sectors['城乡建设'].keywords['医保'] ?? 0).toBeLessThan(2.5);
+    // not contradicted: the floor
+    expect(lexicon.sectors['城乡建设'].keywords['班车']).toBe(2.5);
+    // 农业农村 appears only in the city's own messages: no letter speaks for it, so its seed holds
+    expect(lexicon.sectors['农业农村'].keywords['医保']).toBe(2.5);
+    // with fewer letters the floor holds in 城乡建设 too
+    const fewer = train([...EXAMPLES, ...letters.slice(1), ...city], { ...OPTIONS, base, calibrationFolds: 0 });
+    expect(fewer.sectors['城乡建设'].keywords['医保']).toBe(2.5);
   });
 
   it('counts a weighted message several times', () => {

@@ -133,6 +133,13 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
 /** Below this many examples of a sector showing a seed word, the seed weight is a floor under the learned one. */
 export const SEED_EVIDENCE = 20;
 
+/**
+ * A sector the public set also labels gets no floor for a seed word that this many public messages of other
+ * sectors use: the letters then teach a convention (医保 under social security), and a floor would make the
+ * word pull two ways. The city-only sectors always get their floors: no public letter can speak for them.
+ */
+export const SEED_CONTRADICTED = 10;
+
 function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperature: number): Lexicon {
   const labels = sectorOrder(examples, o.base);
   const trained = labels.filter((l) => examples.some((e) => e.label === l));
@@ -166,6 +173,7 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
   blendLocal(table, data, docs, o);
   for (let f = 0; f < vocab.length; f++) for (let c = 0; c < table.k; c++) table.w[f * table.k + c] *= idf[f];
   const kept = keptWords(table, vocab, o.maxKeywords);
+  const sharedSectors = new Set(docs.filter((d) => !d.local).map((d) => d.label));
   const sectors: Record<string, SectorLexicon> = {};
   for (const name of labels) {
     const c = trained.indexOf(name);
@@ -179,7 +187,7 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
       ...(prior?.curatedBias !== undefined ? { curatedBias: prior.curatedBias } : {}),
       curated: { ...(prior?.curated ?? {}) },
       ...(prior?.seeded ? { seeded: { ...prior.seeded } } : {}),
-      keywords: withSeeds(sectorKeywords(table, c, vocab, kept, o.minWeight), prior?.seeded, sectorDocFreq(docs, c)),
+      keywords: withSeeds(sectorKeywords(table, c, vocab, kept, o.minWeight), prior?.seeded, sectorDocFreq(docs, c), sharedSectors.has(c) ? otherDocFreq(docs, c) : undefined),
     };
   }
   return {
@@ -236,11 +244,22 @@ function sectorDocFreq(docs: ReadonlyArray<{ label: number; values: Map<string, 
   return df;
 }
 
-/** Seed words the sector's examples seldom show get at least their seed weight (see `seeded` in the lexicon). */
-function withSeeds(keywords: Record<string, number>, seeds: Record<string, number> | undefined, df: Map<string, number>): Record<string, number> {
+/**
+ * Seed words the sector's examples seldom show get at least their seed weight (see `seeded` in the lexicon),
+ * unless other sectors' public messages use the word often (`other`, see {@link SEED_CONTRADICTED}).
+ */
+/** In how many public (non-local) messages of sectors other than c each word occurs. */
+function otherDocFreq(docs: ReadonlyArray<{ label: number; local: boolean; values: Map<string, number> }>, c: number): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const d of docs) if (d.label !== c && !d.local) for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + 1);
+  return df;
+}
+
+function withSeeds(keywords: Record<string, number>, seeds: Record<string, number> | undefined, df: Map<string, number>, other?: Map<string, number>): Record<string, number> {
   if (!seeds) return keywords;
   const out = { ...keywords };
   for (const [word, seed] of Object.entries(seeds)) {
+    if (other && (other.get(word) ?? 0) >= SEED_CONTRADICTED) continue;
     if ((df.get(word) ?? 0) < SEED_EVIDENCE && (out[word] ?? 0) < seed) out[word] = seed;
   }
   return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));

@@ -5,7 +5,7 @@ import { numberIn, resident, Resident } from './support/chat';
 
 // An old gate torn down by street works: urban building (城乡建设) or culture and history (文物)? The shipped
 // lexicon puts the two too close to call, which is when the resident is asked.
-const CLOSE_CALL = '老街改造施工，把老房子的门楼都拆了，没人管';
+const CLOSE_CALL = '老街改造施工，把门楼都拆了，没人管';
 
 /** Typed answers up to the question that follows consent. */
 async function fileUntilConsent(r: Resident): Promise<void> {
@@ -71,7 +71,8 @@ describeEachEngine('FILE_CONCERN asks which sector fits when two are too close t
     const r = resident(t);
     await fileUntilConsent(r);
     await r.say('这个我也说不清');
-    expect(r.last).toContain('初步归为“城乡建设”领域');
+    // The classifier leans to the relic (门楼 on an old street), the runner-up is the street works.
+    expect(r.last).toContain('初步归为“民族宗教与文化文史”领域');
     expect(r.last).not.toMatch(/方面的问题，还是/);
     await r.say('对');
     await r.say('提交');

@@ -86,6 +86,18 @@ describeEachEngine('console lexicon API', (engine) => {
     expect((await send('PUT', `/api/admin/lexicon/sectors/${encodeURIComponent('交通运输')}/keywords/x`, { weight: 99 })).status).toBe(400);
   });
 
+  it('a word the dictionary cuts in two counts whole once the office adds it', async () => {
+    // 盲巷 (a blind mine roadway) is not in jieba's dictionary: segmented as two single characters, it decides nothing.
+    const text = '井下那个盲巷一直没有封闭，也没人管';
+    expect((await classify(text)).keywords.map((k) => k.word)).not.toContain('盲巷');
+    const added = await send('PUT', `/api/admin/lexicon/sectors/${encodeURIComponent('能源与安全生产')}/keywords/${encodeURIComponent('盲巷')}`, { weight: 4 });
+    expect(added.json).toMatchObject({ word: '盲巷', override: 4 });
+    const after = await classify(text);
+    expect(after.sector).toBe('能源与安全生产');
+    expect(after.keywords.find((k) => k.word === '盲巷')?.weight).toBeGreaterThan(0);
+    await send('DELETE', `/api/admin/lexicon/sectors/${encodeURIComponent('能源与安全生产')}/overrides/${encodeURIComponent('盲巷')}`);
+  });
+
   it('lists corrections with suggested words; accepting adds the word, rejecting hides it', async () => {
     const repo = t.app.get(DataSource).getRepository(ClassificationCorrectionEntity);
     // Concerns the lexicon files elsewhere (so their words are worth suggesting) that members moved to 交通运输.
