@@ -37,6 +37,21 @@ export async function studioNamed(ctx: HandlerContext, answer: string | null): P
 }
 
 export const commonHandlers = {
+  /** Without a studio from the link or an earlier answer, the resident says theirs: the first one would be a stranger's. */
+  needStudio: handler(
+    async (ctx) => {
+      if (!(await knownWorkstation(ctx))) ctx.gotoThread('where');
+    },
+    ['where'],
+  ),
+
+  /** The town, street, studio name or number the resident gave becomes the session's studio. */
+  pickStudio: handler(async (ctx) => {
+    const ws = await studioNamed(ctx, ctx.answer);
+    if (!ws) return ctx.reask('system.studio_again');
+    ctx.session.workstationCode = ws.code;
+  }),
+
   /** The studios as options, for a resident who has to say which is theirs. */
   listStudios: handler(async (ctx) => {
     const studios = (await ctx.ports.directory.activeWorkstations()).filter((w) => w.kind === 'studio');

@@ -1,23 +1,9 @@
 import { maskName } from '../../common/privacy';
 import { residentHandle } from '../../common/resident-handle';
-import { knownWorkstation, sessionWorkstation, studioNamed } from './common.handlers';
+import { sessionWorkstation } from './common.handlers';
 import { handler } from './handler.types';
 
 export const handoffHandlers = {
-  /** Without a studio from the link or an earlier answer, the resident says theirs: the first one would be a stranger's. */
-  needHandoffStudio: handler(
-    async (ctx) => {
-      if (!(await knownWorkstation(ctx))) ctx.gotoThread('where');
-    },
-    ['where'],
-  ),
-
-  pickHandoffStudio: handler(async (ctx) => {
-    const ws = await studioNamed(ctx, ctx.answer);
-    if (!ws) return ctx.reask('handoff.where_again');
-    ctx.session.workstationCode = ws.code;
-  }),
-
   /** Tells the studio's duty member (outbox) and hands the conversation to them until the resident ends it. */
   startHandoff: handler(async (ctx) => {
     const ws = await sessionWorkstation(ctx);

@@ -1,6 +1,6 @@
 import { residentHandle } from '../../common/resident-handle';
 import { chinaSlot } from '../format';
-import { knownWorkstation, sessionWorkstation, studioNamed } from './common.handlers';
+import { sessionWorkstation } from './common.handlers';
 import { handler, HandlerContext, str } from './handler.types';
 import { chinaTime } from '../../common/china-time';
 
@@ -32,19 +32,6 @@ export const visitHandlers = {
     ['manage'],
   ),
 
-  /** Without a studio from the link or an earlier answer, the visit needs the resident's town or street first. */
-  needStudio: handler(
-    async (ctx) => {
-      if (!(await knownWorkstation(ctx))) ctx.gotoThread('where');
-    },
-    ['where'],
-  ),
-
-  pickStudio: handler(async (ctx) => {
-    const ws = await studioNamed(ctx, ctx.answer);
-    if (!ws) return ctx.reask('visit.where_again');
-    ctx.session.workstationCode = ws.code;
-  }),
 
   /** Reception days and hours of the studio, and its next free 30-minute slots as buttons. */
   listSlots: handler(async (ctx) => {
