@@ -135,7 +135,10 @@ describeWithChromium('console admin pages in a browser', () => {
     const first = table.locator('tbody tr').first();
     const word = (await first.locator('td').nth(1).textContent())!;
     await first.locator('button').first().click();
-    await expect(table.locator('td', { hasText: new RegExp(`^${word}$`) }).count()).resolves.toBe(0);
+    // The table is drawn again once the accept is stored: wait for that, then check the word is gone.
+    const accepted = table.locator('td', { hasText: new RegExp(`^${word}$`) });
+    await accepted.first().waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(accepted.count()).resolves.toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-lexicon-suggestions.png'), fullPage: true });
 
     await page.click('[data-tab=training]');

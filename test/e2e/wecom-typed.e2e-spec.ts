@@ -81,8 +81,8 @@ describeEachEngine('typed answers in WeCom', (engine) => {
         return all.some((s) => matches(textOf(s))) ? all : null;
       }, 15_000, `kf reply to ${content}`);
     };
-    await kfSays('村里的自来水经常停，一停就是好几天，老人吃水都困难', '问题发生在哪里');
-    await kfSays('大柳塔镇新村', '什么时候开始');
+    await kfSays('老街改造施工，把门楼都拆了，没人管', '问题发生在哪里');
+    await kfSays('西沙街道老街那一片', '什么时候开始');
     await kfSays('上个月', '受到影响');
     await kfSays('不知道', '照片');
     await kfSays('没拍', '手机号码');
@@ -92,9 +92,9 @@ describeEachEngine('typed answers in WeCom', (engine) => {
     expect(menu?.list?.map((i) => i.click?.content)).toEqual(['同意', '不同意']);
     // The click sends the item's id as menu_id with its text; minyi reads it like the typed word.
     const agree = menu!.list![0].click!;
-    // Water that keeps stopping could be the water supply or power cuts: the resident is asked which.
+    // Gate towers torn down by street works could be a relic or the works: the resident is asked which.
     await kfSays(agree.content, '方面的问题，还是', agree.id);
-    await kfSays('自来水那方面的', '请核对');
+    await kfSays('是老房子文物保护那方面的', '请核对');
     const filed = await kfSays('提交吧', NUMBER);
     expect(filed.map(textOf).join('\n')).toMatch(NUMBER);
   });
