@@ -27,6 +27,8 @@ export function readStopWords(path: string): Set<string> {
 const ASCII_CHAR = /^[a-z0-9]$/i;
 
 let loaded: string | null = null;
+// Words already made whole in the dictionary loaded now: every lexicon apply passes them all again.
+const inserted = new Set<string>();
 
 /**
  * The nodejieba adapter, the only code that touches `nodejieba`. Loading the dictionary costs about 1 s and
@@ -55,6 +57,7 @@ export class JiebaTokenizer {
         ...(files.unusedTables ? { idfDict: files.unusedTables, stopWordDict: files.unusedTables } : {}),
       });
       loaded = key;
+      inserted.clear();
     }
     const stopWords = files.stopWords ? readStopWords(files.stopWords) : new Set<string>();
     return new JiebaTokenizer(stopWords, { ...settings });
@@ -71,7 +74,11 @@ export class JiebaTokenizer {
   }
 
   static addWords(words: Iterable<string>): void {
-    for (const word of words) nodejieba.insertWord(word);
+    for (const word of words) {
+      if (inserted.has(word)) continue;
+      nodejieba.insertWord(word);
+      inserted.add(word);
+    }
   }
 
   /** The {@link Tokenizer} function: segment, then keep content words. */
