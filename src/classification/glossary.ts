@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { configPath } from '../config/paths';
 import { YamlFile } from '../config/yaml-file';
 import type { Lexicon } from './lexicon';
+import { addSeeds } from './org-seeds';
 
 /**
  * The seed weight of a glossary word, that of the hand-picked seeds: a word a resident rarely writes must still
@@ -54,20 +55,9 @@ export function seedFromGlossary(
   glossary: Glossary,
   sectors: ReadonlyArray<{ code: string; name: string }>,
 ): { lexicon: Lexicon; added: number } {
-  let added = 0;
-  const out: Lexicon['sectors'] = {};
-  for (const [name, s] of Object.entries(lexicon.sectors)) {
-    const code = sectors.find((d) => d.name === name)?.code;
-    const words = code ? (glossary[code] ?? []) : [];
-    const seeded = { ...(s.seeded ?? {}) };
-    for (const w of words) {
-      if (Object.hasOwn(s.curated, w) || Object.hasOwn(seeded, w)) continue;
-      seeded[w] = GLOSSARY_SEED_WEIGHT;
-      added++;
-    }
-    out[name] = Object.keys(seeded).length > 0 ? { ...s, seeded } : s;
-  }
-  return { lexicon: { ...lexicon, sectors: out }, added };
+  const wordsOf = (name: string): readonly string[] => glossary[sectors.find((d) => d.name === name)?.code ?? ''] ?? [];
+  const seeded = addSeeds(lexicon, wordsOf, GLOSSARY_SEED_WEIGHT);
+  return { lexicon: seeded.lexicon, added: Object.values(seeded.added).reduce((n, words) => n + words.length, 0) };
 }
 
 /** Every word the lexicon names on purpose (curated and seeded): the segmenter must keep each one whole. */

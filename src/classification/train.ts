@@ -135,8 +135,8 @@ export const SEED_EVIDENCE = 20;
 
 /**
  * A sector the public set also labels gets no floor for a seed word that this many public messages of other
- * sectors use: the letters then teach a convention (医保 under social security), and a floor would make the
- * word pull two ways. The city-only sectors always get their floors: no public letter can speak for them.
+ * sectors use: the letters then teach a convention (health insurance filed under social security), and a floor
+ * would make the word pull two ways. The city-only sectors always get their floors: no public letter can speak for them.
  */
 export const SEED_CONTRADICTED = 10;
 
@@ -174,6 +174,7 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
   for (let f = 0; f < vocab.length; f++) for (let c = 0; c < table.k; c++) table.w[f * table.k + c] *= idf[f];
   const kept = keptWords(table, vocab, o.maxKeywords);
   const sharedSectors = new Set(docs.filter((d) => !d.local).map((d) => d.label));
+  const publicDf = docFreq(docs, (d) => !d.local);
   const sectors: Record<string, SectorLexicon> = {};
   for (const name of labels) {
     const c = trained.indexOf(name);
@@ -187,7 +188,12 @@ function fitLexicon(examples: readonly TrainingExample[], o: Resolved, temperatu
       ...(prior?.curatedBias !== undefined ? { curatedBias: prior.curatedBias } : {}),
       curated: { ...(prior?.curated ?? {}) },
       ...(prior?.seeded ? { seeded: { ...prior.seeded } } : {}),
-      keywords: withSeeds(sectorKeywords(table, c, vocab, kept, o.minWeight), prior?.seeded, sectorDocFreq(docs, c), sharedSectors.has(c) ? otherDocFreq(docs, c) : undefined),
+      keywords: withSeeds(
+        sectorKeywords(table, c, vocab, kept, o.minWeight),
+        prior?.seeded,
+        docFreq(docs, (d) => d.label === c),
+        sharedSectors.has(c) ? contradictedIn(publicDf, docFreq(docs, (d) => d.label === c && !d.local)) : undefined,
+      ),
     };
   }
   return {
@@ -237,29 +243,34 @@ function blendLocal(table: WeightTable, data: readonly SparseExample[], docs: Re
   }
 }
 
-/** In how many of sector c's examples each word occurs. */
-function sectorDocFreq(docs: ReadonlyArray<{ label: number; values: Map<string, number> }>, c: number): Map<string, number> {
+type CountedDoc = { label: number; local: boolean; values: Map<string, number> };
+
+/** In how many of the kept messages each word occurs. */
+function docFreq(docs: readonly CountedDoc[], keep: (d: CountedDoc) => boolean): Map<string, number> {
   const df = new Map<string, number>();
-  for (const d of docs) if (d.label === c) for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + 1);
+  for (const d of docs) if (keep(d)) for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + 1);
   return df;
+}
+
+/** A word the public messages of other sectors use often enough to contradict a seed (see {@link SEED_CONTRADICTED}). */
+function contradictedIn(publicDf: Map<string, number>, ownPublicDf: Map<string, number>): (word: string) => boolean {
+  return (word) => (publicDf.get(word) ?? 0) - (ownPublicDf.get(word) ?? 0) >= SEED_CONTRADICTED;
 }
 
 /**
  * Seed words the sector's examples seldom show get at least their seed weight (see `seeded` in the lexicon),
- * unless other sectors' public messages use the word often (`other`, see {@link SEED_CONTRADICTED}).
+ * unless the public messages of other sectors contradict them.
  */
-/** In how many public (non-local) messages of sectors other than c each word occurs. */
-function otherDocFreq(docs: ReadonlyArray<{ label: number; local: boolean; values: Map<string, number> }>, c: number): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const d of docs) if (d.label !== c && !d.local) for (const word of d.values.keys()) df.set(word, (df.get(word) ?? 0) + 1);
-  return df;
-}
-
-function withSeeds(keywords: Record<string, number>, seeds: Record<string, number> | undefined, df: Map<string, number>, other?: Map<string, number>): Record<string, number> {
+function withSeeds(
+  keywords: Record<string, number>,
+  seeds: Record<string, number> | undefined,
+  df: Map<string, number>,
+  contradicted?: (word: string) => boolean,
+): Record<string, number> {
   if (!seeds) return keywords;
   const out = { ...keywords };
   for (const [word, seed] of Object.entries(seeds)) {
-    if (other && (other.get(word) ?? 0) >= SEED_CONTRADICTED) continue;
+    if (contradicted?.(word)) continue;
     if ((df.get(word) ?? 0) < SEED_EVIDENCE && (out[word] ?? 0) < seed) out[word] = seed;
   }
   return Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
