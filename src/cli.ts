@@ -6,7 +6,7 @@ import { registerTicketsCommands } from './tickets/tickets.cli';
 import { registerConsoleCommands } from './console/console.cli';
 import { registerDialogCommands } from './conversation/dialogs.cli';
 import { registerClassificationCommands } from './classification/classification.cli';
-import { withDataSource } from './cli/database';
+import { withDataSource } from './org/service-database';
 import { registerArchitectureCommands } from './architecture/architecture.cli';
 import { tunedLexicon } from './classification/overrides/tuned-lexicon';
 import { resolveSectorRoute } from './routing/sector-route';

@@ -14,7 +14,7 @@ export const UPPER_MODULES = ['console', 'conversation', 'channels'] as const;
 
 /** Modules that must not import the upper ones (the lower layers plus the read-side features). */
 export const LOWER_MODULES = [
-  'tickets', 'reports', 'outbox', 'inbox', 'classification', 'routing', 'org', 'consultations', 'proposals', 'jobs', 'media', 'cli',
+  'tickets', 'reports', 'outbox', 'inbox', 'classification', 'routing', 'org', 'consultations', 'proposals', 'jobs', 'media',
   'common', 'config', 'database', 'i18n', 'auth', 'understanding',
 ] as const;
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config.loader';
-import { withDataSource } from '../cli/database';
+import { withDataSource } from '../org/service-database';
 import { MemberEntity } from '../org/member.entity';
 import { ConsoleAuditEntity } from './auth/console-audit.entity';
 import { ConsoleAuthRepository } from './auth/console-auth.repository';

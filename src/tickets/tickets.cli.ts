@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withDataSource } from '../cli/database';
+import { withDataSource } from '../org/service-database';
 import { TicketReader } from './ticket-reader';
 import type { TicketState } from './ticket.types';
 import { TicketsRepository } from './tickets.repository';
