@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { findTicketNumber } from './ticket-number';
 import { normalise } from './normalise';
 import { parsePhone } from './phone';
-import { AreaName, ordinal, Option, Rating, Understanding } from './understanding';
+import { ordinal } from './ordinal';
+import type { AreaName, Option, Rating } from './reading.types';
+import { Understanding } from './understanding';
 import { core } from './normalise';
 import { grammarOf, loadWordLists, termSeparators } from './word-lists';
 
