@@ -17,11 +17,12 @@ import type { TurnInfo } from './turn-info';
 
 /** Menu words typed outside any dialog start the dialog directly (the menu script offers the same). */
 const MENU_COMMANDS: ReadonlyArray<readonly [string, string]> = [
+  // First: "go to the studio to report it in person" is a visit although it names reporting.
+  ['commands.visit', DIALOG.BOOK_VISIT],
   ['commands.file', DIALOG.FILE_CONCERN],
   ['commands.status', DIALOG.CHECK_STATUS],
   ['commands.add', DIALOG.ADD_INFO],
   ['commands.rate', DIALOG.RATE],
-  ['commands.visit', DIALOG.BOOK_VISIT],
   ['commands.handoff', DIALOG.HANDOFF],
 ];
 
@@ -196,7 +197,8 @@ export class GlobalIntents {
     }
     if (intent === 'handoff' && active?.id !== DIALOG.HANDOFF) {
       if (saveDraft(session, active, now)) await t.say('system.draft_saved');
-      await t.restart(DIALOG.HANDOFF);
+      // "go to the studio to see a member" names a member but asks for a visit, not a chat with the duty member.
+      await t.restart(saysCommand(i18n, 'commands.visit', text) ? DIALOG.BOOK_VISIT : DIALOG.HANDOFF);
       return true;
     }
     if (intent === 'resume' && (!active || active.id === DIALOG.MENU) && savedDraft(session)) {
@@ -218,8 +220,12 @@ export class GlobalIntents {
     if (active && active.id !== DIALOG.MENU) return false;
     // Outside a dialog, or at the menu's question.
     // "check on what I reported last time" names the filing word but asks for progress.
+    // Wanting to come in person is a visit however long the sentence, unless it also states a problem to file.
     const command = MENU_COMMANDS.find(
-      ([key, id]) => saysCommand(i18n, key, text) && !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4) && !(id === DIALOG.FILE_CONCERN && u.asksStatus(text)),
+      ([key, id]) =>
+        saysCommand(i18n, key, text) &&
+        (id === DIALOG.BOOK_VISIT ? !u.statesProblem(text) : !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4)) &&
+        !(id === DIALOG.FILE_CONCERN && u.asksStatus(text)),
     );
     if (command) {
       if (command[1] === DIALOG.FILE_CONCERN && savedDraft(session)) await this.resume(t);

@@ -68,6 +68,23 @@ describeEachEngine('typed answers in WeCom', (engine) => {
     expect(filedRow.affected).toBeNull();
   });
 
+  it('self-built app: wanting to go to the studio to see a member books a visit, every answer typed', async () => {
+    const user = 'res-typed-visit';
+    const where = await appSays(user, '想去工作室找委员', '哪个镇或街道');
+    expect(where).toContain('我们为您预约当地的委员工作室');
+    expect(where).not.toContain('值班委员');
+    expect(where).toMatch(/\d\. 大柳塔镇委员工作室/);
+    const slots = await appSays(user, '额是大柳塔的', '请选择预约时段');
+    expect(slots).toContain('大柳塔镇委员工作室接待时间');
+    expect(slots).toMatch(/1\. \d{2}-\d{2} \d{2}:\d{2}/);
+    await appSays(user, '1', '怎么称呼');
+    await appSays(user, '叫我李阿姨就行', '联系电话');
+    await appSays(user, '我的电话是 138 1234 5678', '什么事');
+    await appSays(user, '小区门口停车太乱', '预约成功');
+    const rows = await w.t.app.get(DataSource).query('SELECT workstationCode, visitorPhone FROM reception_booking WHERE visitorName = ?', ['李阿姨']);
+    expect(rows).toEqual([{ workstationCode: 'ws-daliuta', visitorPhone: '13812345678' }]);
+  });
+
   it('Customer Service: typed words and a msgmenu click answer alike', async () => {
     const user = 'wmRES-typed-kf';
     const kfSays = async (content: string, expected: string | RegExp, menuId?: string): Promise<FakeSent[]> => {

@@ -164,6 +164,11 @@ export const concernHandlers = {
     ctx.vars.name = name;
   }),
 
+  /** A name declined ("I'd rather not say my name"): the phone stays, no name is kept unless one was said anyway. */
+  withoutName: handler(async (ctx) => {
+    ctx.vars.name = (ctx.answer ? ctx.understanding.explicitName(ctx.answer) : null) ?? '';
+  }),
+
   /** Consent refused: the answers are kept, so "continue" takes the resident back to the consent question. */
   keepDraft: handler(async (ctx) => {
     saveDraft(ctx.session, { id: ctx.dialogId, thread: 'q_consent', step: 0, values: ctx.vars }, ctx.ports.clock.now());
@@ -216,7 +221,7 @@ export const concernHandlers = {
       ctx.t('concern.summary_affected', { value: str(v.affected) || ctx.t('concern.none') }),
       ctx.t('concern.summary_photos', { value: attachmentsOf(v).filter((a) => a.kind === 'image').length }),
       ctx.t('concern.summary_contact', {
-        value: v.anonymous === true ? ctx.t('concern.anonymous') : `${str(v.name)} ${maskPhone(str(v.phone)) ?? ''}`,
+        value: v.anonymous === true ? ctx.t('concern.anonymous') : `${str(v.name)} ${maskPhone(str(v.phone)) ?? ''}`.trim(),
       }),
       ctx.t('concern.summary_sector', { value: str(v.sectorName) || ctx.t('concern.triage_name'), workstation: str(v.workstationName) }),
     ];
