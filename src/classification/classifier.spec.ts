@@ -42,6 +42,20 @@ describe(Classifier.name, () => {
     expect(scores['城乡建设']).toBeCloseTo(0.1 + 2 * LN2 - 0.5 * Math.log(3), 12);
   });
 
+  it('scores an unknown word through the longest known word inside it when backoff is on, and says which', () => {
+    const features = { titleWeight: 2, phrases: false, normalise: false, backoff: true };
+    const backing = new Classifier(tinyLexicon({ features }), whitespaceTokenizer);
+    const r = backing.classify({ text: '大公交车站 合作社社员' });
+    expect(r.keywords).toEqual([{ word: '大公交车站', via: '公交', weight: 2 * LN2 }]);
+    expect(r.sector).toBe('交通运输');
+    // The longest known word wins (合作社 before any two-character part); a known word is never looked into.
+    expect(backing.classify({ text: '合作社社员' }).keywords).toEqual([{ word: '合作社社员', via: '合作社', weight: 3 * LN2 }]);
+    expect(backing.classify({ text: '停水' }).keywords).toEqual([{ word: '停水', weight: 2 * LN2 }]);
+    // Two-character words hold nothing to look into; without backoff an unknown word scores nothing.
+    expect(backing.classify({ text: '公x' }).reason).toBe('no-keywords');
+    expect(sut.classify({ text: '大公交车站' }).reason).toBe('no-keywords');
+  });
+
   it('gives softmax confidences that sum to 1 and use the temperature', () => {
     const hot = new Classifier(tinyLexicon({ calibration: { temperature: 2 } }), whitespaceTokenizer);
     const r = hot.classify({ text: '停水' });

@@ -1,4 +1,4 @@
-import { prepareMessage } from './features';
+import { PHRASE_SEPARATOR, prepareMessage } from './features';
 import { CompiledLexicon, compileLexicon, Lexicon, Thresholds } from './lexicon';
 import { Tokenizer } from './tokenizer';
 
@@ -32,6 +32,8 @@ export interface SectorScore {
 export interface KeywordContribution {
   word: string;
   weight: number;
+  /** The lexicon word inside `word` that scored for it, when the lexicon does not know `word` itself. */
+  via?: string;
 }
 
 /**
@@ -70,20 +72,47 @@ const EMPTY: Omit<Classification, 'truncated'> = {
   closeCall: false,
 };
 
+/** A word of the message the lexicon scores, directly or through a known word inside it (`via`). */
+interface Match {
+  word: string;
+  via?: string;
+  row: Float64Array;
+  value: number;
+}
+
+/** Unknown words of three to eight characters are looked into: a shorter one holds no other word, a longer one is a run of Latin letters or digits. */
+const BACKOFF_MIN = 3;
+const BACKOFF_MAX = 8;
+
+/** The longest word of the lexicon inside `word` (at least two characters, leftmost first), if any. */
+function knownInside(lexicon: CompiledLexicon, word: string, value: number): Match | null {
+  const chars = Array.from(word);
+  if (chars.length < BACKOFF_MIN || chars.length > BACKOFF_MAX || word.includes(PHRASE_SEPARATOR)) return null;
+  for (let len = chars.length - 1; len >= 2; len--) {
+    for (let i = 0; i + len <= chars.length; i++) {
+      const via = chars.slice(i, i + len).join('');
+      const row = lexicon.weights.get(via);
+      if (row) return { word, via, row, value };
+    }
+  }
+  return null;
+}
+
 /** Raw scores of every sector: bias + Σ weight × value over the message's words and phrases. */
 export function scoreMessage(lexicon: CompiledLexicon, tokenizer: Tokenizer, input: ClassifyInput, maxChars?: number) {
   const meta = lexicon.source;
   const prepared = prepareMessage(tokenizer, input, meta.features, maxChars ?? meta.maxChars);
   const k = lexicon.sectors.length;
   const scores = Float64Array.from(lexicon.bias);
-  let matched = 0;
+  const matches: Match[] = [];
   for (const [word, value] of prepared.values) {
     const row = lexicon.weights.get(word);
-    if (!row) continue;
-    matched++;
-    for (let c = 0; c < k; c++) scores[c] += row[c] * value;
+    const match = row ? { word, row, value } : meta.features.backoff ? knownInside(lexicon, word, value) : null;
+    if (!match) continue;
+    matches.push(match);
+    for (let c = 0; c < k; c++) scores[c] += match.row[c] * value;
   }
-  return { ...prepared, scores, matched };
+  return { ...prepared, scores, matches, matched: matches.length };
 }
 
 /** Classifies one message with a compiled lexicon: pure apart from the tokenizer, and never throws on input. */
@@ -95,7 +124,7 @@ export function classifyWith(
 ): Classification {
   const meta = lexicon.source;
   const scored = scoreMessage(lexicon, tokenizer, input, options.maxChars);
-  const { values, scores, matched, truncated } = scored;
+  const { matches, scores, matched, truncated } = scored;
   if (scored.empty) return { ...EMPTY, truncated };
   const active = activeSectors(lexicon, options.restrictTo);
 
@@ -129,9 +158,9 @@ export function classifyWith(
           : null;
 
   const contributions: KeywordContribution[] = [];
-  for (const [word, value] of values) {
-    const w = lexicon.weights.get(word)?.[best.c] ?? 0;
-    if (w !== 0) contributions.push({ word, weight: w * value });
+  for (const { word, via, row, value } of matches) {
+    const w = row[best.c];
+    if (w !== 0) contributions.push(via ? { word, via, weight: w * value } : { word, weight: w * value });
   }
   contributions.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
   const keywords = contributions.slice(0, options.explain ?? 8);

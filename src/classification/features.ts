@@ -8,6 +8,12 @@ export interface FeatureSettings {
   phrases: boolean;
   /** Divide values by the message's Euclidean norm, so long messages do not score higher than short ones. */
   normalise: boolean;
+  /**
+   * A word the lexicon does not know counts as the longest word it knows inside it (尘肺病 as 尘肺). Residents keep
+   * naming things no labelled set showed, and the known part usually carries the topic. Scoring only: training
+   * learns whole words.
+   */
+  backoff?: boolean;
 }
 
 /** The separator of a phrase's two words: tokens never contain whitespace. */

@@ -29,7 +29,7 @@ export const lexiconSchema = z
     version: z.literal(1),
     trainedAt: z.string().optional(),
     tokenizer: z.object({ hmm: z.boolean(), dictionary: z.enum(['full', 'small']).optional() }).strict(),
-    features: z.object({ titleWeight: z.number().positive(), phrases: z.boolean(), normalise: z.boolean() }).strict(),
+    features: z.object({ titleWeight: z.number().positive(), phrases: z.boolean(), normalise: z.boolean(), backoff: z.boolean().optional() }).strict(),
     /** How the learned part was made (null for a hand-written lexicon). */
     training: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
     /** Softmax temperature fitted on held-out folds: confidence = softmax(score / temperature). */

@@ -86,7 +86,7 @@ export const TRAINING_DEFAULTS = {
   epochs: 10,
   regularisation: 0.1,
   learningRate: 0.5,
-  features: { titleWeight: 3, phrases: false, normalise: true } as FeatureSettings,
+  features: { titleWeight: 3, phrases: false, normalise: true, backoff: true } as FeatureSettings,
   idf: true,
   ensemble: ['passive-aggressive', 'complement-nb'] as LearnerName[],
   shuffles: 5,

@@ -98,6 +98,13 @@ describeEachEngine('console lexicon API', (engine) => {
     await send('DELETE', `/api/admin/lexicon/sectors/${encodeURIComponent('能源与安全生产')}/overrides/${encodeURIComponent('盲巷')}`);
   });
 
+  it('a word the lexicon does not know counts through the known word inside it, and the test box says which', async () => {
+    // 体育场馆 is one word to jieba but not in the lexicon; 体育场 is.
+    const r = await classify('公共体育场馆不开放');
+    expect(r.sector).toBe('教育文体');
+    expect(r.keywords).toContainEqual(expect.objectContaining({ word: '体育场馆', via: '体育场' }));
+  });
+
   it('lists corrections with suggested words; accepting adds the word, rejecting hides it', async () => {
     const repo = t.app.get(DataSource).getRepository(ClassificationCorrectionEntity);
     // Concerns the lexicon files elsewhere (so their words are worth suggesting) that members moved to 交通运输.

@@ -38,7 +38,7 @@ export default {
       <ol class="plain-list" data-test="lexicon-test-top3">
         <li v-for="(s, i) in state.result.top3" :key="s.sector" :data-rank="i + 1">
           <strong>{{ s.sector }}</strong> <span class="muted">{{ pct(s.confidence) }}</span>
-          <span class="small" v-if="s.keywords.length"> · {{ $t('lexicon.test.wordsLabel') }}<span v-for="k in s.keywords" :key="k.word" class="badge slot" data-test="lexicon-test-word">{{ k.word }} {{ Number(k.weight).toFixed(2) }}</span></span>
+          <span class="small" v-if="s.keywords.length"> · {{ $t('lexicon.test.wordsLabel') }}<span v-for="k in s.keywords" :key="k.word" class="badge slot" data-test="lexicon-test-word">{{ k.word }}<template v-if="k.via">{{ $t('lexicon.test.via', { word: k.via }) }}</template> {{ Number(k.weight).toFixed(2) }}</span></span>
           <span class="small muted" v-else> · {{ $t('lexicon.test.noWords') }}</span>
         </li>
       </ol>
