@@ -24,14 +24,21 @@ describeEachEngine('typed answers in WeCom', (engine) => {
 
   const sentTo = (path: string, user: string) => w.fake.sent.filter((s) => s.path === path && body(s).touser === user);
 
-  /** Sends one app message and waits for a reply containing `expected`; returns all the text sent since. */
+  /** Messages to `user` still waiting in the outbox: a turn's replies go out one send at a time. */
+  const unsent = async (user: string) =>
+    Number(((await w.t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM outbox_message WHERE recipient = ? AND state IN ('pending', 'sending')", [user])) as Array<{ n: number | string }>)[0].n);
+
+  /**
+   * Sends one app message and waits for a reply containing `expected` and for the rest of the turn's replies
+   * (the question that follows a notice is a second send); returns all the text sent since.
+   */
   async function appSays(user: string, content: string, expected: string | RegExp): Promise<string> {
     const before = sentTo('/cgi-bin/message/send', user).length;
     expect((await w.post(buildTextCallback({ from: user, content }))).status).toBe(200);
     const matches = (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));
-    const replies = await waitFor(() => {
+    const replies = await waitFor(async () => {
       const all = sentTo('/cgi-bin/message/send', user).slice(before).map(textOf);
-      return all.some(matches) ? all : null;
+      return all.some(matches) && (await unsent(user)) === 0 ? sentTo('/cgi-bin/message/send', user).slice(before).map(textOf) : null;
     }, 15_000, `reply to ${content}`);
     return replies.join('\n');
   }
