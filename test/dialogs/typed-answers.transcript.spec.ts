@@ -23,7 +23,7 @@ describeEachEngine('typed answers, every dialog', (engine) => {
 
   /** Answers typed by an elderly resident from the concern itself up to the summary. */
   async function typeUntilSummary(r: Resident): Promise<void> {
-    await r.say('村里的自来水经常停，一停就是好几天，老人吃水都困难');
+    await r.say('村里的自来水三天两头停水，一停就是好几天，老人吃水都困难');
     expect(r.last).toContain('按您刚才的描述');
     expect(r.last).toContain('问题发生在哪里');
     await r.say('大柳塔镇新村路12号');
