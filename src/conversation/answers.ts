@@ -31,6 +31,7 @@ const INTENTS: Readonly<Record<string, (u: Understanding, text: string) => boole
   'commands.skip': (u, t) => u.isSkip(t),
   'commands.done': (u, t) => u.isDone(t),
   'commands.polite': (u, t) => u.saysOnlyPoliteness(t),
+  'commands.contact_ahead': (u, t) => u.contactAhead(t) !== null,
 };
 
 /** Whether the answer says what the command list `key` stands for (its words, or its intent). */

@@ -8,6 +8,9 @@ const RUN_VARS = new Set(['_dialog', '_v', '_strikes', '_politeAt', 'thread']);
 /** The filing's questions in the order they are asked; "back" goes one up. */
 const FILING_QUESTIONS = ['q_text', 'q_where', 'q_since', 'q_affected', 'q_photos', 'q_contact', 'q_consent'];
 
+/** Threads that ask a part of one of those questions: more photos, the name, confirming a phone given earlier. */
+const SAME_QUESTION: Readonly<Record<string, string>> = { q_more_photos: 'q_photos', q_name: 'q_contact', contact_ahead: 'q_contact' };
+
 /**
  * Where "back" takes a resident filing a concern: the question before this one (the phone question from the
  * name; the first question itself), or the summary when they came from it to change one answer; null where the
@@ -15,10 +18,10 @@ const FILING_QUESTIONS = ['q_text', 'q_where', 'q_since', 'q_affected', 'q_photo
  */
 export function previousQuestion(active: ActiveDialog): string | null {
   if (active.id !== DIALOG.FILE_CONCERN) return null;
-  const thread = active.thread === 'q_more_photos' ? 'q_photos' : active.thread;
+  const thread = SAME_QUESTION[active.thread] ?? active.thread;
   const at = FILING_QUESTIONS.indexOf(thread);
   if (thread === 'edit' || (at >= 0 && active.values._editing === true)) return 'summary';
-  if (thread === 'q_contact' && active.step > 0) return 'q_contact';
+  if (active.thread === 'q_name') return 'q_contact';
   return at < 0 ? null : FILING_QUESTIONS[Math.max(at - 1, 0)];
 }
 

@@ -198,7 +198,8 @@ export class GlobalIntents {
     if (intent === 'handoff' && active?.id !== DIALOG.HANDOFF) {
       if (saveDraft(session, active, now)) await t.say('system.draft_saved');
       // "go to the studio to see a member" names a member but asks for a visit, not a chat with the duty member.
-      await t.restart(saysCommand(i18n, 'commands.visit', text) ? DIALOG.BOOK_VISIT : DIALOG.HANDOFF);
+      if (saysCommand(i18n, 'commands.visit', text)) await t.restart(DIALOG.BOOK_VISIT, { request: text });
+      else await t.restart(DIALOG.HANDOFF);
       return true;
     }
     if (intent === 'resume' && (!active || active.id === DIALOG.MENU) && savedDraft(session)) {
@@ -229,7 +230,8 @@ export class GlobalIntents {
     );
     if (command) {
       if (command[1] === DIALOG.FILE_CONCERN && savedDraft(session)) await this.resume(t);
-      else await t.restart(command[1]);
+      // The visit booking reads the town the request may name ("to the studio in Daliuta").
+      else await t.restart(command[1], command[1] === DIALOG.BOOK_VISIT ? { request: text } : {});
       return true;
     }
     if (u.asksStatus(text) && Array.from(u.normalise(text)).length <= MAX_STATUS_QUESTION) {

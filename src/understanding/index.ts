@@ -6,3 +6,4 @@ export { type AreaName, type Expected, type GlobalIntent, type Option, type Rati
 export { Understanding } from './understanding';
 export { loadWordLists, WORD_LIST_NAMES, wordListsFrom, type WordListName, type WordLists } from './word-lists';
 export { type Topic } from './topic-choice';
+export { type ContactAhead } from './contact-ahead';

@@ -40,3 +40,13 @@ function readRun(run: string): PhoneReading {
   }
   return { ok: false, reason: 'invalid', digits: digits.length };
 }
+
+/** The first mainland mobile in the text, with where it sits in the normalised text (`normalise`). */
+export function findMobile(text: string): { phone: string; normalised: string; start: number; end: number } | null {
+  const n = normalise(text);
+  for (const m of n.matchAll(RUN)) {
+    const reading = readRun(m[0]);
+    if (reading.ok && !reading.landline) return { phone: reading.phone, normalised: n, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}

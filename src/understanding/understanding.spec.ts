@@ -261,6 +261,25 @@ describe('Understanding', () => {
     expect('大气、水与噪声和固废及生态'.split(termSeparators())).toEqual(['大气', '水', '噪声', '固废', '生态']);
   });
 
+  it('reads a contact typed ahead only when it cannot be anything else', () => {
+    const cases: Array<[string, { phone: string; name: string | null; rest: string } | null]> = [
+      ['13912345678 王', { phone: '13912345678', name: '王', rest: '' }],
+      ['王 139 1234 5678', { phone: '13912345678', name: '王', rest: '' }],
+      ['有段时间了 电话13912345678', { phone: '13912345678', name: null, rest: '有段时间了' }],
+      ['上个月开始的，我的电话是１３９１２３４５６７８', { phone: '13912345678', name: null, rest: '上个月开始的' }],
+      ['13912345678 叫我老刘就行', { phone: '13912345678', name: '老刘', rest: '' }],
+      ['好几年了 13912345678 李阿姨', { phone: '13912345678', name: '李阿姨', rest: '好几年了' }],
+      ['没有 13912345678', { phone: '13912345678', name: null, rest: '没有' }],
+      ['13912345678', { phone: '13912345678', name: null, rest: '' }],
+      // A number inside a sentence is someone's (the property office's), a landline or a wrong length is nobody's yet.
+      ['物业电话13912345678一直打不通', null],
+      ['0912-1234567', null],
+      ['1391234567 王', null],
+      ['上个月', null],
+    ];
+    for (const [text, expected] of cases) expect([text, u.contactAhead(text)]).toEqual([text, expected]);
+  });
+
   it('takes the office’s own words from the locale files', () => {
     const root = mkdtempSync(join(tmpdir(), 'minyi-words-'));
     mkdirSync(join(root, 'zh-CN'));

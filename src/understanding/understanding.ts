@@ -1,5 +1,6 @@
 /** The facade callers hold: one object built from the word lists, delegating each question to the reader that owns it. */
 import { ChoiceReader } from './choice';
+import { type ContactAhead, ContactReader } from './contact-ahead';
 import { IntentReader } from './intents';
 import { normalise } from './normalise';
 import { NameReader } from './person-name';
@@ -25,6 +26,7 @@ export class Understanding {
   private readonly places: PlaceReader;
   private readonly ratings: RatingReader;
   private readonly intents: IntentReader;
+  private readonly contacts: ContactReader;
 
   constructor(lists: WordLists) {
     const words = new Vocabulary(lists);
@@ -34,6 +36,7 @@ export class Understanding {
     this.places = new PlaceReader(words);
     this.ratings = new RatingReader(words);
     this.intents = new IntentReader(words);
+    this.contacts = new ContactReader(words, this.names, this.yesNo);
   }
 
   normalise(text: string): string {
@@ -149,6 +152,11 @@ export class Understanding {
 
   nameBesidePhone(text: string): string | null {
     return this.names.nameBesidePhone(text);
+  }
+
+  /** A mobile (and maybe a name) typed at the start or end of an answer to an earlier question (contact-ahead.ts). */
+  contactAhead(text: string): ContactAhead | null {
+    return this.contacts.read(text);
   }
 
   area(text: string, areas: readonly AreaName[]): AreaName | null {

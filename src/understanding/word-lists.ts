@@ -6,6 +6,7 @@ import { configPath, localesPath } from '../config/paths';
 export const WORD_LIST_NAMES = [
   'yes', 'no', 'negations', 'skip', 'done', 'subject', 'courtesy', 'cancel', 'menu', 'help', 'handoff', 'resume', 'greetings',
   'status', 'rating_satisfied', 'rating_basic', 'rating_not', 'stars', 'name_call', 'name_surname', 'name_tail', 'name_titles', 'phone_words',
+  'phone_glue', 'name_prefixes',
   'choice_prefix', 'name_compound_surnames', 'topic_filler', 'place_lead', 'problem', 'acknowledge', 'back',
   'numerals', 'ordinal_prefix', 'counters', 'particles',
 ] as const;

@@ -1,7 +1,7 @@
 import { DIALOG } from '../dialog-ids';
 
 import type { WorkstationEntity } from '../../org/workstation.entity';
-import { handler, HandlerContext } from './handler.types';
+import { handler, HandlerContext, str } from './handler.types';
 import { chinaTime } from '../../common/china-time';
 
 const MIN_CONCERN_CHARS = 8;
@@ -37,10 +37,15 @@ export async function studioNamed(ctx: HandlerContext, answer: string | null): P
 }
 
 export const commonHandlers = {
-  /** Without a studio from the link or an earlier answer, the resident says theirs: the first one would be a stranger's. */
+  /**
+   * The studio the request named ("I want to go to the Daliuta studio") is the one meant, over the link's; without
+   * one from the request, the link or an earlier answer, the resident says theirs: the first one would be a stranger's.
+   */
   needStudio: handler(
     async (ctx) => {
-      if (!(await knownWorkstation(ctx))) ctx.gotoThread('where');
+      const named = await studioNamed(ctx, str(ctx.vars.request) || null);
+      if (named) ctx.session.workstationCode = named.code;
+      else if (!(await knownWorkstation(ctx))) ctx.gotoThread('where');
     },
     ['where'],
   ),

@@ -1,4 +1,5 @@
 import { maskPhone } from '../../common/privacy';
+import { compact } from '../../understanding';
 import type { NewConcern } from '../../tickets/tickets.port';
 import type { AttachmentRef } from '../../common/resident';
 import type { DialogVars, VarValue } from '../conversation.types';
@@ -58,10 +59,15 @@ function askWhichSector(ctx: HandlerContext, first: SectorName, second: SectorNa
   ctx.gotoThread('sector_question');
 }
 
-/** The address, prefixed with the recognised town or street unless the address already names it. */
+/**
+ * The address, prefixed with the recognised town or street unless the address already names it; an address that
+ * is only a short form of the area's name (the street's name without "street") is the area's name alone.
+ */
 function placeOf(v: DialogVars): string {
   const area = str(v.areaName);
   const address = str(v.address);
+  const said = compact(address);
+  if (area && said && compact(area).includes(said)) return area;
   return area && !address.includes(area) ? `${area} ${address}` : address;
 }
 

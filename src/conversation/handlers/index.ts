@@ -1,5 +1,6 @@
 import { commonHandlers } from './common.handlers';
 import { concernHandlers } from './concern.handlers';
+import { contactAheadHandlers } from './contact-ahead.handlers';
 import { consultHandlers } from './consult.handlers';
 import { handoffHandlers } from './handoff.handlers';
 import type { DialogHandler } from './handler.types';
@@ -9,6 +10,7 @@ import { visitHandlers } from './visit.handlers';
 const BY_NAME = {
   ...commonHandlers,
   ...concernHandlers,
+  ...contactAheadHandlers,
   ...ticketsHandlers,
   ...handoffHandlers,
   ...visitHandlers,
