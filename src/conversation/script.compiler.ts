@@ -157,7 +157,7 @@ export class ScriptCompiler {
       if (collectKey && (typeof convo.vars[collectKey] === 'object' || chosen !== null)) convo.vars[collectKey] = text;
       const ctx = createHandlerContext(dialogId, text, convo, bot, info, this.ports, collectKey);
       // A number typed for an option that is not offered is told so, not taken as the answer; where a ticket
-      // number is asked for, it may be the end of one ("18号"), which the handler matches.
+      // number is asked for, it may be the end of one ("number 18"), which the handler matches.
       const missing = text && chosen === null && options.length && !ticketNumber ? understanding.optionNotOffered(text, options.length) : null;
       try {
         if (missing !== null) await ctx.reask(options.length === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number: missing, count: options.length });

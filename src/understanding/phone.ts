@@ -11,7 +11,7 @@ const RUN = /\+?[\d(（][\d\s\-()（）]*\d/g;
 
 /**
  * A mainland mobile (11 digits, optional +86) or a landline with its area code (0912-1234567), found anywhere
- * in the text, typed with spaces, dashes, full-width digits or numerals (一三九…, 幺 for one). Mobiles come back as 11 digits, landlines as
+ * in the text, typed with spaces, dashes, full-width digits or numerals (the spoken one included). Mobiles come back as 11 digits, landlines as
  * `area-local`. The first number that fits wins; otherwise the reason the closest one does not.
  */
 export function parsePhone(text: string): PhoneReading {
@@ -20,7 +20,7 @@ export function parsePhone(text: string): PhoneReading {
   if (typed.ok) return typed;
   const spoken = spokenDigits(n);
   if (spoken === n) return typed;
-  // Numerals read as digits only when the digits alone do not make a number ("王一 13812345678" stays as typed).
+  // Numerals read as digits only when the digits alone do not make a number (a name ending in the numeral one, then a mobile, stays as typed).
   const said = readRuns(spoken);
   return said.ok || typed.digits === 0 ? said : typed;
 }
@@ -58,9 +58,9 @@ const MIN_SPOKEN_DIGITS = 7;
 let spokenRun: { run: RegExp; digit: ReadonlyMap<string, string> } | undefined;
 
 /**
- * Numbers typed as they are said: the numerals of the word lists (`numerals`, "one" as 幺 included) become
- * digits inside a run of digits and numerals long enough to be a phone number (一三九 一二三四 五六七八,
- * 139一二三四5678); shorter runs ("三四个月", "一下") stay words.
+ * Numbers typed as they are said: the numerals of the word lists (`numerals`, the spoken "one" included) become
+ * digits inside a run of digits and numerals long enough to be a phone number ("one three nine, one two three
+ * four…", or digits and numerals mixed); shorter runs ("three or four months", "once") stay words.
  */
 function spokenDigits(text: string): string {
   spokenRun ??= compileSpokenRun();
