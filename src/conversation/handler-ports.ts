@@ -20,7 +20,7 @@ export type ConcernFilingPort = Pick<ResidentTicketsPort, 'previewRoute' | 'file
 export const CONCERN_FILING = Symbol('CONCERN_FILING');
 
 /** Look up the resident's own tickets and add to one. */
-export type TicketLookupPort = Pick<ResidentTicketsPort, 'findForResident' | 'listForResident' | 'addInformation'>;
+export type TicketLookupPort = Pick<ResidentTicketsPort, 'findForResident' | 'matchForResident' | 'listForResident' | 'addInformation'>;
 export const TICKET_LOOKUP = Symbol('TICKET_LOOKUP');
 
 /** Record the resident's rating of an answered ticket. */

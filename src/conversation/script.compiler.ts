@@ -87,7 +87,8 @@ export class ScriptCompiler {
     const line: BotkitLine = { text: this.text(step), quick_replies: this.quickReplies(step) };
     if (step.collect) {
       const key = step.collect.key;
-      line.collect = { key, options: [{ default: true, handler: this.dispatcher(script.id, key, step.collect.options ?? [], line.quick_replies) }] };
+      const handler = this.dispatcher(script.id, key, step.collect.options ?? [], line.quick_replies, step.collect.ticket_number === true);
+      line.collect = { key, options: [{ default: true, handler }] };
       return line;
     }
     if (step.handler || step.if) {
@@ -109,7 +110,7 @@ export class ScriptCompiler {
   }
 
   /** The single option behind every question: finds the matching option, runs its handler, then its action. */
-  private dispatcher(dialogId: string, collectKey: string, options: ScriptOption[], offered: BotkitLine['quick_replies']): BotkitHandler {
+  private dispatcher(dialogId: string, collectKey: string, options: ScriptOption[], offered: BotkitLine['quick_replies'], ticketNumber: boolean): BotkitHandler {
     const matchers = options.map((o) => ({ option: o, test: this.matcher(o) }));
     return this.wrap(dialogId, async (ctx, convo, bot) => {
       const found = matchers.find((m) => !m.option.default && m.test(ctx.answer)) ?? matchers.find((m) => m.option.default);
@@ -123,7 +124,7 @@ export class ScriptCompiler {
       if (ctx.moved()) return;
       ctx.vars._strikes = 0;
       await perform(found.option, ctx, convo, bot);
-    }, collectKey, offered);
+    }, collectKey, offered, ticketNumber);
   }
 
   private matcher(option: ScriptOption): (answer: string | null) => boolean {
@@ -141,6 +142,7 @@ export class ScriptCompiler {
     body: (ctx: HandlerContext & { moved(): boolean }, convo: BotkitDialogWrapper, bot: BotWorker) => Promise<void>,
     collectKey?: string,
     offered?: BotkitLine['quick_replies'],
+    ticketNumber = false,
   ): BotkitHandler {
     return async (answer, convo, bot, message) => {
       const info = turnInfo(message.context);
@@ -154,8 +156,9 @@ export class ScriptCompiler {
       // Botkit stores a non-text answer (a photo) as the whole activity: keep state small and JSON-clean.
       if (collectKey && (typeof convo.vars[collectKey] === 'object' || chosen !== null)) convo.vars[collectKey] = text;
       const ctx = createHandlerContext(dialogId, text, convo, bot, info, this.ports, collectKey);
-      // A number typed for an option that is not offered is told so, not taken as the answer.
-      const missing = text && chosen === null && options.length ? understanding.optionNotOffered(text, options.length) : null;
+      // A number typed for an option that is not offered is told so, not taken as the answer; where a ticket
+      // number is asked for, it may be the end of one ("number 18"), which the handler matches.
+      const missing = text && chosen === null && options.length && !ticketNumber ? understanding.optionNotOffered(text, options.length) : null;
       try {
         if (missing !== null) await ctx.reask(options.length === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number: missing, count: options.length });
         else await body(ctx, convo, bot);

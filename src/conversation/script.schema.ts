@@ -56,7 +56,12 @@ export const stepSchema = z
     text: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
     quick_replies: z.union([z.array(quickReplySchema).min(1), z.object({ from: z.string().regex(NAME) }).strict()]).optional(),
     collect: z
-      .object({ key: z.string().regex(NAME, RULE.variableName), options: z.array(optionSchema).optional() })
+      .object({
+        key: z.string().regex(NAME, RULE.variableName),
+        options: z.array(optionSchema).optional(),
+        /** The question asks for a ticket number: a number beyond the offered options is part of one, not a miss. */
+        ticket_number: z.literal(true).optional(),
+      })
       .strict()
       .optional(),
     action: z.string().optional(),

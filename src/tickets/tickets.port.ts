@@ -83,6 +83,11 @@ export interface ResidentTicketsPort {
   supportTicket(number: string, resident: ResidentRef): Promise<ResidentTicketView>;
   /** The resident's own ticket by number; null when it does not exist or belongs to someone else. */
   findForResident(number: string, resident: ResidentRef): Promise<ResidentTicketView | null>;
+  /**
+   * The resident's own tickets whose number ends with `ending` (a whole number, "20261128-0007" or "-0007"),
+   * newest first; another resident's ticket never matches.
+   */
+  matchForResident(ending: string, resident: ResidentRef, limit?: number): Promise<ResidentTicketView[]>;
   /** The resident's tickets, newest first. */
   listForResident(resident: ResidentRef, limit?: number): Promise<ResidentTicketView[]>;
   /** Appends text and/or attachments to one of the resident's open tickets. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Like } from 'typeorm';
 import { isUniqueViolation } from '../database/claim';
 import { SectorEntity } from '../org/sector.entity';
 import { WorkstationEntity } from '../org/workstation.entity';
@@ -145,6 +145,17 @@ export class TicketsRepository {
   forResident(channel: string, externalId: string, limit: number): Promise<TicketEntity[]> {
     return this.tickets.find({
       where: { residentChannel: channel as TicketEntity['residentChannel'], residentExternalId: externalId },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** The resident's tickets whose number ends with `ending`, newest first; an ending that is not letters, digits and dashes matches none. */
+  async forResidentEndingWith(channel: string, externalId: string, ending: string, limit: number): Promise<TicketEntity[]> {
+    // SQLite's LIKE has no escape character by default: an ending with a wildcard in it cannot be matched literally.
+    if (!/^[A-Za-z0-9-]+$/.test(ending)) return [];
+    return this.tickets.find({
+      where: { residentChannel: channel as TicketEntity['residentChannel'], residentExternalId: externalId, number: Like(`%${ending}`) },
       order: { id: 'DESC' },
       take: limit,
     });

@@ -1,6 +1,6 @@
 export { compact, core, normalise } from './normalise';
 export { parsePhone, type PhoneReading } from './phone';
-export { findTicketNumber } from './ticket-number';
+export { findTicketNumber, ticketNumberEnding } from './ticket-number';
 export { ordinal } from './ordinal';
 export { type AreaName, type Expected, type GlobalIntent, type Option, type Rating, type Reading } from './reading.types';
 export { Understanding } from './understanding';

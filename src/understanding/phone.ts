@@ -1,4 +1,5 @@
 import { normalise } from './normalise';
+import { escapeRegExp, grammar } from './word-lists';
 
 export type PhoneReading =
   | { ok: true; phone: string; landline: boolean }
@@ -10,11 +11,21 @@ const RUN = /\+?[\d(（][\d\s\-()（）]*\d/g;
 
 /**
  * A mainland mobile (11 digits, optional +86) or a landline with its area code (0912-1234567), found anywhere
- * in the text, typed with spaces, dashes or full-width digits. Mobiles come back as 11 digits, landlines as
+ * in the text, typed with spaces, dashes, full-width digits or numerals (the spoken one included). Mobiles come back as 11 digits, landlines as
  * `area-local`. The first number that fits wins; otherwise the reason the closest one does not.
  */
 export function parsePhone(text: string): PhoneReading {
   const n = normalise(text);
+  const typed = readRuns(n);
+  if (typed.ok) return typed;
+  const spoken = spokenDigits(n);
+  if (spoken === n) return typed;
+  // Numerals read as digits only when the digits alone do not make a number (a name ending in the numeral one, then a mobile, stays as typed).
+  const said = readRuns(spoken);
+  return said.ok || typed.digits === 0 ? said : typed;
+}
+
+function readRuns(n: string): PhoneReading {
   const runs = n.match(RUN) ?? [];
   let failure: PhoneReading = { ok: false, reason: 'none', digits: 0 };
   for (const run of runs) {
@@ -49,4 +60,30 @@ export function findMobile(text: string): { phone: string; normalised: string; s
     if (reading.ok && !reading.landline) return { phone: reading.phone, normalised: n, start: m.index, end: m.index + m[0].length };
   }
   return null;
+}
+
+/** Fewest digits a run of numerals needs to be read as a phone number (a local landline number). */
+const MIN_SPOKEN_DIGITS = 7;
+
+let spokenRun: { run: RegExp; digit: ReadonlyMap<string, string> } | undefined;
+
+/**
+ * Numbers typed as they are said: the numerals of the word lists (`numerals`, the spoken "one" included) become
+ * digits inside a run of digits and numerals long enough to be a phone number ("one three nine, one two three
+ * four…", or digits and numerals mixed); shorter runs ("three or four months", "once") stay words.
+ */
+function spokenDigits(text: string): string {
+  spokenRun ??= compileSpokenRun();
+  const { run, digit } = spokenRun;
+  return text.replace(run, (m) => {
+    const chars = Array.from(m);
+    if (chars.filter((ch) => /\d/.test(ch) || digit.has(ch)).length < MIN_SPOKEN_DIGITS || !chars.some((ch) => digit.has(ch))) return m;
+    return chars.map((ch) => digit.get(ch) ?? ch).join('');
+  });
+}
+
+function compileSpokenRun(): { run: RegExp; digit: ReadonlyMap<string, string> } {
+  const digit = new Map([...grammar().numerals].filter(([n, v]) => Array.from(n).length === 1 && v <= 9).map(([n, v]) => [n, String(v)]));
+  const one = `[\\d${[...digit.keys()].map(escapeRegExp).join('')}]`;
+  return { run: new RegExp(`${one}(?:[\\s-]*${one})*`, 'gu'), digit };
 }

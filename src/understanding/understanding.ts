@@ -8,7 +8,7 @@ import { parsePhone } from './phone';
 import { area, PlaceReader } from './place';
 import { RatingReader } from './rating';
 import type { AreaName, Expected, GlobalIntent, Option, Rating, Reading } from './reading.types';
-import { findTicketNumber } from './ticket-number';
+import { findTicketNumber, ticketNumberEnding } from './ticket-number';
 import type { Topic } from './topic-choice';
 import { Vocabulary } from './vocabulary';
 import type { WordLists } from './word-lists';
@@ -85,6 +85,11 @@ export class Understanding {
 
   ticketNumber(text: string): string | null {
     return findTicketNumber(text);
+  }
+
+  /** At a question asking for a ticket number: the whole number or the end of it, typed loosely (ticket-number.ts). */
+  ticketNumberEnding(text: string): string | null {
+    return ticketNumberEnding(text);
   }
 
   isGreeting(text: string): boolean {

@@ -17,6 +17,18 @@ export function describeTicket(t: (key: string, vars?: Record<string, unknown>) 
 
 const describe = (ctx: HandlerContext, ticket: ResidentTicketView): string => describeTicket(ctx.t, ticket);
 
+/** Most tickets offered to pick from at once. */
+const MAX_CHOICES = 8;
+
+const choicesOf = (tickets: readonly ResidentTicketView[]) => tickets.slice(0, MAX_CHOICES).map((t) => ({ title: t.number, payload: t.number }));
+
+/** The ticket numbers the question offers (`ticketChoices`). */
+const offeredNumbers = (ctx: HandlerContext): string[] =>
+  Array.isArray(ctx.vars.ticketChoices) ? ctx.vars.ticketChoices.map((c) => (c as { payload: string }).payload) : [];
+
+/** An ending as the resident typed it, for the text ("-0018" → "0018"). */
+const shown = (ending: string): string => ending.replace(/^-/, '');
+
 /** Offers the resident's tickets that pass `filter`; one is picked at once, none ends the dialog. */
 async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boolean, noneKey: string): Promise<void> {
   const tickets = (await ctx.ports.tickets.listForResident(ctx.resident, 20)).filter(filter);
@@ -30,15 +42,31 @@ async function offer(ctx: HandlerContext, filter: (t: ResidentTicketView) => boo
     ctx.vars.ticketTitle = tickets.find((t) => t.number === ctx.vars.number)?.title ?? '';
     return ctx.gotoThread('ask');
   }
-  ctx.vars.ticketChoices = tickets.slice(0, 8).map((t) => ({ title: t.number, payload: t.number }));
+  ctx.vars.ticketChoices = choicesOf(tickets);
 }
 
 export const ticketsHandlers = {
+  /**
+   * The whole number, or the end of one (the digits without the letters, the sequence alone) matched among the
+   * resident's own tickets: one match is the ticket, several are offered to pick from, none is "not found".
+   */
   normaliseNumber: handler(async (ctx) => {
+    const ending = ctx.understanding.ticketNumberEnding(ctx.answer ?? '');
+    if (!ending) return ctx.reask('status.bad_number');
     const number = ctx.understanding.ticketNumber(ctx.answer ?? '');
-    if (!number) return ctx.reask('status.bad_number');
-    ctx.vars.number = number;
-  }),
+    if (number) {
+      ctx.vars.number = number;
+      return;
+    }
+    const matches = await ctx.ports.tickets.matchForResident(ending, ctx.resident, MAX_CHOICES);
+    // No match looks the typed number up like any other, so the resident hears the usual "not found".
+    ctx.vars.number = matches.length === 1 ? matches[0].number : shown(ending);
+    if (matches.length > 1) {
+      ctx.vars.ticketChoices = choicesOf(matches);
+      ctx.vars.typedNumber = shown(ending);
+      ctx.gotoThread('pick');
+    }
+  }, ['pick']),
 
   lookupTicket: handler(async (ctx) => {
     const ticket = await ctx.ports.tickets.findForResident(str(ctx.vars.number), ctx.resident);
@@ -56,12 +84,36 @@ export const ticketsHandlers = {
 
   listRatable: handler(async (ctx) => offer(ctx, (t) => t.state === 'answered', 'rate.none'), ['ask']),
 
-  /** The answer must be one of the offered numbers. */
+  /**
+   * The answer must be one of the offered numbers: picked from the list, typed whole or by its end (the digits
+   * without the letters, the sequence alone). Several that end so are offered again on their own.
+   */
   pickTicket: handler(async (ctx) => {
-    const number = ctx.understanding.ticketNumber(ctx.answer ?? '');
-    const choices = Array.isArray(ctx.vars.ticketChoices) ? ctx.vars.ticketChoices.map((c) => (c as { payload: string }).payload) : [];
-    if (!number || !choices.includes(number)) return ctx.reask('system.pick_from_list');
-    ctx.vars.number = number;
+    const answer = ctx.answer ?? '';
+    const ending = ctx.understanding.ticketNumberEnding(answer);
+    const choices = offeredNumbers(ctx);
+    const matches = ending ? choices.filter((n) => n.endsWith(ending)) : [];
+    if (matches.length > 1) {
+      ctx.vars.ticketChoices = matches.map((n) => ({ title: n, payload: n }));
+      return ctx.reask('status.several', { count: matches.length, number: shown(ending!) });
+    }
+    if (matches.length === 0) {
+      const missing = ctx.understanding.optionNotOffered(answer, choices.length);
+      if (missing !== null) return ctx.reask(choices.length === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number: missing, count: choices.length });
+      return ctx.reask('system.pick_from_list');
+    }
+    ctx.vars.number = matches[0];
+  }),
+
+  /** "I don't remember the number": the offered tickets with their titles, to pick by position or number. */
+  describeChoices: handler(async (ctx) => {
+    const offered = offeredNumbers(ctx);
+    const mine = await ctx.ports.tickets.listForResident(ctx.resident, 20);
+    const lines = offered.flatMap((number, i) => {
+      const ticket = mine.find((t) => t.number === number);
+      return ticket ? [ctx.t('status.choice', { index: i + 1, number, title: ticket.title, state: ctx.t(`status.state.${ticket.state}`) })] : [];
+    });
+    await ctx.reask('status.choices', { tickets: lines.join('\n') });
   }),
 
   addInformation: handler(async (ctx) => {

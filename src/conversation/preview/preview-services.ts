@@ -55,6 +55,10 @@ export class PreviewTickets implements ResidentTicketsPort {
     return null;
   }
 
+  async matchForResident(): Promise<ResidentTicketView[]> {
+    return [];
+  }
+
   async listForResident(): Promise<ResidentTicketView[]> {
     return [];
   }

@@ -78,6 +78,11 @@ export class ResidentTicketsService implements ResidentTicketsPort {
     return t && isFiler(t, resident) ? this.view(t) : null;
   }
 
+  async matchForResident(ending: string, resident: ResidentRef, limit = 10): Promise<ResidentTicketView[]> {
+    const rows = await this.tickets.repo.forResidentEndingWith(resident.channel, resident.externalId, ending, limit);
+    return Promise.all(rows.map((t) => this.view(t)));
+  }
+
   async listForResident(resident: ResidentRef, limit = 10): Promise<ResidentTicketView[]> {
     const rows = await this.tickets.repo.forResident(resident.channel, resident.externalId, limit);
     return Promise.all(rows.map((t) => this.view(t)));
