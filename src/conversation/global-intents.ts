@@ -13,7 +13,7 @@ import { consultReplyIn } from './handlers/consult.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
 import type { HandlerPorts } from './handler-ports';
 import { rateInOneStep } from './rate-in-one-step';
-import { midDialogRequest, requestAfterSilence, serviceNamed, type ServiceRequest } from './service-switch';
+import { declinesToGoOn, midDialogRequest, requestAfterSilence, serviceNamed, type ServiceRequest } from './service-switch';
 import type { TurnInfo } from './turn-info';
 
 /** Dialogs that read ticket numbers themselves: a number typed there is their answer, not a status question. */
@@ -152,7 +152,7 @@ export class GlobalIntents {
       }
     }
 
-    const intent = t.heard.intent;
+    const intent = t.heard.intent ?? (active && declinesToGoOn(u, text, active) ? 'cancel' : null);
     if (intent === 'cancel') {
       if (hasDraft(active) || (savedDraft(session) && (!active || active.id === DIALOG.MENU))) {
         saveDraft(session, active, now);

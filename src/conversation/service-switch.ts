@@ -40,6 +40,16 @@ const CLOSED_QUESTIONS: Readonly<Record<string, Readonly<Record<string, readonly
   [DIALOG.FILE_CONCERN]: { q_photos: 'all', q_more_photos: 'all', q_consent: 'all', route: 'all' },
 };
 
+/**
+ * Questions where declining alone ("never mind", "no need") can only mean leaving: neither a yes/no nor one that
+ * may be left empty, where the same words are a no or a skip. Adding information takes any text, but not this.
+ */
+const LEFT_BY_DECLINING: Readonly<Record<string, Readonly<Record<string, readonly number[] | 'all'>>>> = {
+  [DIALOG.CHECK_STATUS]: { default: 'all' },
+  [DIALOG.RATE]: { default: 'all', ask: [0] },
+  [DIALOG.ADD_INFO]: { default: 'all', ask: 'all' },
+};
+
 /** A service the resident asked for: the dialog to start and how. */
 export interface ServiceRequest {
   dialog: string;
@@ -65,7 +75,16 @@ export function serviceNamed(i18n: I18n, u: Understanding, text: string): Servic
 
 /** Whether the dialog waits at a question whose answer cannot be a service's name (see CLOSED_QUESTIONS). */
 export function atClosedQuestion(active: ActiveDialog): boolean {
-  const steps = CLOSED_QUESTIONS[active.id]?.[active.thread];
+  return waitsAt(CLOSED_QUESTIONS, active);
+}
+
+/** Declining alone (a no that is also a skip: "never mind") where it can only mean leaving (LEFT_BY_DECLINING). */
+export function declinesToGoOn(u: Understanding, text: string, active: ActiveDialog): boolean {
+  return waitsAt(LEFT_BY_DECLINING, active) && u.polarity(text) === 'no' && u.isSkip(text);
+}
+
+function waitsAt(questions: typeof CLOSED_QUESTIONS, active: ActiveDialog): boolean {
+  const steps = questions[active.id]?.[active.thread];
   return steps === 'all' || (!!steps && steps.includes(active.step));
 }
 

@@ -83,6 +83,27 @@ describeEachEngine('what residents say instead of answers', (engine) => {
     expect(r.last).not.toContain('已补充到诉求');
   });
 
+  it('leaves on 算了 or 不用了 alone where they cannot be a no or a skip, and skips the optional comment with 算了', async () => {
+    const { r, number } = await withAnsweredTicket();
+    await r.say('查询进度');
+    await r.say('算了');
+    expect(r.last).toContain('已退出当前流程');
+    await r.say('补充材料');
+    await r.say('不用了');
+    expect(r.last).toContain('已退出当前流程');
+    expect(r.last).not.toContain('已补充到诉求');
+    await r.say('评价');
+    await r.say('算了吧');
+    expect(r.last).toContain('已退出当前流程');
+    await expect(ticket(number)).resolves.toEqual({ state: 'answered', rating: null });
+    await r.say('评价');
+    await r.say('满意');
+    expect(r.last).toContain('还有什么意见或建议');
+    await r.say('算了');
+    expect(r.last).toContain('再次感谢');
+    await expect(ticket(number)).resolves.toEqual({ state: 'closed', rating: 'satisfied' });
+  });
+
   it('asks before throwing a filing away, and keeps 算了 a skip and a no where it answers the question', async () => {
     const r = resident(t);
     await filingUntilSince(r);
