@@ -68,7 +68,8 @@ export function serviceNamed(i18n: I18n, u: Understanding, text: string): Servic
       (id === DIALOG.BOOK_VISIT ? !u.statesProblem(text) : !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4)) &&
       !(id === DIALOG.FILE_CONCERN && u.asksStatus(text)),
   );
-  if (command) return { dialog: command[1] };
+  // The visit booking may read the town the request names ("to the studio in Daliuta").
+  if (command) return command[1] === DIALOG.BOOK_VISIT ? { dialog: command[1], options: { request: text } } : { dialog: command[1] };
   if (u.asksStatus(text) && charCount(u.normalise(text)) <= MAX_STATUS_QUESTION) return { dialog: DIALOG.CHECK_STATUS, options: { thread: 'mine' } };
   return null;
 }
