@@ -13,24 +13,11 @@ import { consultReplyIn } from './handlers/consult.handlers';
 import { describeTicket } from './handlers/tickets.handlers';
 import type { HandlerPorts } from './handler-ports';
 import { rateInOneStep } from './rate-in-one-step';
+import { declinesToGoOn, midDialogRequest, requestAfterSilence, serviceNamed, type ServiceRequest } from './service-switch';
 import type { TurnInfo } from './turn-info';
-
-/** Menu words typed outside any dialog start the dialog directly (the menu script offers the same). */
-const MENU_COMMANDS: ReadonlyArray<readonly [string, string]> = [
-  // First: "go to the studio to report it in person" is a visit although it names reporting.
-  ['commands.visit', DIALOG.BOOK_VISIT],
-  ['commands.file', DIALOG.FILE_CONCERN],
-  ['commands.status', DIALOG.CHECK_STATUS],
-  ['commands.add', DIALOG.ADD_INFO],
-  ['commands.rate', DIALOG.RATE],
-  ['commands.handoff', DIALOG.HANDOFF],
-];
 
 /** Dialogs that read ticket numbers themselves: a number typed there is their answer, not a status question. */
 const READS_NUMBERS = new Set<string>([DIALOG.CHECK_STATUS, DIALOG.ADD_INFO, DIALOG.RATE]);
-
-/** Longest progress question without a number ("how is my concern doing") taken as such rather than as a concern. */
-const MAX_STATUS_QUESTION = 14;
 
 /** What the understanding read in the message before any intent looks at it (TurnPipeline's understand step). */
 export interface Heard {
@@ -100,7 +87,7 @@ export class GlobalIntents {
       else await t.restart(active.id);
       return true;
     }
-    const idle = !active || active.id === DIALOG.MENU || (!!session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs);
+    const idle = !active || active.id === DIALOG.MENU || this.silent(t);
     if (idle && !meta.pendingResume) {
       // A plain answer to a consultation invitation or an outcome's rating request sent meanwhile, while one is awaited.
       const reply = consultReplyIn(text, i18n);
@@ -122,7 +109,9 @@ export class GlobalIntents {
         await t.restart(active.id);
         return true;
       }
-    } else if (active && session.lastSeenAt && now.getTime() - new Date(session.lastSeenAt).getTime() > this.settings.resumeAfterMs) {
+    } else if (active && active.id !== DIALOG.MENU && this.silent(t)) {
+      // Back with a clear new request (a service, a ticket number, a new concern): words() honours it.
+      if (requestAfterSilence(i18n, t.understanding, t.heard, text, active)) return false;
       meta.pendingResume = true;
       const button = (key: string) => ({ title: i18n.t(key, {}, info.locale), payload: i18n.t(key, {}, info.locale) });
       await t.say('system.resume_offer', {}, [button('system.resume_continue_btn'), button('system.resume_restart_btn')]);
@@ -163,7 +152,7 @@ export class GlobalIntents {
       }
     }
 
-    const intent = t.heard.intent;
+    const intent = t.heard.intent ?? (active && declinesToGoOn(u, text, active) ? 'cancel' : null);
     if (intent === 'cancel') {
       if (hasDraft(active) || (savedDraft(session) && (!active || active.id === DIALOG.MENU))) {
         saveDraft(session, active, now);
@@ -213,34 +202,34 @@ export class GlobalIntents {
     if (await rateInOneStep(t, this.ports)) return true;
 
     const number = t.heard.ticketNumber;
-    if (number && !(active && READS_NUMBERS.has(active.id))) {
-      await this.status(t, number);
+    const mid = active && active.id !== DIALOG.MENU ? active : null;
+    if (number && !(mid && READS_NUMBERS.has(mid.id))) {
+      // After a long silence the number is the new request: the old dialog is left, its draft kept.
+      const leaving = !!mid && this.silent(t);
+      if (leaving) await this.leave(t);
+      await this.status(t, number, !leaving);
       return true;
     }
 
-    if (active && active.id !== DIALOG.MENU) return false;
+    if (mid) {
+      // Another service named where that cannot be the answer, or a new concern after a silence; a filing is kept as a draft.
+      const request = midDialogRequest(i18n, u, text, mid, this.silent(t));
+      if (!request) return false;
+      await this.leave(t);
+      await this.start(t, request);
+      return true;
+    }
     // Outside a dialog, or at the menu's question.
-    // "check on what I reported last time" names the filing word but asks for progress.
-    // Wanting to come in person is a visit however long the sentence, unless it also states a problem to file.
-    const command = MENU_COMMANDS.find(
-      ([key, id]) =>
-        saysCommand(i18n, key, text) &&
-        (id === DIALOG.BOOK_VISIT ? !u.statesProblem(text) : !u.readsAsConcern(text, MIN_CONCERN_CHARS + 4)) &&
-        !(id === DIALOG.FILE_CONCERN && u.asksStatus(text)),
-    );
-    if (command) {
-      if (command[1] === DIALOG.FILE_CONCERN && savedDraft(session)) await this.resume(t);
-      // The visit booking reads the town the request may name ("to the studio in Daliuta").
-      else await t.restart(command[1], command[1] === DIALOG.BOOK_VISIT ? { request: text } : {});
+    const request = serviceNamed(i18n, u, text);
+    if (request) {
+      await this.start(t, request);
       return true;
     }
-    if (u.asksStatus(text) && Array.from(u.normalise(text)).length <= MAX_STATUS_QUESTION) {
-      await t.restart(DIALOG.CHECK_STATUS, { thread: 'mine' });
-      return true;
-    }
-    // A thank-you after a filing or an answer is answered in kind; greeting the resident again reads as not listening.
-    if (saysThanks(u, i18n, text)) {
-      await t.say('menu.you_are_welcome');
+    // A thank-you after a filing or an answer is answered in kind (greeting the resident again reads as not
+    // listening); a greeting at the menu's question is greeted back. Both get the options again.
+    const courtesy = saysThanks(u, i18n, text) ? 'menu.you_are_welcome' : active && text && u.isGreeting(text) ? 'menu.greeting_back' : null;
+    if (courtesy) {
+      await t.say(courtesy);
       await t.restart(DIALOG.MENU, { thread: 'options' });
       if (savedDraft(session)) await t.say('system.draft_waiting');
       return true;
@@ -254,6 +243,25 @@ export class GlobalIntents {
     await t.begin(DIALOG.MENU);
     if (savedDraft(session)) await t.say('system.draft_waiting');
     return true;
+  }
+
+  /** Whether the resident comes back after more than `resumeAfterMs` of silence (lastSeenAt is still the last turn's). */
+  private silent(t: PipelineTurn): boolean {
+    const seen = t.info.session.lastSeenAt;
+    return !!seen && this.ports.clock.now().getTime() - new Date(seen).getTime() > this.settings.resumeAfterMs;
+  }
+
+  /** Leaves the dialog in progress, keeping a filing as a draft the way `menu` does. */
+  private async leave(t: PipelineTurn): Promise<void> {
+    if (saveDraft(t.info.session, t.active, this.ports.clock.now())) await t.say('system.draft_saved');
+    await t.dc.cancelAllDialogs();
+  }
+
+  /** Starts the service asked for; asked to file, the resident goes on with their saved draft when there is one. */
+  private async start(t: PipelineTurn, request: ServiceRequest): Promise<void> {
+    if (request.say) await t.say(request.say);
+    if (request.dialog === DIALOG.FILE_CONCERN && !request.options && savedDraft(t.info.session)) await this.resume(t);
+    else await t.restart(request.dialog, request.options);
   }
 
   /** Begins the saved draft again at the question it was left at. */
@@ -277,12 +285,12 @@ export class GlobalIntents {
   }
 
   /** The status of the resident's own ticket, then the question in progress again; another's is "not found". */
-  private async status(t: PipelineTurn, number: string): Promise<void> {
+  private async status(t: PipelineTurn, number: string, backToQuestion = true): Promise<void> {
     const { resident, locale, session } = t.info;
     const ticket = await this.ports.tickets.findForResident(number, resident);
     if (!ticket) await t.say('status.not_found', { number });
     else await t.say('status.one', { ticket: describeTicket((key, vars) => this.ports.i18n.t(key, vars, locale), ticket) });
-    if (t.active && t.active.id !== DIALOG.MENU) {
+    if (backToQuestion && t.active && t.active.id !== DIALOG.MENU) {
       await t.say('system.back_to_question');
       await t.resend(session.meta.lastPrompt);
     }

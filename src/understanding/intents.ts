@@ -2,6 +2,7 @@
 import { compact, core, withoutParticles } from './normalise';
 import type { GlobalIntent } from './reading.types';
 import { charCount, CJK, segments, SHORT_ANSWER, SKIP_ANSWER } from './text-shape';
+import { covers, tokens } from './tokens';
 import type { Vocabulary } from './vocabulary';
 import type { WordListName } from './word-lists';
 
@@ -15,6 +16,8 @@ const GLOBAL_LISTS: ReadonlyArray<readonly [GlobalIntent, WordListName]> = [
 ];
 
 export class IntentReader {
+  private leaving?: ReadonlyMap<string, string>;
+
   constructor(private readonly words: Vocabulary) {}
 
   /** A word that means the same at any point (cancel, menu, help, hand-off, continue), said on its own. */
@@ -23,12 +26,23 @@ export class IntentReader {
     const c = core(text);
     if (!c || charCount(c) > SHORT_ANSWER) return null;
     for (const [intent, list] of GLOBAL_LISTS) if (this.words.isOneOf(text, lists[list])) return intent;
+    if (this.leavesDeclining(compact(text))) return 'cancel';
     // "I want a person" in a few words: a hand-off asked for inside a short sentence.
     if (charCount(c) <= SKIP_ANSWER && this.words.containsWord(c, lists.handoff.filter((w) => charCount(w) >= 3))) return 'handoff';
     // "said it wrong, change it": every piece a word of going back.
     const pieces = segments(text).map((p) => compact(p));
     if (pieces.length > 1 && pieces.every((p) => lists.back.includes(p) || lists.back.includes(withoutParticles(p)))) return 'back';
     return null;
+  }
+
+  /**
+   * "Never mind, not checking any more": a word of leaving beside words of declining and particles, nothing else.
+   * Declining alone ("never mind") stays a no or a skip for the question to read.
+   */
+  private leavesDeclining(c: string): boolean {
+    const { cancel, no, particles } = this.words.lists;
+    this.leaving ??= new Map([...particles.map((w) => [w, 'particle'] as const), ...no.map((w) => [w, 'no'] as const), ...cancel.map((w) => [w, 'cancel'] as const)]);
+    return covers(c, this.leaving) && tokens(c, this.leaving).some((t) => t.tag === 'cancel');
   }
 
   /** A greeting alone (hello, are you there, hello may I ask): the resident is starting, not reporting. */
