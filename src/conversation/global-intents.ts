@@ -19,6 +19,9 @@ import type { TurnInfo } from './turn-info';
 /** Dialogs that read ticket numbers themselves: a number typed there is their answer, not a status question. */
 const READS_NUMBERS = new Set<string>([DIALOG.CHECK_STATUS, DIALOG.ADD_INFO, DIALOG.RATE]);
 
+/** The filing's photo questions, where finishing words end the photos. */
+const PHOTO_QUESTIONS = new Set(['q_photos', 'q_more_photos']);
+
 /** What the understanding read in the message before any intent looks at it (TurnPipeline's understand step). */
 export interface Heard {
   intent: GlobalIntent | null;
@@ -153,7 +156,9 @@ export class GlobalIntents {
     }
 
     const intent = t.heard.intent ?? (active && declinesToGoOn(u, text, active) ? 'cancel' : null);
-    if (intent === 'cancel') {
+    // "Nothing more to add" at the photo questions is done with photos, not leaving the filing.
+    const doneWithPhotos = active?.id === DIALOG.FILE_CONCERN && PHOTO_QUESTIONS.has(active.thread) && u.isDone(text);
+    if (intent === 'cancel' && !doneWithPhotos) {
       if (hasDraft(active) || (savedDraft(session) && (!active || active.id === DIALOG.MENU))) {
         saveDraft(session, active, now);
         session.meta.pendingDiscard = true;

@@ -161,6 +161,10 @@ describeEachEngine('what residents say instead of answers', (engine) => {
     expect(r.last).toMatch(/最近的1件诉求|还没有提交过诉求/);
     await r.say('继续');
     expect(r.last).toContain('照片');
+    // "Nothing more to add" here ends the photos; it does not leave the filing as it leaves adding information.
+    await r.say('不补充了');
+    expect(r.last).not.toContain('放弃');
+    expect(r.last).toContain('手机号码');
   });
 
   it('honours a clear request after a long silence and keeps the draft for 继续', async () => {
