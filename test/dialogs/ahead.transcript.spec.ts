@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { buttons, numberIn, resident, Resident } from './support/chat';
+import { ticketRow as ticketRowOf } from './support/tickets';
 
 /**
  * Residents who answer ahead of the question (their phone at the photo or the "since when" question), name the
@@ -17,8 +17,7 @@ describeEachEngine('answers given ahead, and small filing slips', (engine) => {
   });
   afterAll(async () => t.close());
 
-  const ticketRow = async (number: string) =>
-    ((await t.app.get(DataSource).query('SELECT * FROM ticket WHERE number = ?', [number])) as Array<Record<string, unknown>>)[0];
+  const ticketRow = (number: string) => ticketRowOf(t, number);
 
   async function untilSince(r: Resident, place = '滨河新区'): Promise<void> {
     await r.say('反映问题');

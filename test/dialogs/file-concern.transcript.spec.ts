@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { buttons, fileUntilPreview, numberIn, photoOf, resident } from './support/chat';
+import { ticketRow as ticketRowOf } from './support/tickets';
 
 describeEachEngine('FILE_CONCERN transcript', (engine) => {
   let t: TestApp;
@@ -13,8 +13,7 @@ describeEachEngine('FILE_CONCERN transcript', (engine) => {
   });
   afterAll(async () => t.close());
 
-  const ticketRow = (number: string) =>
-    t.app.get(DataSource).query('SELECT * FROM ticket WHERE number = ?', [number]).then((rows: Array<Record<string, unknown>>) => rows[0]);
+  const ticketRow = (number: string) => ticketRowOf(t, number);
 
   it('files a concern end to end and tells the number after 编号', async () => {
     const r = resident(t);

@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { buttons, fileConcern, numberIn, resident, Resident } from './support/chat';
-import { answerTicket } from './support/tickets';
+import { answerTicket, ticketRow as ticketRowOf } from './support/tickets';
 
 /**
  * New residents typing the way they speak (colloquial, Shaanbei words, run-ons), through the real turn pipeline
@@ -17,8 +17,7 @@ describeEachEngine('new residents typing', (engine) => {
   });
   afterAll(async () => t.close());
 
-  const ticketRow = async (number: string) =>
-    ((await t.app.get(DataSource).query('SELECT * FROM ticket WHERE number = ?', [number])) as Array<Record<string, unknown>>)[0];
+  const ticketRow = (number: string) => ticketRowOf(t, number);
 
   /** A filing typed up to the name question. */
   async function untilName(r: Resident): Promise<void> {

@@ -1,9 +1,8 @@
-import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { buttons, fileConcern, numberIn, resident, Resident } from './support/chat';
-import { answerTicket } from './support/tickets';
+import { answerTicket, ticketRow as ticketRowOf } from './support/tickets';
 
 /**
  * Residents who never tap a button: every answer below is typed the way people type (spoken style, full-width
@@ -18,8 +17,7 @@ describeEachEngine('typed answers, every dialog', (engine) => {
   });
   afterAll(async () => t.close());
 
-  const ticketRow = async (number: string) =>
-    ((await t.app.get(DataSource).query('SELECT * FROM ticket WHERE number = ?', [number])) as Array<Record<string, unknown>>)[0];
+  const ticketRow = (number: string) => ticketRowOf(t, number);
 
   /** Answers typed by an elderly resident from the concern itself up to the summary. */
   async function typeUntilSummary(r: Resident): Promise<void> {

@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
 import { startTestApp, TestApp } from '../support/app';
 import { describeEachEngine } from '../support/database';
 import { buttons, numberIn, resident, Resident } from './support/chat';
+import { ticketRow as ticketRowOf } from './support/tickets';
 
 /**
  * What new residents typed that used to go wrong: a short sentence stating a problem, a way back in the middle of
@@ -17,8 +17,7 @@ describeEachEngine('typed slips while filing', (engine) => {
   });
   afterAll(async () => t.close());
 
-  const ticketRow = async (number: string) =>
-    ((await t.app.get(DataSource).query('SELECT * FROM ticket WHERE number = ?', [number])) as Array<Record<string, unknown>>)[0];
+  const ticketRow = (number: string) => ticketRowOf(t, number);
 
   /** From the description up to the question "since when". */
   async function untilSince(r: Resident, text = '小区的下水道堵了好几天，污水漫到路上'): Promise<void> {
