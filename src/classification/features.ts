@@ -9,9 +9,9 @@ export interface FeatureSettings {
   /** Divide values by the message's Euclidean norm, so long messages do not score higher than short ones. */
   normalise: boolean;
   /**
-   * A word the lexicon does not know counts as the longest word it knows inside it (尘肺病 as 尘肺). Residents keep
-   * naming things no labelled set showed, and the known part usually carries the topic. Scoring only: training
-   * learns whole words.
+   * A word the lexicon does not know counts as the longest word it knows inside it (a compound such as
+   * "black-lung disease" scored as "black lung"). Residents keep naming things no labelled set showed, and the
+   * known part usually carries the topic. Scoring only: training learns whole words.
    */
   backoff?: boolean;
 }
