@@ -22,8 +22,9 @@ export function findTicketNumber(text: string | null | undefined): string | null
  * What an answer to "which ticket number?" says of the number, however loosely it is typed: the whole number
  * (SM20261128-0007), or the end of it, to be matched against the resident's own tickets: the date and the
  * sequence without the letters ("20261128-0007", also typed 202611280007 or 2026 1128 0007), or the sequence
- * alone as the whole answer ("-0007", typed 0007, "no. 7", "the 7th", in digits or numerals). Only for a question asking for a ticket number:
- * in a sentence anywhere else such digits are phone numbers, dates or house numbers.
+ * alone as the whole answer ("-0007", typed 0007, "no. 7", "the 7th", in digits or numerals). Only for a
+ * question asking for a ticket number: in a sentence anywhere else such digits are phone numbers, dates or house
+ * numbers.
  */
 export function ticketNumberEnding(text: string | null | undefined): string | null {
   if (!text) return null;
