@@ -24,6 +24,12 @@ const MENU_COMMANDS: ReadonlyArray<readonly [string, string]> = [
 /** Longest progress question without a number ("how is my concern doing") taken as such rather than as a concern. */
 const MAX_STATUS_QUESTION = 14;
 
+/**
+ * The same when it names the reporting too ("I'd like to ask how the thing I reported last time is going"): the
+ * words about reporting make it longer, not a concern.
+ */
+const MAX_STATUS_ABOUT_REPORT = 24;
+
 /** Longest message taken as naming another service in the middle of a dialog; longer ones are answers. */
 const MAX_SWITCH = 12;
 
@@ -70,7 +76,8 @@ export function serviceNamed(i18n: I18n, u: Understanding, text: string): Servic
   );
   // The visit booking may read the town the request names ("to the studio in Daliuta").
   if (command) return command[1] === DIALOG.BOOK_VISIT ? { dialog: command[1], options: { request: text } } : { dialog: command[1] };
-  if (u.asksStatus(text) && charCount(u.normalise(text)) <= MAX_STATUS_QUESTION) return { dialog: DIALOG.CHECK_STATUS, options: { thread: 'mine' } };
+  const longest = saysCommand(i18n, 'commands.file', text) ? MAX_STATUS_ABOUT_REPORT : MAX_STATUS_QUESTION;
+  if (u.asksStatus(text) && charCount(u.normalise(text)) <= longest) return { dialog: DIALOG.CHECK_STATUS, options: { thread: 'mine' } };
   return null;
 }
 

@@ -135,7 +135,7 @@ describeEachEngine('new residents typing', (engine) => {
   it('reads progress, adding information and help said colloquially', async () => {
     const r = resident(t);
     const number = await fileConcern(r);
-    for (const said of ['额的事情办得咋样了', '我反映的事有人管没']) {
+    for (const said of ['额的事情办得咋样了', '我反映的事有人管没', '我想问问我上回反映的事情咋样了']) {
       await r.say(said);
       expect(r.last).toContain(number);
       expect(r.last).not.toContain('问题发生在哪里');
