@@ -3,7 +3,8 @@ import { ManualClock } from '../../src/common/clock';
 import type { FakeSent } from '../fake-wecom/fake-wecom.server';
 import { describeEachEngine } from '../support/database';
 import { waitFor } from '../support/wait';
-import { buildKfEventCallback, buildTextCallback } from '../support/wecom-callback';
+import { buildKfEventCallback } from '../support/wecom-callback';
+import { wecomAppChannel } from '../support/typing/channels';
 import { sentText, startWecomApp } from '../support/wecom-app';
 
 const NUMBER = /编号：([A-Z]{2}\d{8}-\d{4})/;
@@ -24,23 +25,16 @@ describeEachEngine('typed answers in WeCom', (engine) => {
 
   const sentTo = (path: string, user: string) => w.fake.sent.filter((s) => s.path === path && body(s).touser === user);
 
-  /** Messages to `user` still waiting in the outbox: a turn's replies go out one send at a time. */
-  const unsent = async (user: string) =>
-    Number(((await w.t.app.get(DataSource).query("SELECT COUNT(*) AS n FROM outbox_message WHERE recipient = ? AND state IN ('pending', 'sending')", [user])) as Array<{ n: number | string }>)[0].n);
-
   /**
-   * Sends one app message and waits for a reply containing `expected` and for the rest of the turn's replies
-   * (the question that follows a notice is a second send); returns all the text sent since.
+   * Sends one app message as the typing residents do (`wecomAppChannel`: the whole turn, every send of it) and
+   * expects a reply containing `expected`; returns all the text sent.
    */
   async function appSays(user: string, content: string, expected: string | RegExp): Promise<string> {
-    const before = sentTo('/cgi-bin/message/send', user).length;
-    expect((await w.post(buildTextCallback({ from: user, content }))).status).toBe(200);
-    const matches = (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));
-    const replies = await waitFor(async () => {
-      const all = sentTo('/cgi-bin/message/send', user).slice(before).map(textOf);
-      return all.some(matches) && (await unsent(user)) === 0 ? sentTo('/cgi-bin/message/send', user).slice(before).map(textOf) : null;
-    }, 15_000, `reply to ${content}`);
-    return replies.join('\n');
+    const app = wecomAppChannel({ fake: w.fake, dataSource: w.t.app.get(DataSource), post: (cb) => w.post(cb) });
+    const text = (await app.open(user).say(content)).map((r) => r.text).join('\n');
+    if (typeof expected === 'string') expect(text).toContain(expected);
+    else expect(text).toMatch(expected);
+    return text;
   }
 
   it('self-built app: options arrive numbered with a line saying the number can be typed; typed numbers and words file a ticket', async () => {
