@@ -184,13 +184,12 @@ export class GlobalIntents {
       return true;
     }
     if (intent === 'menu') {
-      const kept = saveDraft(session, active, now);
-      if (kept) await t.say('system.draft_saved');
+      await this.keepDraft(t);
       await t.restart(DIALOG.MENU);
       return true;
     }
     if (intent === 'handoff' && active?.id !== DIALOG.HANDOFF) {
-      if (saveDraft(session, active, now)) await t.say('system.draft_saved');
+      await this.keepDraft(t);
       // "go to the studio to see a member" names a member but asks for a visit, not a chat with the duty member.
       if (saysCommand(i18n, 'commands.visit', text)) await t.restart(DIALOG.BOOK_VISIT, { request: text });
       else await t.restart(DIALOG.HANDOFF);
@@ -256,9 +255,14 @@ export class GlobalIntents {
     return !!seen && this.ports.clock.now().getTime() - new Date(seen).getTime() > this.settings.resumeAfterMs;
   }
 
+  /** Keeps a filing in progress as the session's draft, and says so. */
+  private async keepDraft(t: PipelineTurn): Promise<void> {
+    if (saveDraft(t.info.session, t.active, this.ports.clock.now())) await t.say('system.draft_saved');
+  }
+
   /** Leaves the dialog in progress, keeping a filing as a draft the way `menu` does. */
   private async leave(t: PipelineTurn): Promise<void> {
-    if (saveDraft(t.info.session, t.active, this.ports.clock.now())) await t.say('system.draft_saved');
+    await this.keepDraft(t);
     await t.dc.cancelAllDialogs();
   }
 

@@ -2,7 +2,7 @@ import type { Botkit, BotkitConversation, BotkitDialogWrapper, BotkitMessage, Bo
 import type { DialogVars, QuickReply } from './conversation.types';
 import { DialogError } from './dialog.error';
 import type { HandlerPorts } from './handler-ports';
-import type { DialogHandler, HandlerContext } from './handlers/handler.types';
+import { type DialogHandler, type HandlerContext, reaskNotOffered } from './handlers/handler.types';
 import { saysCommand, understandingOf } from './answers';
 import { DEFAULT_LOCALE, I18nService } from '../i18n/i18n.service';
 import type { LoadedScript } from './script.loader';
@@ -160,7 +160,7 @@ export class ScriptCompiler {
       // number is asked for, it may be the end of one ("number 18"), which the handler matches.
       const missing = text && chosen === null && options.length && !ticketNumber ? understanding.optionNotOffered(text, options.length) : null;
       try {
-        if (missing !== null) await ctx.reask(options.length === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number: missing, count: options.length });
+        if (missing !== null) await reaskNotOffered(ctx, missing, options.length);
         else await body(ctx, convo, bot);
       } catch (e) {
         throw e instanceof DialogError ? e : new DialogError(dialogId, stepOf(convo).thread, stepOf(convo).index, message.user, e);

@@ -1,4 +1,4 @@
-import { compact, type Understanding } from '../understanding';
+import { charCount, compact, type Understanding } from '../understanding';
 import { saysCommand } from './answers';
 import { DIALOG } from './dialog-ids';
 import type { ActiveDialog } from './dialog.runtime';
@@ -7,8 +7,6 @@ import { MIN_CONCERN_CHARS } from './handlers/common.handlers';
 import type { HandlerPorts } from './handler-ports';
 
 type I18n = HandlerPorts['i18n'];
-
-const charCount = (text: string): number => Array.from(text).length;
 
 /** Menu words start the dialog directly (the menu script offers the same). */
 const MENU_COMMANDS: ReadonlyArray<readonly [string, string]> = [

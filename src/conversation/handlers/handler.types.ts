@@ -47,3 +47,7 @@ export const handler = (run: DialogHandler['run'], gotos?: readonly string[]): D
 
 /** Reads a variable as text (answers are strings; absent or non-text values become ''). */
 export const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
+/** "There is no option N": asked again with the numbers that are offered ("reply 1", or "reply 1 to count"). */
+export const reaskNotOffered = (ctx: HandlerContext, number: number, count: number): Promise<void> =>
+  ctx.reask(count === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number, count });

@@ -1,6 +1,6 @@
 import type { Rating, ResidentTicketView } from '../../tickets/tickets.port';
 
-import { handler, HandlerContext, str } from './handler.types';
+import { handler, HandlerContext, reaskNotOffered, str } from './handler.types';
 import { chinaTime } from '../../common/china-time';
 
 /** One ticket in plain words: number, state, studio and the latest reply. */
@@ -99,7 +99,7 @@ export const ticketsHandlers = {
     }
     if (matches.length === 0) {
       const missing = ctx.understanding.optionNotOffered(answer, choices.length);
-      if (missing !== null) return ctx.reask(choices.length === 1 ? 'system.no_such_option' : 'system.no_such_option_many', { number: missing, count: choices.length });
+      if (missing !== null) return reaskNotOffered(ctx, missing, choices.length);
       return ctx.reask('system.pick_from_list');
     }
     ctx.vars.number = matches[0];
